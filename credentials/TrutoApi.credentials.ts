@@ -1,0 +1,56 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class TrutoApi implements ICredentialType {
+	name = 'trutoApi';
+
+	displayName = 'Truto API';
+
+	icon: Icon = { light: 'file:../icons/truto.svg', dark: 'file:../icons/truto.dark.svg' };
+
+	documentationUrl = 'https://truto.one/docs/api-reference/overview/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'An API token of your Truto environment (Truto dashboard → Settings → API Tokens). It reaches every integrated account of that environment.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.truto.one',
+			description:
+				"Truto's API address. Change it only for a regional or self-hosted Truto, or a local sandbox.",
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	// The cheapest authenticated call: one integrated account of the token's environment.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/integrated-account',
+			qs: { limit: 1 },
+		},
+	};
+}

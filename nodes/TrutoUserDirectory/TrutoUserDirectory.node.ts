@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { properties } from './actions/properties';
+import { router } from './actions/router';
+import { listSearch } from './methods';
+
+export class TrutoUserDirectory implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Truto User Directory',
+		name: 'trutoUserDirectory',
+		icon: { light: 'file:../../icons/truto.svg', dark: 'file:../../icons/truto.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Read users, organizations and licenses of any app connected to Truto (GitHub, Microsoft 365, Salesforce, Zoom and 350+ more) through one unified schema',
+		defaults: { name: 'Truto User Directory' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'trutoApi', required: true }],
+		// Derived from the resource table in actions/resources.
+		properties,
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,31 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Display names of integration slugs that title-casing would get wrong. */
+const INTEGRATION_NAMES: Record<string, string> = {
+	github: 'GitHub',
+	gitlab: 'GitLab',
+	microsoft365: 'Microsoft 365',
+	ciscomeraki: 'Cisco Meraki',
+	googleworkspace: 'Google Workspace',
+	clickup: 'ClickUp',
+	docusign: 'DocuSign',
+	pagerduty: 'PagerDuty',
+	bamboohr: 'BambooHR',
+	hubspot: 'HubSpot',
+	jumpcloud: 'JumpCloud',
+	azureactivedirectory: 'Azure Active Directory',
+};
+
+export function integrationName(account: IDataObject): string {
+	const integration = (account.integration ?? {}) as IDataObject;
+	if (typeof integration.label === 'string' && integration.label) return integration.label;
+	const slug = String(integration.name ?? 'unknown');
+	return INTEGRATION_NAMES[slug] ?? slug.charAt(0).toUpperCase() + slug.slice(1);
+}
+
+/** "GitHub · acme-corp", with the status when the account cannot be used as it is. */
+export function integratedAccountLabel(account: IDataObject): string {
+	const tenant = account.tenant_id ? String(account.tenant_id) : String(account.id);
+	const status = account.status && account.status !== 'active' ? ` (${String(account.status).replace(/_/g, ' ')})` : '';
+	return `${integrationName(account)} · ${tenant}${status}`;
+}

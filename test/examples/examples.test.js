@@ -1,0 +1,25 @@
+'use strict';
+// @ts-check
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { WORKFLOWS } = require('../../scripts/build-examples');
+
+describe('examples', () => {
+	it.each(Object.keys(WORKFLOWS))('%s is up to date with its sources (npm run examples)', (file) => {
+		const committed = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8');
+		expect(JSON.parse(committed)).toEqual(WORKFLOWS[file]);
+	});
+
+	it.each(Object.keys(WORKFLOWS))('%s only uses the public node type and parameter names', (file) => {
+		const workflow = WORKFLOWS[file];
+		const truto = workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-truto.'));
+		expect(truto.length).toBeGreaterThan(0);
+		for (const node of truto) {
+			expect(node.type).toBe('n8n-nodes-truto.trutoUserDirectory');
+			expect(Object.keys(node.credentials)).toEqual(['trutoApi']);
+			expect(['user', 'organization', 'license', 'integratedAccount']).toContain(node.parameters.resource);
+			expect(['getAll', 'get']).toContain(node.parameters.operation);
+		}
+	});
+});

@@ -1,0 +1,155 @@
+/**
+ * A small stand-in for the n8n execution context, enough to run the node's own code in jest.
+ * HTTP is real: httpRequestWithAuthentication applies the credential's `authenticate` block and
+ * sends the request over the network, so the code under test meets the sandbox as it would in n8n.
+ * The e2e suite runs the same code inside a real n8n.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { TrutoApi } from '../../credentials/TrutoApi.credentials';
+
+export type Parameters = Record<string, unknown>;
+
+export interface ContextOptions {
+	/** Node parameters, the same for every item, or one set per item. */
+	parameters: Parameters | ((itemIndex: number) => Parameters);
+	credentials: { apiToken: string; baseUrl: string };
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+}
+
+export interface RecordedRequest {
+	method: string;
+	url: string;
+	headers: IDataObject;
+}
+
+export const testNode: INode = {
+	id: 'c0ffee00-0000-4000-8000-000000000001',
+	name: 'Truto User Directory',
+	type: 'n8n-nodes-truto.trutoUserDirectory',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+function isLocator(value: unknown): value is { __rl: true; value: unknown } {
+	return typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
+}
+
+function readParameter(parameters: Parameters, name: string, fallback: unknown, extractValue?: boolean): unknown {
+	let value: unknown = parameters;
+	for (const part of name.split('.')) value = (value as Parameters | undefined)?.[part];
+	if (value === undefined) {
+		if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
+		return fallback;
+	}
+	return extractValue && isLocator(value) ? value.value : value;
+}
+
+/** Applies `authenticate.properties.headers` the way n8n resolves `{{$credentials.x}}`. */
+function authenticate(options: IHttpRequestOptions, credentials: IDataObject): IHttpRequestOptions {
+	const headers = { ...(options.headers ?? {}) };
+	const definition = new TrutoApi().authenticate.properties.headers ?? {};
+	for (const [name, template] of Object.entries(definition)) {
+		headers[name] = String(template)
+			.replace(/^=/, '')
+			.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+	}
+	return { ...options, headers };
+}
+
+/** Real HTTP with n8n's answer shape: `{ body, headers, statusCode }`, JSON parsed when it parses. */
+async function send(options: IHttpRequestOptions): Promise<unknown> {
+	const headers: Record<string, string> = {};
+	for (const [key, value] of Object.entries(options.headers ?? {})) headers[key] = String(value);
+	const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+	if (payload !== undefined) headers['Content-Type'] = 'application/json';
+	const response = await fetch(options.url, {
+		method: options.method ?? 'GET',
+		headers,
+		body: payload,
+		signal: options.timeout ? AbortSignal.timeout(options.timeout) : undefined,
+	});
+	const text = await response.text();
+	let body: unknown = text;
+	try {
+		body = text === '' ? '' : JSON.parse(text);
+	} catch {
+		// n8n (axios) hands over the text when it does not parse.
+	}
+	if (!options.ignoreHttpStatusErrors && response.status >= 400) {
+		throw Object.assign(new Error(`Request failed with status code ${response.status}`), {
+			response: { status: response.status, data: body },
+		});
+	}
+	const responseHeaders: Record<string, string> = {};
+	response.headers.forEach((value, key) => (responseHeaders[key] = value));
+	return options.returnFullResponse
+		? { body, headers: responseHeaders, statusCode: response.status, statusMessage: response.statusText }
+		: body;
+}
+
+function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
+	return {
+		async httpRequestWithAuthentication(this: unknown, type: string, options: IHttpRequestOptions) {
+			if (type !== 'trutoApi') throw new Error(`Unexpected credential type ${type}`);
+			const authenticated = authenticate(options, credentials);
+			requests.push({ method: authenticated.method ?? 'GET', url: authenticated.url, headers: authenticated.headers ?? {} });
+			try {
+				return await send(authenticated);
+			} catch (error) {
+				// n8n wraps every failure of this helper in a NodeApiError whose cause is the socket error.
+				throw new NodeApiError(testNode, error as never);
+			}
+		},
+	};
+}
+
+export function executeContext(options: ContextOptions): IExecuteFunctions & { requests: RecordedRequest[] } {
+	const requests: RecordedRequest[] = [];
+	const parametersFor = (itemIndex: number) =>
+		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
+	const context = {
+		requests,
+		getInputData: () => options.items ?? [{ json: {} }],
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) =>
+			readParameter(parametersFor(itemIndex), name, fallback, extra?.extractValue),
+		getCredentials: async () => ({ ...options.credentials }),
+		getNode: () => testNode,
+		continueOnFail: () => options.continueOnFail ?? false,
+		helpers: helpers(options.credentials as unknown as IDataObject, requests),
+	};
+	return context as unknown as IExecuteFunctions & { requests: RecordedRequest[] };
+}
+
+export function loadOptionsContext(options: {
+	parameters: Parameters;
+	credentials: { apiToken: string; baseUrl: string };
+}): ILoadOptionsFunctions & { requests: RecordedRequest[] } {
+	const requests: RecordedRequest[] = [];
+	const context = {
+		requests,
+		getNodeParameter: (name: string, fallback?: unknown, extra?: { extractValue?: boolean }) =>
+			readParameter(options.parameters, name, fallback, extra?.extractValue),
+		getCurrentNodeParameter: (name: string, extra?: { extractValue?: boolean }) =>
+			readParameter(options.parameters, name, null, extra?.extractValue),
+		getCredentials: async () => ({ ...options.credentials }),
+		getNode: () => testNode,
+		helpers: helpers(options.credentials as unknown as IDataObject, requests),
+	};
+	return context as unknown as ILoadOptionsFunctions & { requests: RecordedRequest[] };
+}
+
+/** A resource locator as saved in workflow JSON. */
+export function byId(value: string) {
+	return { __rl: true, mode: 'id', value };
+}
