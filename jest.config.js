@@ -1,10 +1,13 @@
 /** Unit tests run the node's code against the sandbox over real HTTP; e2e tests run it in a real n8n. */
 const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 
+const ignored = ['<rootDir>/.cache/', '<rootDir>/dist/', '<rootDir>/test/e2e/n8n/pins/'];
+
 module.exports = {
 	projects: [
 		{
 			displayName: 'unit',
+			modulePathIgnorePatterns: ignored,
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.js'],
@@ -12,6 +15,7 @@ module.exports = {
 		},
 		{
 			displayName: 'e2e',
+			modulePathIgnorePatterns: ignored,
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.js'],

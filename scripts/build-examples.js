@@ -18,8 +18,16 @@ const TRUTO_CREDENTIAL = { trutoApi: { id: 'trutoCredential1', name: 'Truto API'
 const SMTP_CREDENTIAL = { smtp: { id: 'smtpCredential1', name: 'SMTP' } };
 const TRUTO_NODE = 'n8n-nodes-truto.trutoUserDirectory';
 
+/** The body of `module.exports = function codeNode() { … };` in examples/src/<name>.code.js. */
 function code(name) {
-	return fs.readFileSync(path.join(SOURCES, `${name}.code.js`), 'utf8');
+	const lines = fs.readFileSync(path.join(SOURCES, `${name}.code.js`), 'utf8').split('\n');
+	const start = lines.findIndex((line) => line.startsWith('module.exports = function codeNode() {'));
+	const end = lines.lastIndexOf('};');
+	if (start === -1 || end <= start) throw new Error(`${name}.code.js must export function codeNode() { … }`);
+	return `${lines
+		.slice(start + 1, end)
+		.map((line) => line.replace(/^\t/, ''))
+		.join('\n')}\n`;
 }
 
 function assignment(id, name, value, type = 'string') {
@@ -226,7 +234,7 @@ const offboarding = {
 			typeVersion: 1,
 			position: [800, 100],
 			onError: 'continueRegularOutput',
-			alwaysOutputData: false,
+			alwaysOutputData: true,
 			parameters: {
 				resource: 'user',
 				operation: 'getAll',

@@ -85,7 +85,13 @@ function recordSearch(resource: ResourceDefinition) {
 	};
 }
 
-export const listSearch = {
+type ListSearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
+
+export const listSearch: Record<string, ListSearchMethod> = {
 	searchIntegratedAccounts,
 	...Object.fromEntries(UNIFIED_RESOURCES.map((resource) => [resource.id.searchMethod, recordSearch(resource)])),
 };

@@ -93,19 +93,28 @@ const RETRIABLE_NETWORK_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 
-/** The network error code of a failed request, wherever the HTTP stack put it. */
+/**
+ * The network error code of a failed request, wherever the HTTP stack put it: n8n wraps the socket
+ * error in a NodeApiError (as `errorResponse` or `cause`), and fetch/axios nest it in `cause` again.
+ */
 export function networkErrorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
-		if (typeof candidate.code === 'string' && candidate.code.startsWith('E')) return candidate.code;
+	const queue: unknown[] = [error];
+	let firstCode: string | undefined;
+	for (let seen = 0; queue.length > 0 && seen < 10; seen++) {
+		const current = queue.shift();
+		if (!current || typeof current !== 'object') continue;
+		const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; errorResponse?: unknown };
+		if (typeof candidate.code === 'string') {
+			if (RETRIABLE_NETWORK_CODES.has(candidate.code)) return candidate.code;
+			firstCode ??= candidate.code;
+		}
 		if (typeof candidate.message === 'string') {
 			if (/timeout/i.test(candidate.message)) return 'ETIMEDOUT';
-			if (/socket hang up/i.test(candidate.message)) return 'ECONNRESET';
+			if (/socket hang up|other side closed/i.test(candidate.message)) return 'ECONNRESET';
 		}
-		current = candidate.cause;
+		queue.push(candidate.cause, candidate.errorResponse);
 	}
-	return undefined;
+	return firstCode;
 }
 
 export function isRetriableNetworkError(code: string | undefined): boolean {

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
 import { TrutoUserDirectory } from '../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters } from '../../helpers/n8nContext';
@@ -54,7 +54,7 @@ describe('Get Many', () => {
 	it('lists users of an account, one item per record, paired with the input item', async () => {
 		const output = await run(list('user', ACCOUNTS.zoom));
 		expect(output).toHaveLength(237);
-		expect(output.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+		expect(output.every((item) => (item.pairedItem as IPairedItemData).item === 0)).toBe(true);
 		expect(output[0].json).toHaveProperty('id');
 		expect(output[0].json).toHaveProperty('emails');
 	});
@@ -79,7 +79,7 @@ describe('Get Many', () => {
 			{ items: [{ json: {} }, { json: {} }] },
 		);
 		expect(output).toHaveLength(3);
-		expect(output.map((item) => (item.pairedItem as IDataObject).item)).toEqual([0, 1, 1]);
+		expect(output.map((item) => (item.pairedItem as IPairedItemData).item)).toEqual([0, 1, 1]);
 		const requested = unifiedRequests(sb, 'users').map((request) => request.query.integrated_account_id);
 		expect(requested).toEqual(accounts);
 	});

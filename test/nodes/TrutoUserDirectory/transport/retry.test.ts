@@ -65,3 +65,10 @@ describe('networkErrorCode', () => {
 		expect(networkErrorCode(new Error('boom'))).toBeUndefined();
 	});
 });
+
+describe('networkErrorCode inside n8n\'s wrapper', () => {
+	it('looks into errorResponse, where NodeApiError keeps the original error', () => {
+		const wrapped = { message: 'fetch failed', errorResponse: { message: 'fetch failed', cause: { code: 'UND_ERR_SOCKET' } } };
+		expect(networkErrorCode(wrapped)).toBe('UND_ERR_SOCKET');
+	});
+});

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+'use strict';
+// @ts-check
+/**
+ * A working n8n editor on localhost for trying the node by hand: the package installed, a Truto
+ * credential pointing at the local sandbox, an SMTP credential and Slack webhook pointing at local
+ * receivers, and both example workflows imported. Ctrl-C stops everything.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
+const { N8nInstance, packPackage, OWNER } = require('../test/e2e/n8n/instance');
+const { startSandbox, TOKEN, ACCOUNTS } = require('../test/sandbox');
+const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
+const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');
+
+const version = process.env.DEV_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function main() {
+	say(`▸ n8n ${version}: checking the local install (the first run downloads it, about 3 minutes)`);
+	await ensureInstalled(version, { log: (message) => say(`    ${message}`) });
+	const [sandbox, slack, smtp] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher()]);
+	const n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
+	await n8n.importCredentials([
+		{ id: 'trutoCredential1', name: 'Truto API', type: 'trutoApi', data: { apiToken: TOKEN, baseUrl: sandbox.url } },
+		smtpCredential(smtp),
+	]);
+	await n8n.importWorkflow(seatReclamationWorkflow({ slackUrl: slack.url }));
+	await n8n.importWorkflow(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'offboarding-check.json'), 'utf8')));
+	say('▸ Starting the n8n editor');
+	await n8n.start();
+
+	say();
+	say(`n8n editor:   ${n8n.baseUrl}`);
+	say(`login:        ${OWNER.email} / ${OWNER.password}`);
+	say(`credential:   "Truto API" → Truto sandbox at ${sandbox.url} (accounts such as GitHub · acme-corp = ${ACCOUNTS.github})`);
+	say('workflows:    "Seat reclamation report (Truto)", "Offboarding check (Truto)"');
+	say(`deliveries:   Slack and email go to local receivers; they are printed here as they arrive`);
+	say('Ctrl-C stops n8n, the sandbox and the receivers.');
+
+	let shown = { slack: 0, mail: 0 };
+	const watcher = setInterval(() => {
+		for (const message of slack.messages.slice(shown.slack)) say(`\n[Slack] ${message.body.text ?? JSON.stringify(message.body)}`);
+		for (const mail of smtp.mails.slice(shown.mail)) say(`\n[Email to ${mail.to.join(', ')}] ${mail.subject}`);
+		shown = { slack: slack.messages.length, mail: smtp.mails.length };
+	}, 1000);
+
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		clearInterval(watcher);
+		say('\nStopping…');
+		await n8n.cleanup();
+		await Promise.all([sandbox.close(), slack.close(), smtp.close()]);
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+	process.stderr.write(`\nnpm run dev failed: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exit(1);
+});

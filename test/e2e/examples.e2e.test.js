@@ -1,0 +1,94 @@
+'use strict';
+// @ts-check
+/**
+ * The seat-reclamation example, run as users run it: the real workflow file in a real n8n, its
+ * report delivered to a Slack webhook and an SMTP server started by the test. The expected report
+ * is worked out here from the sandbox's own data.
+ */
+const { itemsOf } = require('./n8n/instance');
+const { startSlackCatcher, startSmtpCatcher } = require('./catchers');
+const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
+const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
+
+jest.setTimeout(E2E_TIMEOUT_MS);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** What the report must say, from the sandbox's data and the rules the README states. */
+async function expectedReport(sandbox, inactiveDays) {
+	const query = { integrated_account_id: ACCOUNTS.salesforce };
+	const users = await listDirect(sandbox, '/unified/user-directory/users', query);
+	const licenses = await listDirect(sandbox, '/unified/user-directory/licenses', query);
+	const price = new Map(licenses.map((license) => [license.id, license.unit_amount ?? 0]));
+	const inactive = users.filter((user) => {
+		const seen = user.last_active_at ?? user.last_login_at;
+		return user.status !== 'deleted' && seen && Date.now() - Date.parse(seen) >= inactiveDays * DAY;
+	});
+	const unused = licenses.filter((license) => license.available_quantity > license.assigned_quantity);
+	const savings =
+		unused.reduce((sum, license) => sum + (license.available_quantity - license.assigned_quantity) * (license.unit_amount ?? 0), 0) +
+		inactive.reduce((sum, user) => sum + (user.licenses ?? []).reduce((s, held) => s + (price.get(held.id) ?? 0), 0), 0);
+	return { users, licenses, inactive, unused, savings };
+}
+
+describe.each(versionsUnderTest())('seat-reclamation example in n8n %s', (version) => {
+	/** @type {any} */ let sandbox;
+	/** @type {any} */ let slack;
+	/** @type {any} */ let smtp;
+	/** @type {any} */ let n8n;
+	/** @type {any} */ let run;
+	/** @type {any} */ let expected;
+
+	beforeAll(async () => {
+		[sandbox, slack, smtp] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher()]);
+		expected = await expectedReport(sandbox, 90);
+		n8n = await bootN8n(version, sandbox, { credentials: [smtpCredential(smtp)] });
+		const workflow = seatReclamationWorkflow({ slackUrl: slack.url });
+		await n8n.importWorkflow(workflow);
+		run = await n8n.execute(workflow.id);
+	});
+
+	afterAll(async () => {
+		await n8n?.cleanup();
+		await Promise.all([sandbox?.close(), slack?.close(), smtp?.close()]);
+	});
+
+	const report = () => itemsOf(run.execution, 'Build Report')[0];
+
+	it('runs to the end', () => {
+		expect(run.execution).not.toBeNull();
+		expect(run.exitCode).toBe(0);
+		expect(itemsOf(run.execution, 'List Users')).toHaveLength(expected.users.length);
+		expect(itemsOf(run.execution, 'List Licenses')).toHaveLength(expected.licenses.length);
+	});
+
+	it('finds exactly the users inactive for 90+ days', () => {
+		expect(expected.inactive.length).toBeGreaterThan(0);
+		expect(report().inactiveUsers.map((user) => user.id).sort()).toEqual(expected.inactive.map((user) => user.id).sort());
+		for (const user of report().inactiveUsers) expect(user.idleDays).toBeGreaterThanOrEqual(90);
+	});
+
+	it('finds the licenses with unused seats and what they cost', () => {
+		const byId = new Map(report().unusedLicenses.map((license) => [license.id, license]));
+		expect([...byId.keys()].sort()).toEqual(expected.unused.map((license) => license.id).sort());
+		for (const license of expected.unused) {
+			expect(byId.get(license.id).unusedSeats).toBe(license.available_quantity - license.assigned_quantity);
+			expect(byId.get(license.id).monthlyCost).toBeCloseTo((license.available_quantity - license.assigned_quantity) * (license.unit_amount ?? 0));
+		}
+		expect(report().totals.monthlySavings).toBeCloseTo(expected.savings);
+		expect(report().totals.currency).toBe('USD');
+	});
+
+	it('posts the report to Slack', () => {
+		expect(slack.messages).toHaveLength(1);
+		expect(slack.messages[0].body.text).toBe(report().text);
+		expect(report().text).toContain(expected.inactive[0].last_name);
+	});
+
+	it('emails the report', () => {
+		expect(smtp.mails).toHaveLength(1);
+		expect(smtp.mails[0].to).toEqual([REPORT_TO]);
+		expect(smtp.mails[0].subject).toBe(report().subject);
+		expect(smtp.mails[0].text.replace(/\r/g, '').trim()).toBe(report().text.trim());
+	});
+});

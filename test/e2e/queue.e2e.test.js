@@ -1,0 +1,76 @@
+'use strict';
+// @ts-check
+/**
+ * Queue mode, how users scale n8n past one machine: a real Redis, `n8n start` in queue mode and a
+ * separate `n8n worker`. The seat-reclamation example is started by a webhook (production
+ * executions go to workers) and must run on the worker and deliver the same report.
+ */
+const { startRedis } = require('./n8n/instance');
+const { startSlackCatcher, startSmtpCatcher } = require('./catchers');
+const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
+const { E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n } = require('./setup');
+
+jest.setTimeout(E2E_TIMEOUT_MS);
+
+const WEBHOOK_PATH = 'seat-reclamation-now';
+
+/** The example with a Webhook start added beside its Schedule and manual starts. */
+function webhookStartedWorkflow(slackUrl) {
+	const workflow = seatReclamationWorkflow({ slackUrl });
+	workflow.id = 'trutoSeatReportQueue1';
+	workflow.nodes.push({
+		id: 'a1f5c3d0-0000-4000-8000-0000000000f1',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 400],
+		webhookId: 'a1f5c3d0-0000-4000-8000-0000000000f2',
+		parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
+	});
+	workflow.connections.Webhook = { main: [[{ node: 'Settings', type: 'main', index: 0 }]] };
+	return workflow;
+}
+
+describe.each(versionsUnderTest())('queue mode in n8n %s', (version) => {
+	/** @type {any} */ let sandbox;
+	/** @type {any} */ let slack;
+	/** @type {any} */ let smtp;
+	/** @type {any} */ let redis;
+	/** @type {any} */ let n8n;
+	/** @type {any} */ let execution;
+	/** @type {string} */ let workerName;
+
+	beforeAll(async () => {
+		[sandbox, slack, smtp, redis] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher(), startRedis()]);
+		n8n = await bootN8n(version, sandbox, { credentials: [smtpCredential(smtp)] });
+		const workflow = webhookStartedWorkflow(slack.url);
+		await n8n.importWorkflow(workflow);
+		await n8n.publishWorkflow(workflow.id);
+		await n8n.start({ queue: { redisPort: redis.port } });
+		workerName = await n8n.startWorker();
+		const response = await n8n.restRaw('POST', `/webhook/${WEBHOOK_PATH}`, {});
+		expect(response.status).toBe(200);
+		execution = await n8n.waitForExecution(workflow.id, { timeoutMs: 120_000 });
+	});
+
+	afterAll(async () => {
+		await n8n?.cleanup();
+		await Promise.all([sandbox?.close(), slack?.close(), smtp?.close(), redis?.stop()]);
+	});
+
+	it('runs the execution on the worker, not on the main process', () => {
+		expect(execution.status).toBe('success');
+		const host = n8n.executionHost(execution.id);
+		expect(host.enqueuedByMain).toBe(true);
+		expect(host.startedOnWorker).toBe(workerName);
+		expect(host.finishedOnWorker).toBe(workerName);
+	});
+
+	it('delivers the same report as a single n8n', () => {
+		const report = execution.data.resultData.runData['Build Report'][0].data.main[0][0].json;
+		expect(report.inactiveUsers.length).toBeGreaterThan(0);
+		expect(slack.messages.map((message) => message.body.text)).toEqual([report.text]);
+		expect(smtp.mails.map((mail) => mail.to)).toEqual([[REPORT_TO]]);
+		expect(smtp.mails[0].subject).toBe(report.subject);
+	});
+});

@@ -1,0 +1,254 @@
+'use strict';
+// @ts-check
+/**
+ * Loads the fixture files into a fresh, mutable state for one server instance.
+ *
+ *   fixtures/accounts.json              the integrated accounts (ids, tenants, statuses)
+ *   fixtures/model.json                 the unified user-directory model: fields, common params
+ *   fixtures/integrations/<slug>.json   per integration: resources → methods → query/body params
+ *   fixtures/data/<account key>.json    the records of one account
+ *
+ * Records in data files are compact: a user names its licences/groups/roles/organizations by id
+ * and the loader expands them to `{ id, name }`, writes `emails` from `email`, fills `name`,
+ * resolves relative dates and builds `remote_data`. Keys starting with "_" are private to the
+ * sandbox (e.g. `_organization_id` on a licence, used for filtering) and never leave it.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { resolveDates } = require('./dates');
+const { generatedUser } = require('./generate');
+const { buildRemote } = require('./provider-shapes');
+
+const DIR = path.join(__dirname, '..', 'fixtures');
+
+/** @param {string} rel */
+const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(DIR, rel), 'utf8'));
+
+/** Resources whose records other records point at, loaded before users. */
+const REFERENCED = ['organizations', 'licenses', 'roles', 'groups', 'workspaces'];
+
+/**
+ * @typedef {{ length: number, at(i: number): any, findById?(id: string): any, licenseIds?(i: number): string[] }} Collection
+ * @typedef {{
+ *   key: string, id: string, tenant_id: string, status: string, is_sandbox: boolean, region: string,
+ *   blocked: boolean, created_at: string, updated_at: string,
+ *   integration: { id: string, name: string, label: string, category: string },
+ *   table: any, pageCap?: number, quirks: Record<string, any>,
+ *   data: Record<string, Collection>, version: number, nextId: number
+ * }} Account
+ */
+
+/** The account keys and ids, for tests (no dates, no data). */
+function accountIds() {
+	/** @type {Record<string, string>} */
+	const out = {};
+	for (const a of readJson('accounts.json')) out[a.key] = a.id;
+	return Object.freeze(out);
+}
+
+/**
+ * @param {{ now: number, bigUsers: number }} opts
+ * @returns {{ model: any, tables: Map<string, any>, accounts: Account[] }}
+ */
+function loadState({ now, bigUsers }) {
+	const model = readJson('model.json');
+	/** @type {Map<string, any>} */
+	const tables = new Map();
+	for (const file of fs
+		.readdirSync(path.join(DIR, 'integrations'))
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
+		const table = readJson(path.join('integrations', file));
+		tables.set(table.name, table);
+	}
+	const accounts = resolveDates(readJson('accounts.json'), now).map((/** @type {any} */ a) => {
+		const table = tables.get(a.integration);
+		if (!table) throw new Error(`accounts.json: no fixtures/integrations/${a.integration}.json`);
+		const { key, integration, blocked, ...rest } = a;
+		/** @type {Account} */
+		const account = {
+			key,
+			...rest,
+			blocked: Boolean(blocked),
+			integration: {
+				id: table.id,
+				name: table.name,
+				label: table.label,
+				category: 'user-directory',
+			},
+			table,
+			quirks: {},
+			data: {},
+			version: 0,
+			nextId: 1,
+		};
+		loadData(account, now, bigUsers);
+		return account;
+	});
+	return { model, tables, accounts };
+}
+
+/**
+ * @param {Account} account
+ * @param {number} now
+ * @param {number} bigUsers
+ */
+function loadData(account, now, bigUsers) {
+	const raw = resolveDates(readJson(path.join('data', `${account.key}.json`)), now);
+	const integration = account.integration.name;
+	account.pageCap = raw.pageCap;
+	account.quirks = raw.quirks ?? {};
+
+	/** @type {Record<string, Map<string, any>>} lookups for reference expansion */
+	const byId = {};
+	for (const resource of REFERENCED) {
+		byId[resource] = new Map((raw[resource] ?? []).map((/** @type {any} */ r) => [r.id, r]));
+	}
+	const expand = (/** @type {any} */ user) => expandUser(user, byId, integration);
+
+	for (const [resource, records] of Object.entries(raw)) {
+		if (!Array.isArray(records)) continue;
+		const expanded = resource === 'users' ? records.map(expand) : records;
+		account.data[resource] = expanded.map((r) => withRemote(integration, resource, r));
+	}
+	for (const org of /** @type {any[]} */ (account.data.organizations ?? [])) {
+		// An organization lists the licences bought for it (every licence, for single-org tenants).
+		org.licenses ??= (raw.licenses ?? [])
+			.filter((/** @type {any} */ l) => (l._organization_id ?? org.id) === org.id)
+			.map((/** @type {any} */ l) => ({ id: l.id, name: l.name ?? null }));
+	}
+
+	const gen = raw.generated?.users;
+	if (gen) {
+		const count = gen.count === 'bigDirectory' ? bigUsers : gen.count;
+		const build = (/** @type {number} */ i) =>
+			withRemote(integration, 'users', expand(generatedUser(gen, i, now)));
+		account.data.users =
+			gen.count === 'bigDirectory'
+				? virtualDirectory(
+						count,
+						gen.idBase ?? 1,
+						build,
+						(i) => generatedUser(gen, i, now).licenses,
+					)
+				: dedupeEmails(
+						Array.from({ length: count }, (_, i) => build(i)),
+						integration,
+					);
+	}
+	for (const resource of Object.keys(account.table.resources)) account.data[resource] ??= [];
+}
+
+/**
+ * @param {string} integration
+ * @param {string} resource
+ * @param {any} record
+ */
+function withRemote(integration, resource, record) {
+	const { _remote, ...rest } = record;
+	return { ...rest, remote_data: buildRemote(integration, resource, record) };
+}
+
+/**
+ * @param {any} user compact fixture user
+ * @param {Record<string, Map<string, any>>} byId
+ * @param {string} integration
+ */
+function expandUser(user, byId, integration) {
+	const { email, ...u } = user;
+	/** @param {string} resource @param {any} ref */
+	const lookup = (resource, ref) => {
+		if (typeof ref !== 'string') return ref;
+		const target = byId[resource].get(ref);
+		if (!target) throw new Error(`${integration} user ${u.id}: unknown ${resource} id ${ref}`);
+		return target;
+	};
+	const orgRef = (/** @type {any} */ id) => {
+		const org = id && byId.organizations.get(id);
+		return org ? { id: org.id, name: org.name } : undefined;
+	};
+	const name = u.name ?? [u.first_name, u.last_name].filter(Boolean).join(' ');
+	const emails = u.emails ?? (email ? [{ email, type: 'work', is_primary: true }] : []);
+	// The first object only fixes the key order of the answer: id, names, emails, then the rest.
+	return Object.assign(
+		{
+			id: u.id,
+			first_name: u.first_name,
+			last_name: u.last_name,
+			name,
+			username: u.username,
+			emails,
+		},
+		u,
+		{
+			name,
+			emails,
+			organizations: (u.organizations ?? []).map(
+				(/** @type {any} */ r) => orgRef(r) ?? lookup('organizations', r),
+			),
+			roles: (u.roles ?? []).map((/** @type {any} */ r) => pickRef(lookup('roles', r))),
+			groups: (u.groups ?? []).map((/** @type {any} */ r) => pickRef(lookup('groups', r))),
+			workspaces: (u.workspaces ?? []).map((/** @type {any} */ r) =>
+				pickRef(lookup('workspaces', r)),
+			),
+			licenses: (u.licenses ?? []).map((/** @type {any} */ r) => {
+				const l = lookup('licenses', r);
+				const organization = orgRef(l._organization_id);
+				return {
+					id: l.id,
+					name: l.name ?? null,
+					...(organization ? { organization } : {}),
+					last_active_at: u.last_active_at ?? null,
+				};
+			}),
+		},
+	);
+}
+
+/** @param {any} r */
+const pickRef = (r) => ({ id: r.id, name: r.name ?? r.label ?? r.id });
+
+/**
+ * Generated names can collide; the second "jane.doe" becomes "jane.doe2" like a real mailbox.
+ * @param {any[]} users
+ * @param {string} integration
+ */
+function dedupeEmails(users, integration) {
+	/** @type {Map<string, number>} */
+	const seen = new Map();
+	return users.map((u) => {
+		const [local, domain] = u.emails[0].email.split('@');
+		const n = (seen.get(local) ?? 0) + 1;
+		seen.set(local, n);
+		if (n === 1) return u;
+		const fixed = {
+			...u,
+			username: `${local}${n}`,
+			emails: [{ ...u.emails[0], email: `${local}${n}@${domain}` }],
+		};
+		return withRemote(integration, 'users', { ...fixed, remote_data: undefined });
+	});
+}
+
+/**
+ * A read-only directory of `count` users built on demand from their index, so 100,000 users
+ * cost nothing until someone pages through them.
+ * @param {number} count
+ * @param {number} idBase ids are String(idBase + index)
+ * @param {(i: number) => any} build
+ * @param {(i: number) => string[]} licenseIds cheap path for seat counting (no full record)
+ * @returns {Collection}
+ */
+function virtualDirectory(count, idBase, build, licenseIds) {
+	return {
+		length: count,
+		at: (i) => (i >= 0 && i < count ? build(i) : undefined),
+		licenseIds,
+		findById(id) {
+			const i = /^\d+$/.test(id) ? Number(id) - idBase : -1;
+			return i >= 0 && i < count ? build(i) : undefined;
+		},
+	};
+}
+
+module.exports = { loadState, accountIds };
