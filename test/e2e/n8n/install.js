@@ -238,7 +238,8 @@ async function installPin(name, opts = {}) {
 	return withLock(name, log, async () => {
 		if (isCurrent()) return dir; // the process we waited for installed it
 		const started = Date.now();
-		log(`${name}: installing into ${path.relative(REPO_ROOT, dir)} (first time ~3 min and ~2.5 GB for n8n)…`);
+		const hint = name.startsWith('n8n-') ? ' (about 3-4 min and 2.5 GB, once)' : '';
+		log(`${name}: installing into ${path.relative(REPO_ROOT, dir)}${hint}…`);
 		fs.mkdirSync(dir, { recursive: true });
 		fs.rmSync(path.join(dir, MARKER), { force: true });
 		for (const f of ['package.json', 'package-lock.json']) {

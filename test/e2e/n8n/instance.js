@@ -876,7 +876,7 @@ function cleanEnv(env) {
 	const out = {};
 	for (const [k, v] of Object.entries(env)) {
 		if (v === undefined) continue;
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|npm_|NODE_OPTIONS$|NODE_ENV$)/i.test(k)) continue;
+		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|OFFLOAD_|WEBHOOK_URL$|GENERIC_TIMEZONE$|npm_|NODE_OPTIONS$|NODE_ENV$)/i.test(k)) continue;
 		out[k] = v;
 	}
 	return out;

@@ -1,0 +1,304 @@
+#!/usr/bin/env node
+'use strict';
+// @ts-check
+/**
+ * npm run bench — how the node compares with what users do today, measured side by side in one run
+ * against the sandbox (started as its own process, page cap 100):
+ *   1. listing N users: a bare fetch loop (the floor), this node in real n8n, and n8n's HTTP Request
+ *      node with cursor pagination followed by Split Out (one item per user). For the n8n nodes the
+ *      time is their execution time from n8n's run data in the same execution (n8n's boot is not
+ *      counted); memory is the peak resident size of the n8n process.
+ *   2. throttling: a long listing with the sandbox enforcing Truto's 50 requests / 10 s per account.
+ *   3. many input items: Get for many ids, at the node's concurrency and one at a time.
+ *   4. what remote_data costs.
+ * Figures go to stdout; nothing here is an assertion.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const readline = require('node:readline');
+
+const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
+const { N8nInstance, packPackage } = require('../test/e2e/n8n/instance');
+
+const version = process.env.BENCH_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const BENCH_ACCOUNT = '7f3c2a10-0099-4c2e-9a00-000000000099';
+const PAGE = 100;
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/** The sandbox as a separate process, so the floor's client does not share an event loop with it. */
+async function startSandboxProcess(args) {
+	const child = spawn(process.execPath, [require.resolve('../test/sandbox/cli.js'), '--port', '0', ...args], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const line = await new Promise((resolve, reject) => {
+		const lines = readline.createInterface({ input: /** @type {any} */ (child.stdout) });
+		lines.once('line', resolve);
+		child.once('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
+	});
+	const info = JSON.parse(String(line));
+	return {
+		url: info.url,
+		token: info.token,
+		async requestCount() {
+			const body = await (await fetch(`${info.url}/__sandbox/requests`)).json();
+			return body.requests.filter((request) => request.path.startsWith('/unified/'));
+		},
+		async clear() {
+			await fetch(`${info.url}/__sandbox/requests`, { method: 'DELETE' });
+		},
+		async faults(faults) {
+			await fetch(`${info.url}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify({ faults }), headers: { 'content-type': 'application/json' } });
+		},
+		stop: () => new Promise((resolve) => {
+			child.once('exit', resolve);
+			child.kill('SIGTERM');
+		}),
+	};
+}
+
+/** The floor: the same listing with nothing but fetch and a cursor loop. */
+async function fetchFloor(sandbox, query = {}) {
+	const started = process.hrtime.bigint();
+	let cursor;
+	let records = 0;
+	let requests = 0;
+	let bytes = 0;
+	do {
+		const params = new URLSearchParams({ integrated_account_id: BENCH_ACCOUNT, limit: String(PAGE), ...query });
+		if (cursor) params.set('next_cursor', cursor);
+		const response = await fetch(`${sandbox.url}/unified/user-directory/users?${params}`, {
+			headers: { authorization: `Bearer ${sandbox.token}` },
+		});
+		const text = await response.text();
+		bytes += text.length;
+		const body = JSON.parse(text);
+		records += body.result.length;
+		requests++;
+		cursor = body.next_cursor || undefined;
+	} while (cursor);
+	return { ms: Number(process.hrtime.bigint() - started) / 1e6, records, requests, bytes };
+}
+
+/**
+ * Runs `n8n execute` for one workflow while sampling the peak resident memory of that process.
+ * @param {N8nInstance} n8n
+ * @param {string} workflowId
+ */
+async function executeMeasured(n8n, workflowId) {
+	let peakKb = 0;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			for (const pid of fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+				try {
+					const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+					if (!cmdline.includes(`--id=${workflowId}`)) continue;
+					const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+					if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+				} catch {
+					// The process ended between listing and reading.
+				}
+			}
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	})();
+	const run = await n8n.execute(workflowId, { timeoutMs: 20 * 60_000 });
+	sampling = false;
+	await sampler;
+	if (!run.execution || run.exitCode !== 0) throw new Error(`workflow ${workflowId} failed:\n${(run.stdout + run.stderr).slice(-3000)}`);
+	return { run: run.execution.data.resultData.runData, peakMb: peakKb / 1024 };
+}
+
+function trigger() {
+	return { id: 'bench-trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+function chain(id, nodes) {
+	const all = [trigger(), ...nodes].map((node, index) => ({ ...node, position: [index * 220, 0] }));
+	/** @type {Record<string, any>} */
+	const connections = {};
+	for (let index = 0; index < all.length - 1; index++) {
+		connections[all[index].name] = { main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes: all, connections };
+}
+
+const CREDENTIAL = { trutoApi: { id: 'trutoCredential1', name: 'Truto API' } };
+
+function nodeListWorkflow(id, options = {}) {
+	return chain(id, [
+		{
+			id: `${id}-truto`,
+			name: 'Truto',
+			type: 'n8n-nodes-truto.trutoUserDirectory',
+			typeVersion: 1,
+			parameters: {
+				resource: 'user',
+				operation: 'getAll',
+				integratedAccount: { __rl: true, mode: 'id', value: BENCH_ACCOUNT },
+				returnAll: true,
+				options,
+			},
+			credentials: CREDENTIAL,
+		},
+	]);
+}
+
+function httpRequestWorkflow(id, sandboxUrl) {
+	return chain(id, [
+		{
+			id: `${id}-http`,
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				url: `${sandboxUrl}/unified/user-directory/users`,
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'trutoApi',
+				sendQuery: true,
+				queryParameters: {
+					parameters: [
+						{ name: 'integrated_account_id', value: BENCH_ACCOUNT },
+						{ name: 'limit', value: String(PAGE) },
+					],
+				},
+				options: {
+					pagination: {
+						pagination: {
+							paginationMode: 'updateAParameterInEachRequest',
+							parameters: { parameters: [{ type: 'qs', name: 'next_cursor', value: '={{ $response.body.next_cursor }}' }] },
+							paginationCompleteWhen: 'other',
+							completeExpression: '={{ !$response.body.next_cursor }}',
+						},
+					},
+				},
+			},
+			credentials: CREDENTIAL,
+		},
+		{ id: `${id}-split`, name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'result', options: {} } },
+	]);
+}
+
+const time = (runData, name) => runData[name][0].executionTime;
+const count = (runData, name) => runData[name][0].data.main[0].length;
+const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+async function instanceFor(sandbox) {
+	const n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
+	await n8n.importCredentials([{ id: 'trutoCredential1', name: 'Truto API', type: 'trutoApi', data: { apiToken: sandbox.token, baseUrl: sandbox.url } }]);
+	return n8n;
+}
+
+async function listingBenchmark(size) {
+	const sandbox = await startSandboxProcess(['--big-users', String(size), '--page-cap', String(PAGE)]);
+	const n8n = await instanceFor(sandbox);
+	try {
+		await n8n.importWorkflow([nodeListWorkflow('benchNode1'), httpRequestWorkflow('benchHttp1', sandbox.url), chain('benchIdle1', [])]);
+		await fetchFloor(sandbox); // warm the sandbox's generator and the JIT
+		await sandbox.clear();
+		const floor = await fetchFloor(sandbox);
+
+		await sandbox.clear();
+		const node = await executeMeasured(n8n, 'benchNode1');
+		const nodeRequests = (await sandbox.requestCount()).length;
+
+		await sandbox.clear();
+		const http = await executeMeasured(n8n, 'benchHttp1');
+		const httpRequests = (await sandbox.requestCount()).length;
+
+		const idle = await executeMeasured(n8n, 'benchIdle1');
+		const nodeMs = time(node.run, 'Truto');
+		const httpMs = time(http.run, 'HTTP Request') + time(http.run, 'Split Out');
+		return {
+			size,
+			rows: [
+				['fetch loop (floor)', fmt(floor.ms), floor.records, floor.requests, '—'],
+				['Truto User Directory node', fmt(nodeMs), count(node.run, 'Truto'), nodeRequests, `${node.peakMb.toFixed(0)} MB`],
+				['HTTP Request + Split Out', fmt(httpMs), count(http.run, 'Split Out'), httpRequests, `${http.peakMb.toFixed(0)} MB`],
+				['(n8n running an empty workflow)', '—', 0, 0, `${idle.peakMb.toFixed(0)} MB`],
+			],
+			ratios: { nodeFloor: ratio(nodeMs, floor.ms), nodeHttp: ratio(nodeMs, httpMs), memory: ratio(node.peakMb, http.peakMb) },
+		};
+	} finally {
+		await n8n.cleanup();
+		await sandbox.stop();
+	}
+}
+
+async function throttleBenchmark(size) {
+	const sandbox = await startSandboxProcess(['--big-users', String(size), '--page-cap', String(PAGE), '--rate-limit', '50/10s']);
+	const n8n = await instanceFor(sandbox);
+	try {
+		await n8n.importWorkflow(nodeListWorkflow('benchThrottle1'));
+		const { run } = await executeMeasured(n8n, 'benchThrottle1');
+		const requests = await sandbox.requestCount();
+		const answered = requests.filter((request) => request.status === 200).length;
+		const limited = requests.filter((request) => request.status === 429).length;
+		const ms = time(run, 'Truto');
+		const achieved = answered / (ms / 1000);
+		return { size, ms, answered, limited, achieved, allowed: 5, records: count(run, 'Truto') };
+	} finally {
+		await n8n.cleanup();
+		await sandbox.stop();
+	}
+}
+
+async function remoteDataCost(size) {
+	const sandbox = await startSandboxProcess(['--big-users', String(size), '--page-cap', String(PAGE)]);
+	try {
+		await fetchFloor(sandbox);
+		const withData = await fetchFloor(sandbox);
+		const without = await fetchFloor(sandbox, { truto_ignore_remote_data: 'true' });
+		return { size, withData, without };
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+function table(header, rows) {
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
+	const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+	return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+async function main() {
+	say(`n8n ${version}, Node ${process.version}, sandbox page cap ${PAGE}; preparing n8n…`);
+	await ensureInstalled(version, { log: (message) => say(`  ${message}`) });
+	for (const size of SIZES) {
+		const result = await listingBenchmark(size);
+		say();
+		say(`## Listing ${size.toLocaleString('en-US')} users`);
+		say(table(['how', 'time', 'items', 'requests', 'n8n peak memory'], result.rows));
+		say(`node / floor: ${result.ratios.nodeFloor} · node / HTTP Request: ${result.ratios.nodeHttp} · memory node / HTTP Request: ${result.ratios.memory}`);
+	}
+
+	const throttleSize = Number(process.env.BENCH_THROTTLE_USERS ?? 25_000);
+	const throttle = await throttleBenchmark(throttleSize);
+	say();
+	say(`## Under Truto's limit (50 requests / 10 s per account, enforced by the sandbox)`);
+	say(
+		`${throttle.records.toLocaleString('en-US')} users in ${fmt(throttle.ms)}: ${throttle.answered} answered requests, ${throttle.limited} × 429; ` +
+			`achieved ${throttle.achieved.toFixed(2)} requests/s of ${throttle.allowed} allowed (${Math.round((throttle.achieved / throttle.allowed) * 100)}%)`,
+	);
+
+	const cost = await remoteDataCost(10_000);
+	say();
+	say('## What remote_data costs (10,000 users, fetch loop)');
+	say(
+		table(
+			['', 'bytes', 'time'],
+			[
+				['with remote_data', cost.withData.bytes.toLocaleString('en-US'), fmt(cost.withData.ms)],
+				['truto_ignore_remote_data=true', cost.without.bytes.toLocaleString('en-US'), fmt(cost.without.ms)],
+			],
+		),
+	);
+	say(`remote_data makes each answer ${ratio(cost.withData.bytes, cost.without.bytes)} larger.`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+	process.exit(1);
+});
