@@ -88,7 +88,7 @@ const seatReclamation = {
 		},
 		{
 			id: 'a1f5c3d0-0000-4000-8000-000000000004',
-			name: 'List Users',
+			name: 'List Inactive Users',
 			type: TRUTO_NODE,
 			typeVersion: 1,
 			position: [480, 100],
@@ -98,7 +98,12 @@ const seatReclamation = {
 				operation: 'getAll',
 				integratedAccount: { __rl: true, mode: 'id', value: "={{ $('Settings').item.json.integratedAccountId }}" },
 				returnAll: true,
-				options: { ignoreRemoteData: true },
+				// The node keeps only users not seen for that many days, and those it cannot tell about.
+				options: {
+					ignoreRemoteData: true,
+					inactiveDays: "={{ $('Settings').item.json.inactiveDays }}",
+					noActivityUsers: 'include',
+				},
 			},
 			credentials: TRUTO_CREDENTIAL,
 		},
@@ -115,7 +120,8 @@ const seatReclamation = {
 				operation: 'getAll',
 				integratedAccount: { __rl: true, mode: 'id', value: "={{ $('Settings').first().json.integratedAccountId }}" },
 				returnAll: true,
-				options: { ignoreRemoteData: true },
+				// Adds `seats` to every license: unassigned seats, utilization and what the unassigned ones cost.
+				options: { ignoreRemoteData: true, seatUtilization: true },
 			},
 			credentials: TRUTO_CREDENTIAL,
 		},
@@ -162,8 +168,8 @@ const seatReclamation = {
 	connections: connect(
 		['Every Monday at 8:00', 'Settings'],
 		['Run Now', 'Settings'],
-		['Settings', 'List Users'],
-		['List Users', 'List Licenses'],
+		['Settings', 'List Inactive Users'],
+		['List Inactive Users', 'List Licenses'],
 		['List Licenses', 'Build Report'],
 		['Build Report', 'Post to Slack'],
 		['Build Report', 'Email Report'],

@@ -1,13 +1,17 @@
 // The "Build Report" Code node of examples/seat-reclamation-report.json, kept as a file so it can be
 // read and reviewed as code; `npm run examples` writes it into the workflow.
 // n8n runs the body of codeNode() as the Code node's JavaScript ($ and $input are n8n's).
+//
+// The Truto nodes do the work: "List Inactive Users" returns only users not seen for Inactive Days
+// (plus those without activity data), "List Licenses" adds `seats` (unassigned seats and what they
+// cost) to every license. This node only puts their answers into words.
 module.exports = function codeNode() {
 	const settings = $('Settings').first().json;
-	const inactiveDays = Number(settings.inactiveDays) > 0 ? Number(settings.inactiveDays) : 90;
+	const inactiveDays = Number(settings.inactiveDays);
 	const now = Date.now();
 	const dayMs = 24 * 60 * 60 * 1000;
 
-	const users = $('List Users').all().map((item) => item.json).filter((user) => user && user.id);
+	const users = $('List Inactive Users').all().map((item) => item.json).filter((user) => user && user.id);
 	const licenses = $('List Licenses').all().map((item) => item.json).filter((license) => license && license.id);
 	const licenseById = new Map(licenses.map((license) => [String(license.id), license]));
 
@@ -17,20 +21,18 @@ module.exports = function codeNode() {
 		const emails = Array.isArray(user.emails) ? user.emails : [];
 		return (emails.find((entry) => entry.is_primary) || emails[0] || {}).email || '';
 	};
-	const lastSeen = (user) => user.last_active_at || user.last_login_at || null;
+	const nameOf = (user) => user.name || user.username || primaryEmail(user);
 
-	// Inactive: still holding an account (not deleted) and not seen for inactiveDays.
+	// The node kept users without activity data too (Users Without Activity Data: Include): they get
+	// their own section, since nothing says when they were last seen.
 	const inactiveUsers = [];
 	const noActivityData = [];
 	for (const user of users) {
-		if (user.status === 'deleted') continue;
-		const seen = lastSeen(user);
-		if (!seen) {
-			noActivityData.push({ id: String(user.id), name: user.name || user.username || primaryEmail(user), email: primaryEmail(user) });
+		const lastSeen = user.last_active_at || user.last_login_at || null;
+		if (!lastSeen) {
+			noActivityData.push({ id: String(user.id), name: nameOf(user), email: primaryEmail(user) });
 			continue;
 		}
-		const idleDays = Math.floor((now - Date.parse(seen)) / dayMs);
-		if (idleDays < inactiveDays) continue;
 		const held = (Array.isArray(user.licenses) ? user.licenses : []).map((entry) => {
 			const license = licenseById.get(String(entry.id)) || {};
 			return {
@@ -42,11 +44,11 @@ module.exports = function codeNode() {
 		});
 		inactiveUsers.push({
 			id: String(user.id),
-			name: user.name || user.username || primaryEmail(user),
+			name: nameOf(user),
 			email: primaryEmail(user),
 			status: user.status || 'unknown',
-			lastSeen: seen,
-			idleDays,
+			lastSeen,
+			idleDays: Math.floor((now - Date.parse(lastSeen)) / dayMs),
 			licenses: held,
 			monthlyCost: held.reduce((sum, license) => sum + license.unitAmount, 0),
 			currency: (held.find((license) => license.currency) || {}).currency || '',
@@ -54,37 +56,33 @@ module.exports = function codeNode() {
 	}
 	inactiveUsers.sort((a, b) => b.idleDays - a.idleDays || a.name.localeCompare(b.name));
 
-	// Unused seats: paid for (available) but not assigned.
-	const unusedLicenses = [];
-	for (const license of licenses) {
-		const available = Number(license.available_quantity);
-		const assigned = Number(license.assigned_quantity);
-		if (!Number.isFinite(available) || !Number.isFinite(assigned) || available <= assigned) continue;
-		const unusedSeats = available - assigned;
-		const unitAmount = typeof license.unit_amount === 'number' ? license.unit_amount : 0;
-		unusedLicenses.push({
+	// Unused seats, as the node counted them (Seat Utilization).
+	const unusedLicenses = licenses
+		.filter((license) => license.seats && license.seats.unassigned > 0)
+		.map((license) => ({
 			id: String(license.id),
 			name: license.name || String(license.id),
-			available,
-			assigned,
-			unusedSeats,
-			unitAmount,
-			currency: license.currency || '',
-			monthlyCost: unusedSeats * unitAmount,
-		});
-	}
-	unusedLicenses.sort((a, b) => b.monthlyCost - a.monthlyCost || a.name.localeCompare(b.name));
+			available: license.seats.available,
+			assigned: license.seats.assigned,
+			unusedSeats: license.seats.unassigned,
+			utilization: license.seats.utilization,
+			unitAmount: typeof license.unit_amount === 'number' ? license.unit_amount : 0,
+			currency: license.seats.currency || '',
+			monthlyCost: license.seats.unassigned_cost || 0,
+		}))
+		.sort((a, b) => b.monthlyCost - a.monthlyCost || a.name.localeCompare(b.name));
 
 	const currency = (unusedLicenses.find((l) => l.currency) || inactiveUsers.find((u) => u.currency) || {}).currency || '';
 	const reclaimableSeats = unusedLicenses.reduce((sum, l) => sum + l.unusedSeats, 0) +
 		inactiveUsers.reduce((sum, u) => sum + u.licenses.length, 0);
 	const monthlySavings = unusedLicenses.reduce((sum, l) => sum + l.monthlyCost, 0) +
 		inactiveUsers.reduce((sum, u) => sum + u.monthlyCost, 0);
+	const percent = (share) => (typeof share === 'number' ? `${Math.round(share * 100)}% used` : 'usage unknown');
 
 	const account = settings.accountLabel || settings.integratedAccountId;
 	const lines = [
 		`Seat reclamation report for ${account}`,
-		`${users.length} users and ${licenses.length} licenses checked; inactive means no activity for ${inactiveDays}+ days.`,
+		`${licenses.length} licenses checked; inactive means no activity for ${inactiveDays}+ days.`,
 		'',
 		`Inactive users (${inactiveUsers.length}):`,
 		...inactiveUsers.map((u) =>
@@ -96,7 +94,7 @@ module.exports = function codeNode() {
 		'',
 		`Licenses with unused seats (${unusedLicenses.length}):`,
 		...unusedLicenses.map((l) =>
-			`  - ${l.name}: ${l.assigned} of ${l.available} seats used, ${l.unusedSeats} unused` +
+			`  - ${l.name}: ${l.assigned} of ${l.available} seats used (${percent(l.utilization)}), ${l.unusedSeats} unused` +
 				(l.unitAmount ? ` x ${money(l.unitAmount, l.currency)} = ${money(l.monthlyCost, l.currency)}/month` : ''),
 		),
 		'',
@@ -112,6 +110,7 @@ module.exports = function codeNode() {
 				inactiveUsers,
 				noActivityData,
 				unusedLicenses,
+				// users: the users the report lists (inactive, or without activity data).
 				totals: { users: users.length, licenses: licenses.length, reclaimableSeats, monthlySavings, currency },
 			},
 		},

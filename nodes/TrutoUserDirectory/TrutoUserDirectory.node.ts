@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { listSearch } from './methods';
+import { listSearch, resourceMapping } from './methods';
 
 export class TrutoUserDirectory implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +14,7 @@ export class TrutoUserDirectory implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Read users, organizations and licenses of any app connected to Truto (GitHub, Microsoft 365, Salesforce, Zoom and 350+ more) through one unified schema',
+			'Read and manage users, groups, roles, organizations and licenses of any app connected to Truto (GitHub, Microsoft 365, Salesforce, Zoom and 350+ more) through one unified schema',
 		defaults: { name: 'Truto User Directory' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -24,7 +24,7 @@ export class TrutoUserDirectory implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -20,15 +20,16 @@ async function expectedReport(sandbox, inactiveDays) {
 	const users = await listDirect(sandbox, '/unified/user-directory/users', query);
 	const licenses = await listDirect(sandbox, '/unified/user-directory/licenses', query);
 	const price = new Map(licenses.map((license) => [license.id, license.unit_amount ?? 0]));
-	const inactive = users.filter((user) => {
-		const seen = user.last_active_at ?? user.last_login_at;
-		return user.status !== 'deleted' && seen && Date.now() - Date.parse(seen) >= inactiveDays * DAY;
-	});
+	const lastSeen = (user) => user.last_active_at ?? user.last_login_at;
+	// Inactive Days: last active (else last login) at least N days ago; Users Without Activity Data: Include.
+	const inactive = users.filter((user) => lastSeen(user) && Date.now() - Date.parse(lastSeen(user)) >= inactiveDays * DAY);
+	const noData = users.filter((user) => !lastSeen(user));
+	const listed = users.filter((user) => inactive.includes(user) || noData.includes(user));
 	const unused = licenses.filter((license) => license.available_quantity > license.assigned_quantity);
 	const savings =
 		unused.reduce((sum, license) => sum + (license.available_quantity - license.assigned_quantity) * (license.unit_amount ?? 0), 0) +
 		inactive.reduce((sum, user) => sum + (user.licenses ?? []).reduce((s, held) => s + (price.get(held.id) ?? 0), 0), 0);
-	return { users, licenses, inactive, unused, savings };
+	return { users, listed, licenses, inactive, noData, unused, savings };
 }
 
 describe.each(versionsUnderTest())('seat-reclamation example in n8n %s', (version) => {
@@ -58,8 +59,28 @@ describe.each(versionsUnderTest())('seat-reclamation example in n8n %s', (versio
 	it('runs to the end', () => {
 		expect(run.execution).not.toBeNull();
 		expect(run.exitCode).toBe(0);
-		expect(itemsOf(run.execution, 'List Users')).toHaveLength(expected.users.length);
 		expect(itemsOf(run.execution, 'List Licenses')).toHaveLength(expected.licenses.length);
+	});
+
+	it('lists only the inactive users and those without activity data (Inactive Days in the node)', () => {
+		expect(expected.listed.length).toBeLessThan(expected.users.length);
+		expect(itemsOf(run.execution, 'List Inactive Users').map((user) => user.id)).toEqual(expected.listed.map((user) => user.id));
+		expect(report().noActivityData.map((user) => user.id)).toEqual(expected.noData.map((user) => user.id));
+		expect(report().totals.users).toBe(expected.listed.length);
+	});
+
+	it('adds seats to every license (Seat Utilization in the node)', () => {
+		const byId = new Map(itemsOf(run.execution, 'List Licenses').map((license) => [license.id, license]));
+		for (const license of expected.licenses) {
+			const unassigned = Math.max(0, license.available_quantity - license.assigned_quantity);
+			const seats = byId.get(license.id).seats;
+			expect(seats.available).toBe(license.available_quantity);
+			expect(seats.assigned).toBe(license.assigned_quantity);
+			expect(seats.unassigned).toBe(unassigned);
+			expect(seats.utilization).toBeCloseTo(license.assigned_quantity / license.available_quantity, 4);
+			expect(seats.unassigned_cost).toBeCloseTo(unassigned * license.unit_amount, 4);
+			expect(seats.currency).toBe(license.currency);
+		}
 	});
 
 	it('finds exactly the users inactive for 90+ days', () => {
@@ -74,6 +95,7 @@ describe.each(versionsUnderTest())('seat-reclamation example in n8n %s', (versio
 		for (const license of expected.unused) {
 			expect(byId.get(license.id).unusedSeats).toBe(license.available_quantity - license.assigned_quantity);
 			expect(byId.get(license.id).monthlyCost).toBeCloseTo((license.available_quantity - license.assigned_quantity) * (license.unit_amount ?? 0));
+			expect(byId.get(license.id).utilization).toBeCloseTo(license.assigned_quantity / license.available_quantity, 4);
 		}
 		expect(report().totals.monthlySavings).toBeCloseTo(expected.savings);
 		expect(report().totals.currency).toBe('USD');

@@ -11,6 +11,8 @@ import type {
 	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
+	IPollFunctions,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
@@ -147,6 +149,48 @@ export function loadOptionsContext(options: {
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
 	};
 	return context as unknown as ILoadOptionsFunctions & { requests: RecordedRequest[] };
+}
+
+export interface PollContextOptions {
+	parameters: Parameters;
+	credentials: { apiToken: string; baseUrl: string };
+	/** `manual` is the editor's "Fetch Test Event"; an active workflow polls in `trigger` mode. */
+	mode?: WorkflowExecuteMode;
+	/** The node's static data; pass the same object to the next poll to keep state, as n8n does. */
+	staticData?: IDataObject;
+}
+
+export const testTriggerNode: INode = {
+	id: 'c0ffee00-0000-4000-8000-000000000002',
+	name: 'Truto User Directory Trigger',
+	type: 'n8n-nodes-truto.trutoUserDirectoryTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/** A poll trigger's context: parameters without item index, the node's static data and the mode. */
+export function pollContext(
+	options: PollContextOptions,
+): IPollFunctions & { requests: RecordedRequest[]; staticData: IDataObject } {
+	const requests: RecordedRequest[] = [];
+	const staticData = options.staticData ?? {};
+	const context = {
+		requests,
+		staticData,
+		getNodeParameter: (name: string, fallback?: unknown, extra?: { extractValue?: boolean }) =>
+			readParameter(options.parameters, name, fallback, extra?.extractValue),
+		getWorkflowStaticData: (type: string) => {
+			if (type !== 'node') throw new Error(`Unexpected static data type ${type}`);
+			return staticData;
+		},
+		getMode: () => options.mode ?? 'trigger',
+		getActivationMode: () => 'activate',
+		getCredentials: async () => ({ ...options.credentials }),
+		getNode: () => testTriggerNode,
+		helpers: helpers(options.credentials as unknown as IDataObject, requests),
+	};
+	return context as unknown as IPollFunctions & { requests: RecordedRequest[]; staticData: IDataObject };
 }
 
 /** A resource locator as saved in workflow JSON. */

@@ -11,10 +11,14 @@ export interface SandboxRequest {
 	headers: Record<string, string>;
 	status: number;
 	accountId?: string;
+	fault?: string;
+	/** Arrival time (ms since the epoch) and how long the answer took. */
+	at: number;
+	ms?: number;
 }
 
 export interface Fault {
-	match?: { method?: string; path?: string; accountId?: string };
+	match?: { method?: string; path?: string; query?: string; accountId?: string };
 	after?: number;
 	times?: number;
 	kind: 'status' | 'delay' | 'reset' | 'truncate' | 'html' | 'repeat-cursor';
@@ -41,7 +45,21 @@ interface SandboxModule {
 
 export const { startSandbox, ACCOUNTS, TOKEN } = sandbox;
 
-/** Requests to one unified resource, in order. */
+/**
+ * The node's pre-flight look-ups, made once per execution before its calls: the integrated account
+ * (`/integrated-account/<id>`), its capabilities and the per-integration metadata (`…/meta/<method>`).
+ * (Integrated Account → Get asks for the same path as the account look-up.)
+ */
+export function isLookup(request: SandboxRequest): boolean {
+	return /^\/integrated-account\/[^/]+(\/capabilities)?$/.test(request.path) || /^\/unified\/.*\/meta\/[^/]+$/.test(request.path);
+}
+
+/** The calls the node was asked to make, without its pre-flight look-ups. */
+export function dataRequests(sb: Sandbox): SandboxRequest[] {
+	return sb.requests.filter((request) => !isLookup(request));
+}
+
+/** Requests to one unified resource, in order (pre-flight metadata look-ups left out). */
 export function unifiedRequests(sb: Sandbox, resource: string): SandboxRequest[] {
-	return sb.requests.filter((request) => request.path.startsWith(`/unified/user-directory/${resource}`));
+	return dataRequests(sb).filter((request) => request.path.startsWith(`/unified/user-directory/${resource}`));
 }

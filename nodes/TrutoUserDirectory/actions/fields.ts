@@ -1,22 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { BODY_FIELDS, JSON_BODY, QUERY_FIELDS } from './dynamicFields';
+import { idOperations, OPERATION_SPECS } from './operationSpecs';
 import type { IntegrationFieldUse, OperationName, ResourceDefinition } from './types';
 
-const OPERATION_LABELS: Record<OperationName, { name: string; action: (r: ResourceDefinition) => string; description: (r: ResourceDefinition) => string }> = {
-	getAll: {
-		name: 'Get Many',
-		action: (r) => `Get many ${r.plural}`,
-		description: (r) =>
-			r.scope === 'environment'
-				? `List the ${r.plural} of your Truto environment, following pages automatically`
-				: `List the ${r.plural} of an integrated account, following pages automatically`,
-	},
-	get: {
-		name: 'Get',
-		action: (r) => `Get a ${r.singular}`,
-		description: (r) => `Get one ${r.singular} by ID`,
-	},
-};
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 export function resourceProperty(resources: ResourceDefinition[]): INodeProperties {
 	return {
@@ -24,7 +12,7 @@ export function resourceProperty(resources: ResourceDefinition[]): INodeProperti
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: resources.map((r) => ({ name: r.name, value: r.value, description: r.summary })),
+		options: resources.map((r) => ({ name: r.name, value: r.value, description: r.summary })).sort(byName),
 		default: 'user',
 	};
 }
@@ -36,12 +24,18 @@ export function operationProperty(resource: ResourceDefinition): INodeProperties
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
-		options: resource.operations.map((operation) => ({
-			name: OPERATION_LABELS[operation].name,
-			value: operation,
-			action: OPERATION_LABELS[operation].action(resource),
-			description: OPERATION_LABELS[operation].description(resource),
-		})),
+		options: resource.operations
+			.map((operation) => {
+				const spec = OPERATION_SPECS[operation];
+				const settings = resource.operationSettings?.[operation];
+				return {
+					name: spec.name,
+					value: operation,
+					action: settings?.action ?? spec.action(resource),
+					description: settings?.description ?? spec.description(resource),
+				};
+			})
+			.sort(byName),
 		default: 'getAll',
 	};
 }
@@ -107,12 +101,32 @@ function locator(
 	};
 }
 
-export function idProperty(resource: ResourceDefinition): INodeProperties {
-	return locator(resource.name, resource.id.parameter, resource.id.searchMethod, resource.id.example, {
-		required: true,
-		description: `The ${resource.singular} to get, from the list or by its ID in the app`,
-		displayOptions: { show: { resource: [resource.value], operation: ['get'] } },
-	});
+/** The resource's own record locator, for the operations that work on one record (Get, Update, Delete). */
+export function idProperty(resource: ResourceDefinition): INodeProperties[] {
+	const operations = idOperations(resource);
+	if (!resource.id || operations.length === 0) return [];
+	return [
+		locator(resource.name, resource.id.parameter, resource.id.searchMethod, resource.id.example, {
+			required: true,
+			description: `The ${resource.singular}, from the list or by its ID in the app`,
+			displayOptions: { show: { resource: [resource.value], operation: operations } },
+		}),
+	];
+}
+
+/** Records of other resources picked for an operation's body (Group → Remove User: the group and the user). */
+export function referenceProperties(resource: ResourceDefinition, find: (value: string) => ResourceDefinition | undefined): INodeProperties[] {
+	return resource.operations.flatMap((operation) =>
+		(resource.operationSettings?.[operation]?.bodyReferences ?? []).map((reference) => {
+			const target = find(reference.resource);
+			if (!target?.id) throw new Error(`${resource.value}.${operation}: ${reference.resource} has no ID locator`);
+			return locator(target.name, target.id.parameter, target.id.searchMethod, target.id.example, {
+				required: true,
+				description: `The ${target.singular}, from the list or by its ID in the app (sent as ${reference.sendAs})`,
+				displayOptions: { show: { resource: [resource.value], operation: [operation] } },
+			});
+		}),
+	);
 }
 
 export function returnAllAndLimit(resource: ResourceDefinition): INodeProperties[] {
@@ -178,6 +192,92 @@ export function integrationFieldProperty(resource: ResourceDefinition, use: Inte
 				displayOptions,
 			};
 	}
+}
+
+/** Operations that send a body, per resource: Create, Update, Remove User. */
+function bodyOperations(resources: ResourceDefinition[]): OperationName[] {
+	const operations = new Set(resources.flatMap((r) => r.operations.filter((operation) => OPERATION_SPECS[operation].hasBody)));
+	return [...operations];
+}
+
+/**
+ * The fields that follow the integration (see dynamicFields.ts), read from Truto's metadata for the
+ * chosen account, resource and operation, and the raw JSON body of writes.
+ */
+export function dynamicFieldProperties(unified: ResourceDefinition[]): INodeProperties[] {
+	const dependsOn = ['integratedAccount.value', 'resource', 'operation'];
+	const writes = unified.filter((r) => r.operations.some((operation) => OPERATION_SPECS[operation].hasBody));
+	return [
+		{
+			displayName: BODY_FIELDS.displayName,
+			name: BODY_FIELDS.name,
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			description:
+				"The fields this integration takes for this operation, from Truto's metadata; required ones are marked. Anything not listed can go into Raw JSON Body.",
+			typeOptions: {
+				loadOptionsDependsOn: dependsOn,
+				resourceMapper: {
+					resourceMapperMethod: 'getBodyFields',
+					mode: 'add',
+					fieldWords: { singular: 'field', plural: 'fields' },
+					addAllFields: false,
+					supportAutoMap: false,
+					noFieldsError: 'Truto lists no body fields for this integration and operation: use Raw JSON Body if it needs any.',
+				},
+			},
+			displayOptions: { show: { resource: writes.map((r) => r.value), operation: bodyOperations(writes) } },
+		},
+		{
+			displayName: JSON_BODY.displayName,
+			name: JSON_BODY.name,
+			type: 'json',
+			default: '',
+			placeholder: '{ "title": "Engineer" }',
+			description:
+				'More body fields as a JSON object, for anything the Fields list does not offer. A field set in Fields wins over the same key here.',
+			displayOptions: { show: { resource: writes.map((r) => r.value), operation: bodyOperations(writes) } },
+		},
+		{
+			displayName: QUERY_FIELDS.displayName,
+			name: QUERY_FIELDS.name,
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			description:
+				"Query parameters this integration accepts for this operation, from Truto's metadata (parameters the node has its own field for are not repeated here); required ones are marked",
+			typeOptions: {
+				loadOptionsDependsOn: dependsOn,
+				resourceMapper: {
+					resourceMapperMethod: 'getQueryFields',
+					mode: 'add',
+					fieldWords: { singular: 'parameter', plural: 'parameters' },
+					addAllFields: false,
+					supportAutoMap: false,
+					noFieldsError: 'This integration takes no further parameters for this operation.',
+				},
+			},
+			displayOptions: { show: { resource: unified.map((r) => r.value) } },
+		},
+	];
+}
+
+/**
+ * The Options collection: Truto's own options for every unified call, plus the options resources
+ * add for some of their operations (shown only there).
+ */
+export function optionsWithResourceOptions(resources: ResourceDefinition[]): INodeProperties {
+	const added = resources.flatMap((r) =>
+		(r.options ?? []).map(({ operations, property }) => ({
+			...property,
+			displayOptions: { show: { '/resource': [r.value], '/operation': operations } },
+		})),
+	);
+	const options = [...(optionsProperty.options as INodeProperties[]), ...added].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
+	return { ...optionsProperty, options };
 }
 
 export const optionsProperty: INodeProperties = {

@@ -13,7 +13,7 @@ export function readLocator(
 ): string | undefined {
 	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	if (raw !== null && typeof raw === 'object') {
-		throw new NodeOperationError(context.getNode(), `${displayName} must be an ID, not an object`, {
+		throw new NodeOperationError(context.getNode(), `${displayName} must be an ID, not ${Array.isArray(raw) ? 'a list' : 'an object'}`, {
 			itemIndex,
 			description: `The expression for ${displayName} resolved to ${JSON.stringify(raw).slice(0, 100)}. Point it at the ID field, e.g. {{ $json.id }}.`,
 		});
@@ -37,12 +37,18 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
 	const number = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-		throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1, not ${JSON.stringify(limit)}`, {
+		throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1, not ${shown(limit)}`, {
 			itemIndex,
 			description: 'Set Limit to how many records you want, or turn on Return All.',
 		});
 	}
 	return number;
+}
+
+/** A value as a user would recognise it in a message: NaN stays NaN, texts are quoted, objects shortened. */
+function shown(value: unknown): string {
+	if (typeof value === 'number' || value === undefined) return String(value);
+	return (JSON.stringify(value) ?? String(value)).slice(0, 100);
 }
 
 /** The per-integration fields of a resource/operation, under the name Truto expects there. */
@@ -99,7 +105,9 @@ export function trutoOptionsQuery(context: IExecuteFunctions, itemIndex: number)
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
 	if (options.responseFormat) query.truto_response_format = options.responseFormat;
-	if (options.ignoreRemoteData === true) query.truto_ignore_remote_data = true;
+	// remote_data (the app's own record) is dropped unless Ignore Remote Data is added and turned off:
+	// it makes every record ~40–55 % larger (README → Throttling and concurrency).
+	if (options.ignoreRemoteData !== false) query.truto_ignore_remote_data = true;
 	if (typeof options.excludeFields === 'string' && options.excludeFields.trim()) {
 		query.truto_exclude_fields = options.excludeFields
 			.split(',')
@@ -109,4 +117,29 @@ export function trutoOptionsQuery(context: IExecuteFunctions, itemIndex: number)
 	const remote = remoteQuery(context, options, itemIndex);
 	if (remote) query.remote_query = remote;
 	return query;
+}
+
+/** The ID of the record an operation works on, from the resource's own locator. */
+export function readRecordId(context: IExecuteFunctions, resource: ResourceDefinition, itemIndex: number): string {
+	if (!resource.id) {
+		throw new NodeOperationError(context.getNode(), `${resource.name} records have no ID to work on`, { itemIndex });
+	}
+	return readLocator(context, resource.id.parameter, resource.name, itemIndex, { required: true }) as string;
+}
+
+/** The records an operation sends in its body by reference (Group → Remove User: group_id, user_id). */
+export function readBodyReferences(
+	context: IExecuteFunctions,
+	resource: ResourceDefinition,
+	operation: OperationName,
+	itemIndex: number,
+	find: (value: string) => ResourceDefinition | undefined,
+): IDataObject {
+	const body: IDataObject = {};
+	for (const reference of resource.operationSettings?.[operation]?.bodyReferences ?? []) {
+		const target = find(reference.resource);
+		if (!target) continue;
+		body[reference.sendAs] = readRecordId(context, target, itemIndex);
+	}
+	return body;
 }

@@ -1,15 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	dynamicFieldProperties,
 	idProperty,
 	integratedAccountProperties,
 	integrationFieldProperty,
 	operationProperty,
-	optionsProperty,
+	optionsWithResourceOptions,
+	referenceProperties,
 	resourceProperty,
 	returnAllAndLimit,
 } from './fields';
-import { RESOURCES, UNIFIED_RESOURCES } from './resources';
+import { findResource, RESOURCES, UNIFIED_RESOURCES } from './resources';
 import type { ResourceDefinition } from './types';
 
 function listProperties(resource: ResourceDefinition): INodeProperties[] {
@@ -24,9 +26,14 @@ export const properties: INodeProperties[] = [
 	resourceProperty(RESOURCES),
 	...RESOURCES.map(operationProperty),
 	...integratedAccountProperties(UNIFIED_RESOURCES),
-	...UNIFIED_RESOURCES.map(idProperty),
-	...RESOURCES.flatMap(returnAllAndLimit),
+	...UNIFIED_RESOURCES.flatMap(idProperty),
+	...UNIFIED_RESOURCES.flatMap((resource) => referenceProperties(resource, findResource)),
+	...RESOURCES.flatMap((resource) => (resource.operations.includes('getAll') ? returnAllAndLimit(resource) : [])),
 	...RESOURCES.flatMap((resource) => resource.integrationFields.map((use) => integrationFieldProperty(resource, use))),
 	...RESOURCES.flatMap(listProperties),
-	{ ...optionsProperty, displayOptions: { show: { resource: UNIFIED_RESOURCES.map((resource) => resource.value) } } },
+	...dynamicFieldProperties(UNIFIED_RESOURCES),
+	{
+		...optionsWithResourceOptions(UNIFIED_RESOURCES),
+		displayOptions: { show: { resource: UNIFIED_RESOURCES.map((resource) => resource.value) } },
+	},
 ];

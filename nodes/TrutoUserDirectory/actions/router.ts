@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { TrutoClient } from '../transport';
+import { MetadataCache } from '../transport/metadata';
 import { OPERATIONS } from './operations';
 import { findResource, RESOURCES } from './resources';
 import type { OperationName } from './types';
@@ -28,12 +29,28 @@ export function describeParameter(name: string): string {
 	return FILTER_PARAMETERS[name] ? `${FILTER_PARAMETERS[name]} (${name})` : name;
 }
 
+/** Operations that only read: their items may run side by side. Anything else runs one item at a time, in order. */
+const READ_ONLY_OPERATIONS: ReadonlySet<string> = new Set<OperationName>(['get', 'getAll']);
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const client = await TrutoClient.create(this, { describeParameter });
-	const output: INodeExecutionData[] = [];
+	let client: TrutoClient;
+	try {
+		client = await TrutoClient.create(this, { describeParameter });
+	} catch (error) {
+		// A broken credential (no token, a mistyped Base URL) fails every item alike; with On Error →
+		// Continue each item still gets its own error item. Those messages carry no secret.
+		// (A NodeOperationError, as all of TrutoClient.create's own, is passed on as it is.)
+		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error);
+		const unchanged = { redact: (text: string) => text };
+		return [items.map((_, itemIndex) => ({ json: errorJson(error, unchanged), pairedItem: { item: itemIndex } }))];
+	}
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	// Account, capabilities and per-integration metadata for the pre-flight checks: fetched once per
+	// execution and shared by all items (see transport/metadata.ts).
+	const metadata = await MetadataCache.create(this);
+
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			const resourceValue = this.getNodeParameter('resource', itemIndex) as string;
 			const operationValue = this.getNodeParameter('operation', itemIndex) as OperationName;
@@ -47,17 +64,54 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				);
 			}
 			// Records of one item are kept apart until it succeeds: a failure never leaves half a list behind.
-			const records: IDataObject[] = await operation.call(this, client, resource, itemIndex);
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+			const records: IDataObject[] = await operation.call(this, client, resource, itemIndex, metadata);
+			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: errorJson(error, client), pairedItem: { item: itemIndex } });
-				continue;
-			}
+			if (this.continueOnFail()) return [{ json: errorJson(error, client), pairedItem: { item: itemIndex } }];
 			throw asNodeError(this, error, itemIndex, client);
 		}
+	};
+
+	// Reads of many items run a few at a time (the transport's request budget keeps them under Truto's
+	// limits); writes stay one by one so that their effects happen in item order and stop at a failure.
+	const concurrency = onlyReads(this, items.length) ? client.itemConcurrency : 1;
+	const perItem = await inItemOrder(items.length, concurrency, runItem);
+	return [perItem.flat()];
+}
+
+function onlyReads(context: IExecuteFunctions, count: number): boolean {
+	try {
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+			if (!READ_ONLY_OPERATIONS.has(context.getNodeParameter('operation', itemIndex) as string)) return false;
+		}
+		return true;
+	} catch {
+		return false;
 	}
-	return [output];
+}
+
+/**
+ * Runs `work` for items 0…count-1, at most `concurrency` at a time, started in item order; the results
+ * come back in item order. After a failure no further item starts; the ones under way finish, and the
+ * error of the lowest failed item is thrown: with concurrency 1 exactly a plain loop.
+ */
+async function inItemOrder<T>(count: number, concurrency: number, work: (itemIndex: number) => Promise<T>): Promise<T[]> {
+	const results = new Array<T>(count);
+	const failures = new Map<number, unknown>();
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < count && failures.size === 0) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = await work(itemIndex);
+			} catch (error) {
+				failures.set(itemIndex, error);
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	return results;
 }
 
 /** Keeps n8n's own errors (with their item index) and wraps anything else, redacted. */
@@ -76,7 +130,7 @@ function asNodeError(
 	});
 }
 
-function errorJson(error: unknown, client: TrutoClient): IDataObject {
+function errorJson(error: unknown, client: Pick<TrutoClient, 'redact'>): IDataObject {
 	const json: IDataObject = { error: client.redact(String((error as Error)?.message ?? error)) };
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.description) json.description = client.redact(error.description);

@@ -93,5 +93,7 @@ type ListSearchMethod = (
 
 export const listSearch: Record<string, ListSearchMethod> = {
 	searchIntegratedAccounts,
-	...Object.fromEntries(UNIFIED_RESOURCES.map((resource) => [resource.id.searchMethod, recordSearch(resource)])),
+	...Object.fromEntries(
+		UNIFIED_RESOURCES.flatMap((resource) => (resource.id ? [[resource.id.searchMethod, recordSearch(resource)]] : [])),
+	),
 };

@@ -129,30 +129,52 @@ export function httpError(status: number, rawBody: unknown, context: ErrorContex
 	const description = context.redact(hintFor(status, body, context));
 	// Only Truto's own body goes into the error's details: never the request and its headers.
 	const details: JsonObject = JSON.parse(context.redact(JSON.stringify(body))) as JsonObject;
-	return new NodeApiError(context.node, details, {
+	return keepMessage(
+		new NodeApiError(context.node, details, {
+			message,
+			description,
+			httpCode: String(status),
+			itemIndex: context.itemIndex,
+		}),
 		message,
-		description,
-		httpCode: String(status),
-		itemIndex: context.itemIndex,
-	});
+	);
+}
+
+/**
+ * n8n replaces an error's message with a generic one ("The connection timed out, consider setting
+ * the 'Retry on Fail' option…") when its code, or any text in the message, names a common network
+ * error such as ETIMEDOUT or ECONNREFUSED: that would hide which setting to fix. Ours stays.
+ */
+function keepMessage(error: NodeApiError, message: string): NodeApiError {
+	error.message = message;
+	return error;
 }
 
 export function networkError(code: string | undefined, detail: string, context: ErrorContext): NodeApiError {
 	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
+	const timedOut = 'the request timed out. The app behind the integrated account may be slow; try again later.';
+	const closed = 'the connection was closed before an answer arrived.';
 	const reasons: Record<string, string> = {
 		ENOTFOUND: 'the host name of the Base URL does not resolve. Check the Base URL in the Truto API credential.',
+		EAI_AGAIN: 'the host name of the Base URL could not be looked up just now. Check the Base URL and the network.',
 		ECONNREFUSED: 'nothing is listening at the Base URL. Check the Base URL in the Truto API credential.',
-		ETIMEDOUT: 'the request timed out. The app behind the integrated account may be slow; try again later.',
-		ECONNRESET: 'the connection was closed before an answer arrived.',
+		ETIMEDOUT: timedOut,
+		ESOCKETTIMEDOUT: timedOut,
+		ECONNABORTED: timedOut,
+		ERR_SOCKET_CONNECTION_TIMEOUT: timedOut,
+		ECONNRESET: closed,
+		EPIPE: closed,
+		UND_ERR_SOCKET: closed,
 	};
 	const reason = (code && reasons[code]) ?? 'the request could not be completed.';
-	return new NodeApiError(
-		context.node,
-		{ code: code ?? 'UNKNOWN', message: context.redact(detail) },
-		{
-			message: context.redact(`Could not reach Truto${tries}: ${reason}`),
-			description: context.redact(detail),
-			itemIndex: context.itemIndex,
-		},
+	const message = context.redact(`Could not reach Truto${tries}: ${reason}`);
+	return keepMessage(
+		new NodeApiError(
+			context.node,
+			// Not under `code`: n8n would swap the message for its generic one (see keepMessage).
+			{ networkErrorCode: code ?? 'UNKNOWN', message: context.redact(detail) },
+			{ message, description: context.redact(detail), itemIndex: context.itemIndex },
+		),
+		message,
 	);
 }

@@ -47,6 +47,12 @@ export function requestedWaitMs(headers: Headers | undefined, now = Date.now()):
 	return undefined;
 }
 
+/** How long a 429 asks to wait: Retry-After, else ratelimit-reset, else the policy's default; at least 250 ms. */
+export function rateLimitWaitMs(policy: RetryPolicy, headers: Headers | undefined): number {
+	// A zero wait would hammer the server; keep a small floor.
+	return Math.max(requestedWaitMs(headers) ?? policy.defaultRateLimitWaitMs, 250);
+}
+
 export function backoffMs(policy: RetryPolicy, attempt: number): number {
 	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 	// Half fixed, half jitter: retries of parallel items spread out instead of colliding.
@@ -67,13 +73,11 @@ export function decideRetry(
 ): RetryDecision {
 	if (attempt >= policy.maxAttempts) return { retry: false };
 	if (status === 429) {
-		const asked = requestedWaitMs(headers);
-		const delayMs = asked ?? policy.defaultRateLimitWaitMs;
+		const delayMs = rateLimitWaitMs(policy, headers);
 		if (delayMs > policy.maxRateLimitWaitMs) {
 			return { retry: false, reason: `the server asked to wait ${Math.ceil(delayMs / 1000)} s` };
 		}
-		// A zero wait would hammer the server; keep a small floor.
-		return { retry: true, delayMs: Math.max(delayMs, 250) };
+		return { retry: true, delayMs };
 	}
 	if (status === 502 || status === 504) return { retry: true, delayMs: backoffMs(policy, attempt) };
 	if (status >= 500 && status !== 503 && body?.truto_is_remote_error !== true) {
@@ -94,27 +98,59 @@ const RETRIABLE_NETWORK_CODES = new Set([
 ]);
 
 /**
+ * Texts n8n puts in place of a network error's message (its COMMON_ERRORS); older n8n versions
+ * (2.8) keep nothing else of the socket error, so the code is read back from them.
+ */
+const N8N_NETWORK_MESSAGES: Array<[RegExp, string]> = [
+	[/connection to the server was closed unexpectedly/i, 'ECONNRESET'],
+	[/connection timed out/i, 'ETIMEDOUT'],
+	[/connection was aborted/i, 'ECONNABORTED'],
+	[/DNS server returned an error/i, 'EAI_AGAIN'],
+	[/refused the connection/i, 'ECONNREFUSED'],
+	[/connection cannot be established, this usually occurs due to an incorrect host/i, 'ENOTFOUND'],
+	[/server closed the connection unexpectedly/i, 'ECONNRESET'],
+];
+
+const CODE_IN_TEXT = /\b(ECONNRESET|ETIMEDOUT|ECONNABORTED|EPIPE|EAI_AGAIN|ESOCKETTIMEDOUT|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|UND_ERR_SOCKET)\b/;
+
+function codeFromText(text: string): string | undefined {
+	if (/timeout/i.test(text)) return 'ETIMEDOUT';
+	if (/socket hang up|other side closed/i.test(text)) return 'ECONNRESET';
+	const named = CODE_IN_TEXT.exec(text);
+	if (named) return named[1];
+	return N8N_NETWORK_MESSAGES.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+/**
  * The network error code of a failed request, wherever the HTTP stack put it: n8n wraps the socket
- * error in a NodeApiError (as `errorResponse` or `cause`), and fetch/axios nest it in `cause` again.
+ * error in a NodeApiError (as `errorResponse` or `cause`; n8n 2.8 keeps only its messages), and
+ * fetch/axios nest it in `cause` again.
  */
 export function networkErrorCode(error: unknown): string | undefined {
 	const queue: unknown[] = [error];
 	let firstCode: string | undefined;
+	let fromText: string | undefined;
 	for (let seen = 0; queue.length > 0 && seen < 10; seen++) {
 		const current = queue.shift();
 		if (!current || typeof current !== 'object') continue;
-		const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; errorResponse?: unknown };
+		const candidate = current as {
+			code?: unknown;
+			message?: unknown;
+			messages?: unknown;
+			cause?: unknown;
+			errorResponse?: unknown;
+		};
 		if (typeof candidate.code === 'string') {
 			if (RETRIABLE_NETWORK_CODES.has(candidate.code)) return candidate.code;
 			firstCode ??= candidate.code;
 		}
-		if (typeof candidate.message === 'string') {
-			if (/timeout/i.test(candidate.message)) return 'ETIMEDOUT';
-			if (/socket hang up|other side closed/i.test(candidate.message)) return 'ECONNRESET';
-		}
+		// The original messages first: they are more specific than n8n's replacement text.
+		const texts = [...(Array.isArray(candidate.messages) ? (candidate.messages as unknown[]) : []), candidate.message];
+		for (const text of texts) if (typeof text === 'string') fromText ??= codeFromText(text);
 		queue.push(candidate.cause, candidate.errorResponse);
 	}
-	return firstCode;
+	if (fromText && RETRIABLE_NETWORK_CODES.has(fromText)) return fromText;
+	return firstCode ?? fromText;
 }
 
 export function isRetriableNetworkError(code: string | undefined): boolean {

@@ -335,3 +335,86 @@ describe('errors', () => {
 		expect(output[0].json.error).toMatch(/boom/);
 	});
 });
+
+describe('description (the public surface)', () => {
+	const node = new TrutoUserDirectory();
+	const { properties } = node.description;
+	const named = (name: string) => properties.filter((property) => property.name === name);
+	const shownFor = (property: (typeof properties)[number]) => property.displayOptions?.show ?? {};
+
+	it('offers every resource of the contract', () => {
+		const [resource] = named('resource');
+		expect((resource.options as Array<{ value: string }>).map((option) => option.value).sort()).toEqual(
+			['user', 'organization', 'license', 'group', 'role', 'roleAssignment', 'workspace', 'activity', 'me', 'billing', 'utilization', 'integratedAccount'].sort(),
+		);
+		expect(resource.default).toBe('user');
+	});
+
+	it.each([
+		['user', ['getAll', 'get', 'create', 'update', 'delete']],
+		['organization', ['getAll', 'get', 'update', 'delete']],
+		['license', ['getAll', 'get']],
+		['group', ['getAll', 'get', 'create', 'update', 'delete', 'removeUser']],
+		['role', ['getAll', 'get', 'create', 'update', 'delete']],
+		['roleAssignment', ['getAll', 'get', 'delete']],
+		['workspace', ['getAll', 'get']],
+		['activity', ['getAll', 'get']],
+		['me', ['getAll']],
+		['billing', ['getAll']],
+		['utilization', ['getAll']],
+	])('%s has the operations Truto lists, each with an action', (resource, operations) => {
+		const operation = named('operation').find((property) => (shownFor(property).resource as string[]).includes(resource));
+		const options = (operation?.options ?? []) as Array<{ value: string; action?: string }>;
+		expect(options.map((option) => option.value).sort()).toEqual([...operations].sort());
+		expect(options.every((option) => typeof option.action === 'string' && option.action.length > 0)).toBe(true);
+		expect(operation?.default).toBe('getAll');
+	});
+
+	it.each([
+		['groupId', 'group', ['get', 'update', 'delete'], 'searchGroups'],
+		['roleId', 'role', ['get', 'update', 'delete'], 'searchRoles'],
+		['roleAssignmentId', 'roleAssignment', ['get', 'delete'], 'searchRoleAssignments'],
+		['workspaceId', 'workspace', ['get'], 'searchWorkspaces'],
+		['activityId', 'activity', ['get'], 'searchActivities'],
+		['userId', 'user', ['get', 'update', 'delete'], 'searchUsers'],
+		['organizationId', 'organization', ['get', 'update', 'delete'], 'searchOrganizations'],
+	])('%s is a resource locator (list + ID) for %s', (name, resource, operations, searchMethod) => {
+		const property = named(name).find((entry) => (shownFor(entry).resource as string[]).includes(resource));
+		expect(property?.type).toBe('resourceLocator');
+		expect((property?.modes ?? []).map((mode) => mode.name)).toEqual(['list', 'id']);
+		expect(shownFor(property as (typeof properties)[number]).operation).toEqual(operations);
+		expect(property?.modes?.[0].typeOptions?.searchListMethod).toBe(searchMethod);
+		expect(node.methods.listSearch[searchMethod]).toBeInstanceOf(Function);
+	});
+
+	it('shows the group and the user for Group → Remove User', () => {
+		for (const name of ['groupId', 'userId']) {
+			expect(named(name).some((entry) => shownFor(entry).operation?.includes('removeUser'))).toBe(true);
+		}
+	});
+
+	it('offers the fields that follow the integration through resource mappers', () => {
+		const [query] = named('queryFields');
+		const [body] = named('bodyFields');
+		for (const [property, method] of [
+			[query, 'getQueryFields'],
+			[body, 'getBodyFields'],
+		] as const) {
+			expect(property.type).toBe('resourceMapper');
+			expect(property.typeOptions?.loadOptionsDependsOn).toEqual(['integratedAccount.value', 'resource', 'operation']);
+			expect(property.typeOptions?.resourceMapper).toMatchObject({ resourceMapperMethod: method, mode: 'add', addAllFields: false, supportAutoMap: false });
+			expect(node.methods.resourceMapping[method]).toBeInstanceOf(Function);
+		}
+		expect(shownFor(body).operation?.sort()).toEqual(['create', 'removeUser', 'update']);
+		expect(named('jsonBody')[0].type).toBe('json');
+	});
+
+	it('adds the seat options to the Options collection, shown only where they apply', () => {
+		const [options] = named('options');
+		const option = (name: string) => (options.options as Array<{ name: string; displayOptions?: { show?: Record<string, unknown> } }>).find((entry) => entry.name === name);
+		expect(option('inactiveDays')?.displayOptions?.show).toEqual({ '/resource': ['user'], '/operation': ['getAll'] });
+		expect(option('noActivityUsers')?.displayOptions?.show).toEqual({ '/resource': ['user'], '/operation': ['getAll'] });
+		expect(option('seatUtilization')?.displayOptions?.show).toEqual({ '/resource': ['license'], '/operation': ['getAll', 'get'] });
+		expect(option('responseFormat')?.displayOptions).toBeUndefined();
+	});
+});

@@ -28,12 +28,17 @@ class RateLimiter {
 		}
 		const allowed = w.count < this.limit;
 		if (allowed) w.count += 1;
-		const resetSec = Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
+		// Whole seconds as Truto sends them; a window of less than a second (fast tests) gets
+		// fractional seconds, so that the headers still tell the truth about it.
+		const subSecond = this.windowMs < 1000;
+		const left = (w.start + this.windowMs - now) / 1000;
+		const resetSec = subSecond ? Math.max(0.001, Math.ceil(left * 1000) / 1000) : Math.max(1, Math.ceil(left));
+		const windowSec = subSecond ? this.windowMs / 1000 : Math.round(this.windowMs / 1000);
 		return {
 			allowed,
 			retryAfter: resetSec,
 			headers: {
-				'ratelimit-limit': `${this.limit};w=${Math.round(this.windowMs / 1000)}`,
+				'ratelimit-limit': `${this.limit};w=${windowSec}`,
 				'ratelimit-remaining': String(Math.max(0, this.limit - w.count)),
 				'ratelimit-reset': String(resetSec),
 			},

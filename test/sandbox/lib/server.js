@@ -16,7 +16,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * @typedef {{
  *   method: string, path: string, query: Record<string, any>, rawQuery: string,
  *   headers: Record<string, string | string[] | undefined>, status: number | null,
- *   accountId: string | null, body?: unknown, fault?: string
+ *   accountId: string | null, body?: unknown, fault?: string, at: number, ms?: number
  * }} RecordedRequest
  */
 
@@ -58,8 +58,13 @@ async function handle(state, req, res) {
 		headers: maskHeaders(req.headers),
 		status: null,
 		accountId,
+		at: Date.now(),
 	};
 	state.requests.push(entry);
+	// When the answer is done (or the socket dropped): lets benchmarks see request rate and concurrency.
+	res.once('close', () => {
+		entry.ms = Date.now() - entry.at;
+	});
 
 	const fault = state.faults.pick({
 		method,

@@ -1,5 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { seatUtilization } from '../../helpers/seats';
 import type { ResourceDefinition } from '../types';
 
 function seats(record: IDataObject): string {
@@ -7,6 +9,19 @@ function seats(record: IDataObject): string {
 	const available = record.available_quantity;
 	if (typeof assigned === 'number' && typeof available === 'number') return ` (${assigned}/${available} seats)`;
 	return '';
+}
+
+/** Options → Seat Utilization: adds `seats` (counts, utilization, cost of the unassigned seats) to each license. */
+function withSeats(context: IExecuteFunctions, itemIndex: number): ((record: IDataObject) => IDataObject) | undefined {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.seatUtilization !== true) return undefined;
+	if (options.responseFormat === 'raw') {
+		throw new NodeOperationError(context.getNode(), 'Seat Utilization needs the unified response format', {
+			itemIndex,
+			description: "Raw answers are in each app's own shape, without available_quantity and assigned_quantity. Set Response Format to Unified, or turn Seat Utilization off.",
+		});
+	}
+	return (record) => ({ ...record, seats: { ...seatUtilization(record) } });
 }
 
 export const license: ResourceDefinition = {
@@ -42,4 +57,18 @@ export const license: ResourceDefinition = {
 			values: [{ name: 'User', value: 'user' }],
 		},
 	],
+	options: [
+		{
+			operations: ['getAll', 'get'],
+			property: {
+				displayName: 'Seat Utilization',
+				name: 'seatUtilization',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add seats to each license: available, assigned, unassigned (available − assigned), utilization (assigned ÷ available, 0–1, null without seat counts), unassigned_cost (unassigned × unit_amount when the license has a price and a currency, else null) and currency',
+			},
+		},
+	],
+	decorate: withSeats,
 };

@@ -8,7 +8,7 @@ export const organization: ResourceDefinition = {
 	path: 'organizations',
 	singular: 'organization',
 	plural: 'organizations',
-	operations: ['getAll', 'get'],
+	operations: ['getAll', 'get', 'update', 'delete'],
 	id: { parameter: 'organizationId', searchMethod: 'searchOrganizations', example: 'e.g. acme-corp' },
 	label: (record) => String(record.name ?? record.id),
 	integrationFields: [],

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ResourceDefinition } from '../types';
+import { inactiveSince, type NoActivityChoice } from '../../helpers/seats';
+import type { ResourceDefinition, ResourceOption } from '../types';
 
 /** Filters Truto documents for listing users; unsupported ones are ignored by the integration. */
 const userFilters: INodeProperties = {
@@ -167,6 +168,76 @@ function userListQuery(context: IExecuteFunctions, itemIndex: number): IDataObje
 	return query;
 }
 
+/** Each Truto parameter the filters send, with the filter's name as the user sees it. */
+const FILTER_PARAMETERS: Record<string, string> = {};
+for (const option of userFilters.options as INodeProperties[]) {
+	const target = FILTER_QUERY[option.name];
+	if (!target) continue;
+	const label = `Filters → ${option.displayName}`;
+	FILTER_PARAMETERS[target.name] = FILTER_PARAMETERS[target.name] ? `${FILTER_PARAMETERS[target.name]} / ${option.displayName}` : label;
+}
+
+/** Seat reclamation: the inactive-users options of User → Get Many (in the Options collection). */
+const inactivityOptions: ResourceOption[] = [
+	{
+		operations: ['getAll'],
+		property: {
+			displayName: 'Inactive Days',
+			name: 'inactiveDays',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description:
+				'Only users not seen for at least this many days: their last_active_at, else last_login_at, is that old. 0 returns every user. With Limit, the node reads page after page until it has that many inactive users.',
+		},
+	},
+	{
+		operations: ['getAll'],
+		property: {
+			displayName: 'Users Without Activity Data',
+			name: 'noActivityUsers',
+			type: 'options',
+			default: 'exclude',
+			description:
+				'With Inactive Days: what to do with users for whom the app reports neither last_active_at nor last_login_at',
+			options: [
+				{ name: 'Exclude', value: 'exclude', description: 'Leave them out: nothing says they are inactive' },
+				{ name: 'Include', value: 'include', description: 'Count them as inactive too' },
+				{ name: 'Only These', value: 'only', description: 'Return only the users without activity data, to check by hand' },
+			],
+		},
+	},
+];
+
+const NO_ACTIVITY_CHOICES: NoActivityChoice[] = ['exclude', 'include', 'only'];
+
+function inactiveUsersFilter(context: IExecuteFunctions, itemIndex: number): ((record: IDataObject) => boolean) | undefined {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const raw = options.inactiveDays;
+	if (raw === undefined || raw === null || raw === '' || raw === 0) return undefined;
+	const days = typeof raw === 'string' ? Number(raw.trim()) : raw;
+	if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) {
+		throw new NodeOperationError(context.getNode(), `Inactive Days must be a number of days of at least 0, not ${JSON.stringify(raw)}`, {
+			itemIndex,
+			description: 'Enter how many days without activity make a user inactive, e.g. 90; 0 turns the filter off.',
+		});
+	}
+	if (days === 0) return undefined;
+	const choice = (options.noActivityUsers ?? 'exclude') as NoActivityChoice;
+	if (!NO_ACTIVITY_CHOICES.includes(choice)) {
+		throw new NodeOperationError(context.getNode(), `Users Without Activity Data must be exclude, include or only, not ${JSON.stringify(choice)}`, {
+			itemIndex,
+		});
+	}
+	if (options.responseFormat === 'raw') {
+		throw new NodeOperationError(context.getNode(), 'Inactive Days needs the unified response format', {
+			itemIndex,
+			description: "Raw answers are in each app's own shape, without last_active_at and last_login_at. Set Response Format to Unified, or set Inactive Days to 0.",
+		});
+	}
+	return inactiveSince(days, choice, Date.now());
+}
+
 function userLabel(record: IDataObject): string {
 	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
 	const email = (emails.find((entry) => entry.is_primary) ?? emails[0])?.email;
@@ -183,7 +254,7 @@ export const user: ResourceDefinition = {
 	path: 'users',
 	singular: 'user',
 	plural: 'users',
-	operations: ['getAll', 'get'],
+	operations: ['getAll', 'get', 'create', 'update', 'delete'],
 	id: { parameter: 'userId', searchMethod: 'searchUsers', example: 'e.g. 583920' },
 	label: userLabel,
 	integrationFields: [
@@ -208,4 +279,7 @@ export const user: ResourceDefinition = {
 	],
 	listProperties: [userFilters],
 	listQuery: userListQuery,
+	listQueryParameters: FILTER_PARAMETERS,
+	options: inactivityOptions,
+	listFilter: inactiveUsersFilter,
 };

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { TrutoClient, unifiedPath } from '../../../../nodes/TrutoUserDirectory/transport';
+import { MAX_PAGE_SIZE, TrutoClient, unifiedPath } from '../../../../nodes/TrutoUserDirectory/transport';
 import { executeContext } from '../../../helpers/n8nContext';
 import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
 
@@ -85,9 +85,49 @@ describe('TrutoClient paging', () => {
 		expectUnique(await listZoomUsers(await client(), 10_000), ZOOM_USERS);
 	});
 
-	it('asks pages of at most 100 records', async () => {
+	it(`asks pages of ${MAX_PAGE_SIZE} records when returning all`, async () => {
 		await listZoomUsers(await client());
-		expect(unifiedRequests(sb, 'users').every((request) => Number(request.query.limit) <= 100)).toBe(true);
+		expect(unifiedRequests(sb, 'users').every((request) => Number(request.query.limit) === MAX_PAGE_SIZE)).toBe(true);
+	});
+
+	it('asks again with 100 when an app refuses the large page size, and keeps to 100', async () => {
+		sb.setFaults([
+			{
+				kind: 'status',
+				status: 400,
+				body: {
+					statusCode: 400,
+					error: 'Bad Request',
+					message: "Invalid page size specified: '500'. Must be between 1 and 300 inclusive.",
+					truto_is_remote_error: true,
+				},
+				match: { path: '/unified/user-directory/users', query: 'limit=500' },
+				times: -1,
+			},
+		]);
+		expectUnique(await listZoomUsers(await client()), ZOOM_USERS);
+		const limits = unifiedRequests(sb, 'users').map((request) => Number(request.query.limit));
+		expect(limits[0]).toBe(MAX_PAGE_SIZE);
+		expect(limits.slice(1).every((limit) => limit === 100)).toBe(true);
+	});
+
+	it('passes on a 400 that is not about the page size, after one request', async () => {
+		sb.setFaults([
+			{
+				kind: 'status',
+				status: 400,
+				body: {
+					statusCode: 400,
+					error: 'Bad Request',
+					message: 'organization_id is required',
+					truto_error_insight: { missing_required_query_parameters: { description: 'x', value: ['limit'] } },
+				},
+				match: { path: '/unified/user-directory/users' },
+				times: -1,
+			},
+		]);
+		await expect(listZoomUsers(await client())).rejects.toThrow(/400/);
+		expect(unifiedRequests(sb, 'users')).toHaveLength(1);
 	});
 
 	it('fails on a repeated cursor instead of looping', async () => {
@@ -159,9 +199,10 @@ describe('TrutoClient retries', () => {
 
 describe('TrutoClient base URL and token', () => {
 	it.each([
-		['not a url', /not a valid URL/],
-		['http://api.truto.one', /must use https/],
-		['ftp://api.truto.one', /must use https/],
+		['not a url', /contains a space/],
+		['https://api.truto.one:99999', /not a valid URL/],
+		['http://api.truto.one', /must use https, not http/],
+		['ftp://api.truto.one', /must use https, not ftp/],
 		['https://api.truto.one/?x=1', /must not contain/],
 	])('rejects the Base URL %s', async (baseUrl, message) => {
 		const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl } });

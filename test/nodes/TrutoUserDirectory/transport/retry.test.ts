@@ -64,6 +64,18 @@ describe('networkErrorCode', () => {
 	it('answers undefined for other errors', () => {
 		expect(networkErrorCode(new Error('boom'))).toBeUndefined();
 	});
+
+	it('reads the code back from the texts n8n 2.8 leaves of a socket error', () => {
+		const closed = 'The connection to the server was closed unexpectedly, perhaps it is offline. You can retry the request immediately or wait and retry later.';
+		expect(networkErrorCode({ message: closed, messages: ['socket hang up'] })).toBe('ECONNRESET');
+		expect(networkErrorCode({ message: closed, messages: [] })).toBe('ECONNRESET');
+		expect(
+			networkErrorCode({ message: 'The connection was aborted, perhaps the server is offline', messages: ['timeout of 30000ms exceeded'] }),
+		).toBe('ETIMEDOUT');
+		expect(
+			networkErrorCode({ message: 'The service refused the connection - perhaps it is offline', messages: ['connect ECONNREFUSED 127.0.0.1:9'] }),
+		).toBe('ECONNREFUSED');
+	});
 });
 
 describe('networkErrorCode inside n8n\'s wrapper', () => {

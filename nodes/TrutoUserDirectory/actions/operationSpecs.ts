@@ -1,0 +1,119 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+import { withArticle } from '../helpers/text';
+import type { OperationName, ResourceDefinition } from './types';
+
+/**
+ * What each operation means, the same for every resource: its HTTP shape, Truto's method name (as the
+ * capabilities and meta endpoints spell it) and its wording. Resources only list which operations they
+ * have; anything special lives in their `operationSettings`.
+ */
+export interface OperationSpec {
+	/** Display name of the operation. */
+	name: string;
+	/** Truto's method name; `custom` takes it from the resource's `operationSettings[op].customMethod`. */
+	method: 'list' | 'get' | 'create' | 'update' | 'delete' | 'custom';
+	http: IHttpRequestMethods;
+	/** Whether the chosen record's ID is part of the path. */
+	needsId: boolean;
+	/** Whether a JSON body (fields, raw JSON) is sent. */
+	hasBody: boolean;
+	/** Changes data: sent with an Idempotency-Key, never run side by side. */
+	writes: boolean;
+	action: (r: ResourceDefinition) => string;
+	description: (r: ResourceDefinition) => string;
+	/** For messages: "to list licenses". */
+	purpose: (r: ResourceDefinition) => string;
+	/** For messages: "listing licenses". */
+	gerund: (r: ResourceDefinition) => string;
+}
+
+export const OPERATION_SPECS: Record<OperationName, OperationSpec> = {
+	getAll: {
+		name: 'Get Many',
+		method: 'list',
+		http: 'GET',
+		needsId: false,
+		hasBody: false,
+		writes: false,
+		action: (r) => `Get many ${r.plural}`,
+		description: (r) =>
+			r.scope === 'environment'
+				? `List the ${r.plural} of your Truto environment, following pages automatically`
+				: `List the ${r.plural} of an integrated account, following pages automatically`,
+		purpose: (r) => `to list ${r.plural}`,
+		gerund: (r) => `listing ${r.plural}`,
+	},
+	get: {
+		name: 'Get',
+		method: 'get',
+		http: 'GET',
+		needsId: true,
+		hasBody: false,
+		writes: false,
+		action: (r) => `Get ${withArticle(r.singular)}`,
+		description: (r) => `Get one ${r.singular} by ID`,
+		purpose: (r) => `to get ${withArticle(r.singular)}`,
+		gerund: (r) => `getting ${r.plural}`,
+	},
+	create: {
+		name: 'Create',
+		method: 'create',
+		http: 'POST',
+		needsId: false,
+		hasBody: true,
+		writes: true,
+		action: (r) => `Create ${withArticle(r.singular)}`,
+		description: (r) => `Create ${withArticle(r.singular)} in the app of an integrated account`,
+		purpose: (r) => `to create ${withArticle(r.singular)}`,
+		gerund: (r) => `creating ${r.plural}`,
+	},
+	update: {
+		name: 'Update',
+		method: 'update',
+		http: 'PATCH',
+		needsId: true,
+		hasBody: true,
+		writes: true,
+		action: (r) => `Update ${withArticle(r.singular)}`,
+		description: (r) => `Change fields of one ${r.singular} by ID; fields left out stay as they are`,
+		purpose: (r) => `to update ${withArticle(r.singular)}`,
+		gerund: (r) => `updating ${r.plural}`,
+	},
+	delete: {
+		name: 'Delete',
+		method: 'delete',
+		http: 'DELETE',
+		needsId: true,
+		hasBody: false,
+		writes: true,
+		action: (r) => `Delete ${withArticle(r.singular)}`,
+		description: (r) => `Delete one ${r.singular} by ID in the app`,
+		purpose: (r) => `to delete ${withArticle(r.singular)}`,
+		gerund: (r) => `deleting ${r.plural}`,
+	},
+	removeUser: {
+		name: 'Remove User',
+		method: 'custom',
+		http: 'POST',
+		needsId: false,
+		hasBody: true,
+		writes: true,
+		action: (r) => `Remove a user from ${withArticle(r.singular)}`,
+		description: (r) => `Take a user out of ${withArticle(r.singular)}; the user account itself stays`,
+		purpose: (r) => `to remove a user from ${withArticle(r.singular)}`,
+		gerund: (r) => `removing users from ${r.plural}`,
+	},
+};
+
+/** Truto's method name of an operation on a resource: list, get, create, update, delete or a custom one. */
+export function trutoMethod(resource: ResourceDefinition, operation: OperationName): string {
+	const spec = OPERATION_SPECS[operation];
+	if (spec.method !== 'custom') return spec.method;
+	return resource.operationSettings?.[operation]?.customMethod ?? operation;
+}
+
+/** Operations that take a record's ID from the resource's own locator. */
+export function idOperations(resource: ResourceDefinition): OperationName[] {
+	return resource.operations.filter((operation) => OPERATION_SPECS[operation].needsId);
+}

@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { listNames } from '../helpers/text';
+import type { MetadataCache, ParameterSpec } from '../transport/metadata';
+import { describeBodyField, describeQueryParameter, JSON_BODY } from './dynamicFields';
+import { OPERATION_SPECS, trutoMethod } from './operationSpecs';
+import type { OperationName, ResourceDefinition } from './types';
+
+/** A unified call as it will be sent, checked before it is. */
+export interface PlannedCall {
+	resource: ResourceDefinition;
+	operation: OperationName;
+	accountId: string;
+	query: IDataObject;
+	body?: IDataObject;
+}
+
+function present(value: unknown): boolean {
+	if (value === undefined || value === null || value === '') return false;
+	return !(Array.isArray(value) && value.length === 0);
+}
+
+function missing(specs: ParameterSpec[] | null, sent: IDataObject, defaults: IDataObject): string[] {
+	return (specs ?? [])
+		.filter((spec) => spec.required && !present(sent[spec.name]) && !present(defaults[spec.name]))
+		.map((spec) => spec.name);
+}
+
+/**
+ * Checks a call against what Truto says the account's integration supports and requires, and stops
+ * the item with a message that names the integration and the fields to fill in, before anything is
+ * sent. Capabilities, account and metadata come from the per-execution cache; when Truto cannot
+ * answer one of them, that check is skipped and the call itself reports any problem.
+ */
+export async function preflight(context: IExecuteFunctions, metadata: MetadataCache, call: PlannedCall, itemIndex: number): Promise<void> {
+	const { resource, operation, accountId } = call;
+	const account = await metadata.account(accountId);
+	if (!account) return;
+	const spec = OPERATION_SPECS[operation];
+	const method = trutoMethod(resource, operation);
+
+	const capabilities = await metadata.capabilities(accountId);
+	if (capabilities) {
+		const methods = capabilities.get(resource.path);
+		if (!methods) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`${account.integration} does not support ${resource.plural} through Truto; it supports: ${[...capabilities.keys()].join(', ')}`,
+				{
+					itemIndex,
+					description: `Truto's capabilities for this integrated account list no ${resource.path} resource, so nothing was sent. Choose another resource, or another integrated account.`,
+				},
+			);
+		}
+		if (!methods.includes(method)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`${account.integration} does not support ${spec.gerund(resource)} through Truto; it supports: ${methods.join(', ')}`,
+				{
+					itemIndex,
+					description: `Truto's capabilities for this integrated account list no "${method}" method on ${resource.path}, so nothing was sent. Choose another operation, or another integrated account.`,
+				},
+			);
+		}
+	}
+
+	const meta = await metadata.meta(accountId, resource.path, method);
+	if (!meta) return;
+	const missingQuery = missing(meta.query, call.query, meta.defaultQuery).map((name) =>
+		describeQueryParameter(resource, operation, name),
+	);
+	const missingBody = call.body
+		? missing(meta.body, call.body, meta.defaultBody).map((name) => describeBodyField(resource, operation, name))
+		: [];
+	const fields = [...missingQuery, ...missingBody];
+	if (fields.length === 0) return;
+	throw new NodeOperationError(context.getNode(), `${account.integration} needs ${listNames(fields)} ${spec.purpose(resource)}`, {
+		itemIndex,
+		description:
+			`Fill in ${listNames(fields)} on the node: Truto's metadata for ${account.integration} marks ${fields.length > 1 ? 'them' : 'it'} as required, so nothing was sent.` +
+			(missingBody.length ? ` Body fields can also be given in ${JSON_BODY.displayName}.` : '') +
+			(meta.documentationLink ? ` See ${meta.documentationLink}` : ''),
+	});
+}

@@ -1,0 +1,25 @@
+import type { ResourceDefinition } from '../types';
+
+export const group: ResourceDefinition = {
+	value: 'group',
+	name: 'Group',
+	scope: 'unified',
+	summary: 'Groups, teams and departments of the app, with their organization; members can be removed',
+	path: 'groups',
+	singular: 'group',
+	plural: 'groups',
+	operations: ['getAll', 'get', 'create', 'update', 'delete', 'removeUser'],
+	operationSettings: {
+		// Truto's custom method POST /groups/remove-user takes both IDs in the body.
+		removeUser: {
+			customMethod: 'remove-user',
+			bodyReferences: [
+				{ resource: 'group', sendAs: 'group_id' },
+				{ resource: 'user', sendAs: 'user_id' },
+			],
+		},
+	},
+	id: { parameter: 'groupId', searchMethod: 'searchGroups', example: 'e.g. 4821001' },
+	label: (record) => String(record.name ?? record.id),
+	integrationFields: [],
+};

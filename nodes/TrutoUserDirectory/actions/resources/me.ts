@@ -1,0 +1,21 @@
+import type { ResourceDefinition } from '../types';
+
+/** The user whose credentials connected the integrated account; Truto lists it (one record), nothing more. */
+export const me: ResourceDefinition = {
+	value: 'me',
+	name: 'Me',
+	scope: 'unified',
+	summary: 'The user whose credentials connected the integrated account, with their organization',
+	path: 'me',
+	singular: 'connected user',
+	plural: 'connected user records',
+	operations: ['getAll'],
+	operationSettings: {
+		getAll: {
+			action: 'Get the connected user',
+			description: 'Get the user whose credentials connected the integrated account',
+		},
+	},
+	label: (record) => String(record.name ?? record.id),
+	integrationFields: [],
+};

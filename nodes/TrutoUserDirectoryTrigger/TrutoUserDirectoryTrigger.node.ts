@@ -1,0 +1,129 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { describeParameter } from '../TrutoUserDirectory/actions/router';
+import { listSearch } from '../TrutoUserDirectory/methods';
+import { TrutoClient, unifiedPath } from '../TrutoUserDirectory/transport';
+import { baseline, detect, sampleEvent, TRIGGER_EVENTS, type TriggerEvent, type TriggerState } from './events';
+import { properties } from './properties';
+
+/** Bump when the remembered state changes shape: an old state then becomes a new baseline. */
+const STATE_VERSION = 1;
+
+function readId(context: IPollFunctions, name: string, displayName: string, required: boolean): string | undefined {
+	const raw = context.getNodeParameter(name, '', { extractValue: true }) as unknown;
+	if (raw !== null && typeof raw === 'object') {
+		throw new NodeOperationError(context.getNode(), `${displayName} must be an ID, not an object`, {
+			description: `The expression for ${displayName} resolved to ${JSON.stringify(raw).slice(0, 100)}.`,
+		});
+	}
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (value === '' && required) {
+		throw new NodeOperationError(context.getNode(), `${displayName} is empty`, {
+			description: `Choose ${displayName.toLowerCase()} from the list, or enter its ID.`,
+		});
+	}
+	return value === '' ? undefined : value;
+}
+
+function readEvent(context: IPollFunctions): TriggerEvent {
+	const event = context.getNodeParameter('event', 'newUser') as TriggerEvent;
+	if (!TRIGGER_EVENTS.includes(event)) {
+		throw new NodeOperationError(context.getNode(), `Unknown event "${String(event)}"`, {
+			description: 'Choose one of the events offered in the Event field.',
+		});
+	}
+	return event;
+}
+
+function readThreshold(context: IPollFunctions, event: TriggerEvent): number {
+	if (event !== 'licenseSeatsThreshold') return 0;
+	const raw = context.getNodeParameter('threshold', 1) as unknown;
+	const threshold = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
+		throw new NodeOperationError(context.getNode(), `Threshold must be a number, not ${JSON.stringify(raw)}`, {
+			description: 'Set Threshold to the number of unassigned seats that should start the workflow.',
+		});
+	}
+	return threshold;
+}
+
+/** Returns the remembered state when it belongs to this scope. */
+function rememberedState(staticData: IDataObject, scope: string): TriggerState | undefined {
+	return staticData.scope === scope ? (staticData as unknown as TriggerState) : undefined;
+}
+
+/** Replaces the remembered state (top-level assignments, so n8n notices the change and saves it). */
+function remember(staticData: IDataObject, state: TriggerState): void {
+	staticData.scope = state.scope;
+	if (state.users) staticData.users = state.users;
+	else delete staticData.users;
+	if (state.licenses) staticData.licenses = state.licenses;
+	else delete staticData.licenses;
+}
+
+export class TrutoUserDirectoryTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Truto User Directory Trigger',
+		name: 'trutoUserDirectoryTrigger',
+		icon: { light: 'file:../../icons/truto.svg', dark: 'file:../../icons/truto.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ {"newUser": "New User", "userStatusChanged": "User Status Changed", "licenseSeatsThreshold": "License Seats Threshold Reached"}[$parameter["event"]] }}',
+		description:
+			'Starts the workflow when a user appears, a user changes status, or a license gets enough unused seats in an app connected to Truto',
+		defaults: { name: 'Truto User Directory Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'trutoApi', required: true }],
+		properties,
+	};
+
+	methods = { listSearch };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = readEvent(this);
+		const accountId = readId(this, 'integratedAccount', 'Integrated Account', true) as string;
+		const organization = readId(this, 'organization', 'Organization', false);
+		const product = (this.getNodeParameter('product', '') as string) || undefined;
+		const threshold = readThreshold(this, event);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+
+		const query: IDataObject = { integrated_account_id: accountId };
+		if (organization) query.organization_id = organization;
+		if (product) query.product = product;
+		if (options.ignoreRemoteData !== false) query.truto_ignore_remote_data = true;
+
+		// Every page: an event on the last page counts as much as one on the first.
+		const client = await TrutoClient.create(this, { describeParameter });
+		const records = await client.list({
+			path: unifiedPath(event === 'licenseSeatsThreshold' ? 'licenses' : 'users'),
+			query,
+		});
+
+		// "Fetch Test Event" in the editor: show what an event looks like, remember nothing.
+		if (this.getMode() === 'manual') {
+			const sample = sampleEvent(event, records, threshold);
+			return sample ? [[{ json: sample }]] : null;
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const scope = JSON.stringify([STATE_VERSION, event, accountId, organization ?? '', product ?? '']);
+		const state = rememberedState(staticData, scope);
+		if (!state) {
+			// First poll (or the watched list changed): what is there now is the baseline.
+			remember(staticData, baseline(event, scope, records));
+			return null;
+		}
+		const detection = detect(event, records, state, threshold);
+		remember(staticData, detection.state);
+		return detection.events.length ? [detection.events.map((json) => ({ json }))] : null;
+	}
+}
