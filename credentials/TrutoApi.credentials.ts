@@ -34,6 +34,15 @@ export class TrutoApi implements ICredentialType {
 			description:
 				"Truto's API address. Change it only for a regional or self-hosted Truto, or a local sandbox.",
 		},
+		{
+			displayName: 'Requests per 10 Seconds per Account',
+			name: 'rateLimitPerAccount',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 0 },
+			description:
+				"The most requests the node sends to one integrated account in any 10 seconds, so that long runs stay under Truto's limit instead of collecting 429s. Truto allows 50; raise it only if Truto raised yours. 0 turns the node's own limit off (Truto's rate-limit headers and 429 answers still slow it down).",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -9,7 +9,8 @@
  *      time is their execution time from n8n's run data in the same execution (n8n's boot is not
  *      counted); memory is the peak resident size of the n8n process.
  *   2. throttling: a long listing with the sandbox enforcing Truto's 50 requests / 10 s per account.
- *   3. many input items: Get for many ids, at the node's concurrency and one at a time.
+ *   3. many input items: Get for many ids with slow answers — this node (input items side by side,
+ *      within its request budget) against the HTTP Request node (one item after the other).
  *   4. what remote_data costs.
  * Figures go to stdout; nothing here is an assertion.
  */
@@ -106,7 +107,9 @@ async function executeMeasured(n8n, workflowId) {
 	const run = await n8n.execute(workflowId, { timeoutMs: 20 * 60_000 });
 	sampling = false;
 	await sampler;
-	if (!run.execution || run.exitCode !== 0) throw new Error(`workflow ${workflowId} failed:\n${(run.stdout + run.stderr).slice(-3000)}`);
+	if (!run.execution || run.exitCode !== 0) {
+		throw new Error(`workflow ${workflowId} failed (exit ${run.exitCode}):\n${run.stderr.slice(-1500)}\n${run.stdout.slice(0, 1500)}`);
+	}
 	return { run: run.execution.data.resultData.runData, peakMb: peakKb / 1024 };
 }
 
@@ -185,15 +188,21 @@ const count = (runData, name) => runData[name][0].data.main[0].length;
 const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
-async function instanceFor(sandbox) {
+/**
+ * @param {{ url: string, token: string }} sandbox
+ * @param {number} [rateLimitPerAccount] the credential's local budget; 0 = off (an unthrottled sandbox)
+ */
+async function instanceFor(sandbox, rateLimitPerAccount) {
 	const n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
-	await n8n.importCredentials([{ id: 'trutoCredential1', name: 'Truto API', type: 'trutoApi', data: { apiToken: sandbox.token, baseUrl: sandbox.url } }]);
+	const data = { apiToken: sandbox.token, baseUrl: sandbox.url, ...(rateLimitPerAccount === undefined ? {} : { rateLimitPerAccount }) };
+	await n8n.importCredentials([{ id: 'trutoCredential1', name: 'Truto API', type: 'trutoApi', data }]);
 	return n8n;
 }
 
 async function listingBenchmark(size) {
 	const sandbox = await startSandboxProcess(['--big-users', String(size), '--page-cap', String(PAGE)]);
-	const n8n = await instanceFor(sandbox);
+	// This sandbox enforces no limit, like the floor: the node's own budget is off (credential → 0).
+	const n8n = await instanceFor(sandbox, 0);
 	try {
 		await n8n.importWorkflow([nodeListWorkflow('benchNode1'), httpRequestWorkflow('benchHttp1', sandbox.url), chain('benchIdle1', [])]);
 		await fetchFloor(sandbox); // warm the sandbox's generator and the JIT
@@ -245,6 +254,150 @@ async function throttleBenchmark(size) {
 	}
 }
 
+function idsCode(items) {
+	return {
+		id: 'bench-ids',
+		name: 'IDs',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: { jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { id: String(100000 + i) } }));` },
+	};
+}
+
+function nodeGetWorkflow(id, items) {
+	return chain(id, [
+		idsCode(items),
+		{
+			id: `${id}-truto`,
+			name: 'Truto',
+			type: 'n8n-nodes-truto.trutoUserDirectory',
+			typeVersion: 1,
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				integratedAccount: { __rl: true, mode: 'id', value: BENCH_ACCOUNT },
+				userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				options: {},
+			},
+			credentials: CREDENTIAL,
+		},
+	]);
+}
+
+function httpGetWorkflow(id, items, sandboxUrl) {
+	return chain(id, [
+		idsCode(items),
+		{
+			id: `${id}-http`,
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				url: `=${sandboxUrl}/unified/user-directory/users/{{ $json.id }}`,
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'trutoApi',
+				sendQuery: true,
+				queryParameters: { parameters: [{ name: 'integrated_account_id', value: BENCH_ACCOUNT }] },
+				options: {},
+			},
+			credentials: CREDENTIAL,
+			onError: 'continueRegularOutput',
+		},
+	]);
+}
+
+/** Get for `items` ids while every answer takes `latencyMs`, as slow apps behind Truto do. */
+async function manyItemsBenchmark(items, latencies) {
+	const sandbox = await startSandboxProcess(['--big-users', String(items), '--page-cap', String(PAGE), '--rate-limit', '50/10s']);
+	const n8n = await instanceFor(sandbox);
+	try {
+		await n8n.importWorkflow([nodeGetWorkflow('benchGetNode1', items), httpGetWorkflow('benchGetHttp1', items, sandbox.url)]);
+		const rows = [];
+		for (const latencyMs of latencies) {
+			await sandbox.faults([{ kind: 'delay', ms: latencyMs, times: -1, match: { method: 'GET', path: '^/unified/user-directory/users/' } }]);
+			await sandbox.clear();
+			const node = await executeMeasured(n8n, 'benchGetNode1');
+			const nodeLimited = (await sandbox.requestCount()).filter((request) => request.status === 429).length;
+			// Let the sandbox's rate window pass so the second run starts with the same budget.
+			await new Promise((resolve) => setTimeout(resolve, 10_500));
+			await sandbox.clear();
+			const http = await executeMeasured(n8n, 'benchGetHttp1');
+			const httpLimited = (await sandbox.requestCount()).filter((request) => request.status === 429).length;
+			await new Promise((resolve) => setTimeout(resolve, 10_500));
+			const nodeMs = time(node.run, 'Truto');
+			const httpMs = time(http.run, 'HTTP Request');
+			const httpFailed = http.run['HTTP Request'][0].data.main[0].filter((item) => item.json.error).length;
+			rows.push([
+				`${latencyMs} ms`,
+				`${fmt(nodeMs)}: ${count(node.run, 'Truto')} users, ${nodeLimited} × 429`,
+				`${fmt(httpMs)}: ${count(http.run, 'HTTP Request') - httpFailed} users, ${httpFailed} failed, ${httpLimited} × 429`,
+			]);
+		}
+		return rows;
+	} finally {
+		await n8n.cleanup();
+		await sandbox.stop();
+	}
+}
+
+/**
+ * The node's own code outside n8n (its HTTP helper replaced by fetch), Get for `items` ids one at a
+ * time and side by side: what the item concurrency buys under the default budget.
+ */
+async function concurrencyBenchmark(items, latencyMs) {
+	const { TrutoUserDirectory } = require('../dist/nodes/TrutoUserDirectory/TrutoUserDirectory.node');
+	const transport = require('../dist/nodes/TrutoUserDirectory/transport');
+	const sandbox = await startSandboxProcess(['--big-users', String(items), '--page-cap', String(PAGE), '--rate-limit', '50/10s']);
+	try {
+		await sandbox.faults([{ kind: 'delay', ms: latencyMs, times: -1, match: { method: 'GET', path: '^/unified/user-directory/users/' } }]);
+		const node = { id: 'bench', name: 'Truto', type: 'n8n-nodes-truto.trutoUserDirectory', typeVersion: 1, position: [0, 0], parameters: {} };
+		const context = {
+			getInputData: () => Array.from({ length: items }, (_, i) => ({ json: { id: String(100000 + i) } })),
+			getNodeParameter: (name, itemIndex, fallback, options) => {
+				const values = {
+					resource: 'user',
+					operation: 'get',
+					integratedAccount: BENCH_ACCOUNT,
+					userId: String(100000 + itemIndex),
+					options: {},
+				};
+				return name in values ? values[name] : fallback;
+			},
+			getCredentials: async () => ({ apiToken: sandbox.token, baseUrl: sandbox.url }),
+			getNode: () => node,
+			continueOnFail: () => false,
+			helpers: {
+				async httpRequestWithAuthentication(_type, options) {
+					const response = await fetch(options.url, {
+						method: options.method,
+						headers: { ...options.headers, authorization: `Bearer ${sandbox.token}` },
+					});
+					const text = await response.text();
+					const headers = {};
+					response.headers.forEach((value, key) => (headers[key] = value));
+					return { body: text ? JSON.parse(text) : '', headers, statusCode: response.status };
+				},
+			},
+		};
+		const results = [];
+		for (const itemConcurrency of [1, undefined]) {
+			transport.resetThrottle();
+			transport.setClientDefaults(itemConcurrency ? { itemConcurrency } : {});
+			await sandbox.clear();
+			const started = process.hrtime.bigint();
+			const [output] = await new TrutoUserDirectory().execute.call(context);
+			const ms = Number(process.hrtime.bigint() - started) / 1e6;
+			const limited = (await sandbox.requestCount()).filter((request) => request.status === 429).length;
+			results.push({ label: itemConcurrency ? 'one item at a time' : `${transport.ITEM_CONCURRENCY} items at a time (default)`, ms, items: output.length, limited });
+			await new Promise((resolve) => setTimeout(resolve, 10_500));
+		}
+		transport.setClientDefaults({});
+		return results;
+	} finally {
+		await sandbox.stop();
+	}
+}
+
 async function remoteDataCost(size) {
 	const sandbox = await startSandboxProcess(['--big-users', String(size), '--page-cap', String(PAGE)]);
 	try {
@@ -283,6 +436,20 @@ async function main() {
 			`achieved ${throttle.achieved.toFixed(2)} requests/s of ${throttle.allowed} allowed (${Math.round((throttle.achieved / throttle.allowed) * 100)}%)`,
 	);
 
+	const manyItems = Number(process.env.BENCH_GET_ITEMS ?? 120);
+	const latencies = (process.env.BENCH_LATENCIES ?? '250,1000').split(',').map(Number);
+	say();
+	say(`## Get for ${manyItems} input items in n8n, each answer delayed (sandbox enforcing 50 requests / 10 s)`);
+	say(table(['answer time', 'Truto User Directory node', 'HTTP Request (all items at once)'], await manyItemsBenchmark(manyItems, latencies)));
+
+	const concurrencyItems = Number(process.env.BENCH_CONCURRENCY_ITEMS ?? 40);
+	const concurrencyLatency = Number(process.env.BENCH_CONCURRENCY_LATENCY ?? 500);
+	const concurrency = await concurrencyBenchmark(concurrencyItems, concurrencyLatency);
+	say();
+	say(`## Get for ${concurrencyItems} input items, answers taking ${concurrencyLatency} ms: the node's code, sequential vs side by side`);
+	say(table(['items worked on', 'time', 'items', '429s'], concurrency.map((r) => [r.label, fmt(r.ms), r.items, r.limited])));
+	say(`speed-up: ${ratio(concurrency[0].ms, concurrency[1].ms)}`);
+
 	const cost = await remoteDataCost(10_000);
 	say();
 	say('## What remote_data costs (10,000 users, fetch loop)');
@@ -298,7 +465,9 @@ async function main() {
 	say(`remote_data makes each answer ${ratio(cost.withData.bytes, cost.without.bytes)} larger.`);
 }
 
-main().catch((error) => {
-	process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+		process.exit(1);
+	});
+}

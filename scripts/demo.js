@@ -54,8 +54,9 @@ async function main() {
 		say('━'.repeat(78));
 		say();
 		say(
-			`${report.inactiveUsers.length} inactive users and ${report.unusedLicenses.length} licenses with unused seats found ` +
-				`among ${report.totals.users} users; ${sandbox.requests.length} Truto API calls; ${Math.round((Date.now() - started) / 1000)} s in all.`,
+			`Found ${report.inactiveUsers.length} inactive users, ${report.noActivityData.length} without activity data and ` +
+				`${report.unusedLicenses.length} licenses with unused seats; ${sandbox.requests.length} Truto API calls; ` +
+				`${Math.round((Date.now() - started) / 1000)} s in all.`,
 		);
 		say('Open it in the n8n editor with: npm run dev');
 	} finally {

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { locatorText } from '../TrutoUserDirectory/actions/parameters';
 import { describeParameter } from '../TrutoUserDirectory/actions/router';
 import { listSearch } from '../TrutoUserDirectory/methods';
 import { TrutoClient, unifiedPath } from '../TrutoUserDirectory/transport';
@@ -18,18 +19,7 @@ const STATE_VERSION = 1;
 
 function readId(context: IPollFunctions, name: string, displayName: string, required: boolean): string | undefined {
 	const raw = context.getNodeParameter(name, '', { extractValue: true }) as unknown;
-	if (raw !== null && typeof raw === 'object') {
-		throw new NodeOperationError(context.getNode(), `${displayName} must be an ID, not an object`, {
-			description: `The expression for ${displayName} resolved to ${JSON.stringify(raw).slice(0, 100)}.`,
-		});
-	}
-	const value = raw === undefined || raw === null ? '' : String(raw).trim();
-	if (value === '' && required) {
-		throw new NodeOperationError(context.getNode(), `${displayName} is empty`, {
-			description: `Choose ${displayName.toLowerCase()} from the list, or enter its ID.`,
-		});
-	}
-	return value === '' ? undefined : value;
+	return locatorText(context.getNode(), raw, displayName, { required });
 }
 
 function readEvent(context: IPollFunctions): TriggerEvent {

@@ -6,11 +6,12 @@ describe('TrutoApi credential', () => {
 	it('keeps the public names saved workflows depend on', () => {
 		expect(credential.name).toBe('trutoApi');
 		expect(credential.displayName).toBe('Truto API');
-		expect(credential.properties.map((property) => property.name)).toEqual(['apiToken', 'baseUrl']);
+		expect(credential.properties.map((property) => property.name)).toEqual(['apiToken', 'baseUrl', 'rateLimitPerAccount']);
 	});
 
 	it('hides the token and defaults the base URL to Truto', () => {
-		const [token, baseUrl] = credential.properties;
+		const [token, baseUrl, rateLimit] = credential.properties;
+		expect(rateLimit.default).toBe(50);
 		expect(token.typeOptions?.password).toBe(true);
 		expect(token.required).toBe(true);
 		expect(baseUrl.default).toBe('https://api.truto.one');

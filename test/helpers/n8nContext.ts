@@ -23,7 +23,7 @@ export type Parameters = Record<string, unknown>;
 export interface ContextOptions {
 	/** Node parameters, the same for every item, or one set per item. */
 	parameters: Parameters | ((itemIndex: number) => Parameters);
-	credentials: { apiToken: string; baseUrl: string };
+	credentials: { apiToken: string; baseUrl: string; rateLimitPerAccount?: number };
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 }
@@ -135,7 +135,7 @@ export function executeContext(options: ContextOptions): IExecuteFunctions & { r
 
 export function loadOptionsContext(options: {
 	parameters: Parameters;
-	credentials: { apiToken: string; baseUrl: string };
+	credentials: { apiToken: string; baseUrl: string; rateLimitPerAccount?: number };
 }): ILoadOptionsFunctions & { requests: RecordedRequest[] } {
 	const requests: RecordedRequest[] = [];
 	const context = {
@@ -153,7 +153,7 @@ export function loadOptionsContext(options: {
 
 export interface PollContextOptions {
 	parameters: Parameters;
-	credentials: { apiToken: string; baseUrl: string };
+	credentials: { apiToken: string; baseUrl: string; rateLimitPerAccount?: number };
 	/** `manual` is the editor's "Fetch Test Event"; an active workflow polls in `trigger` mode. */
 	mode?: WorkflowExecuteMode;
 	/** The node's static data; pass the same object to the next poll to keep state, as n8n does. */

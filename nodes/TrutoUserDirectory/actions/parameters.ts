@@ -1,9 +1,37 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationName, ResourceDefinition } from './types';
 
-/** Reads a resource locator's value as text; every failure names the field. */
+/**
+ * A resource locator's value as text; every failure names the field. Shared by the action node
+ * (per item) and the trigger (no items), which read the raw value their own way.
+ */
+export function locatorText(
+	node: INode,
+	raw: unknown,
+	displayName: string,
+	options: { required: boolean; itemIndex?: number },
+): string | undefined {
+	const { itemIndex } = options;
+	if (raw !== null && typeof raw === 'object') {
+		throw new NodeOperationError(node, `${displayName} must be an ID, not ${Array.isArray(raw) ? 'a list' : 'an object'}`, {
+			itemIndex,
+			description: `The expression for ${displayName} resolved to ${JSON.stringify(raw).slice(0, 100)}. Point it at the ID field, e.g. {{ $json.id }}.`,
+		});
+	}
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (value === '') {
+		if (!options.required) return undefined;
+		throw new NodeOperationError(node, `${displayName} is empty`, {
+			itemIndex,
+			description: `Choose ${displayName.toLowerCase()} from the list, or enter its ID.`,
+		});
+	}
+	return value;
+}
+
+/** Reads a resource locator of one item as text. */
 export function readLocator(
 	context: IExecuteFunctions,
 	name: string,
@@ -12,21 +40,7 @@ export function readLocator(
 	options: { required: boolean },
 ): string | undefined {
 	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	if (raw !== null && typeof raw === 'object') {
-		throw new NodeOperationError(context.getNode(), `${displayName} must be an ID, not ${Array.isArray(raw) ? 'a list' : 'an object'}`, {
-			itemIndex,
-			description: `The expression for ${displayName} resolved to ${JSON.stringify(raw).slice(0, 100)}. Point it at the ID field, e.g. {{ $json.id }}.`,
-		});
-	}
-	const value = raw === undefined || raw === null ? '' : String(raw).trim();
-	if (value === '') {
-		if (!options.required) return undefined;
-		throw new NodeOperationError(context.getNode(), `${displayName} is empty`, {
-			itemIndex,
-			description: `Choose ${displayName.toLowerCase()} from the list, or enter its ID.`,
-		});
-	}
-	return value;
+	return locatorText(context.getNode(), raw, displayName, { required: options.required, itemIndex });
 }
 
 export function readIntegratedAccount(context: IExecuteFunctions, itemIndex: number): string {

@@ -125,7 +125,10 @@ export class TrutoClient {
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 		const secret = checkToken(context, credentials.apiToken);
 		const baseUrl = checkBaseUrl(context, credentials.baseUrl, (text) => redactSecret(text, secret));
-		return new TrutoClient(context, baseUrl, secret, options);
+		const fromCredential = rateLimitsFromCredential(credentials.rateLimitPerAccount);
+		// Options given in code (tests, benchmarks) win over the credential's setting.
+		const rateLimits = options.rateLimits ?? clientDefaults.rateLimits ?? fromCredential;
+		return new TrutoClient(context, baseUrl, secret, { ...options, rateLimits });
 	}
 
 	/** Replaces the API token wherever it might have slipped into a text. */
@@ -402,6 +405,23 @@ function encodeSegment(context: TrutoFunctions, segment: string): string {
 		);
 	}
 	return encodeURIComponent(value);
+}
+
+/**
+ * The credential's "Requests per 10 Seconds per Account": unset means Truto's standard limits, 0 no
+ * local budget at all, any other number that many per account (and ten times as many per token,
+ * never fewer than Truto's 500).
+ */
+function rateLimitsFromCredential(value: unknown): Partial<RateLimits> | false | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const perAccount = Number(value);
+	if (!Number.isFinite(perAccount) || perAccount < 0) return undefined;
+	if (perAccount === 0) return false;
+	const windowMs = TRUTO_RATE_LIMITS.account.windowMs;
+	return {
+		account: { requests: Math.floor(perAccount), windowMs },
+		token: { requests: Math.max(TRUTO_RATE_LIMITS.token.requests, Math.floor(perAccount) * 10), windowMs },
+	};
 }
 
 function redactSecret(text: string, secret: string): string {

@@ -425,15 +425,20 @@ class N8nInstance {
 	 * @param {string} name
 	 * @param {string[]} args
 	 * @param {Record<string, string>} [extraEnv]
+	 * @param {{ stdoutFile?: string }} [opts] stdoutFile: collect stdout through this file instead of a pipe
 	 */
-	async spawnN8n(name, args, extraEnv) {
+	async spawnN8n(name, args, extraEnv, opts = {}) {
 		const cmd = n8nCommand(this.version);
+		// A pipe loses the end of a large output when the CLI exits right after printing it (the
+		// execution JSON of a 100,000-item run is tens of MB); a file gets every byte.
+		const stdoutFd = opts.stdoutFile ? fs.openSync(opts.stdoutFile, 'w') : undefined;
 		const child = spawn(cmd.command, [...cmd.args, ...args], {
 			cwd: this.userFolder,
 			env: await this.envFor(extraEnv),
 			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
 		});
+		if (stdoutFd !== undefined) fs.closeSync(stdoutFd);
 		liveChildren.add(child);
 		/** @type {ProcessLog} */
 		const log = { name: `${++this.seq}:${name}`, stdout: '', stderr: '', exitCode: null };
@@ -451,6 +456,10 @@ class N8nInstance {
 				child.on('error', reject);
 				child.on('close', (code, signal) => {
 					liveChildren.delete(child);
+					if (opts.stdoutFile) {
+						log.stdout = fs.readFileSync(opts.stdoutFile, 'utf8');
+						fs.rmSync(opts.stdoutFile, { force: true });
+					}
 					log.exitCode = code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null);
 					resolve({ exitCode: log.exitCode, stdout: log.stdout, stderr: log.stderr });
 				});
@@ -462,11 +471,12 @@ class N8nInstance {
 	/**
 	 * Runs one n8n CLI command to its end (e.g. `['list:workflow']`).
 	 * @param {string[]} args
-	 * @param {{ timeoutMs?: number }} [opts]
+	 * @param {{ timeoutMs?: number, stdoutToFile?: boolean }} [opts]
 	 * @returns {Promise<RunResult>}
 	 */
 	async run(args, opts = {}) {
-		const { child, done } = await this.spawnN8n(args[0], args);
+		const stdoutFile = opts.stdoutToFile ? path.join(this.userFolder, `stdout-${++this.seq}.txt`) : undefined;
+		const { child, done } = await this.spawnN8n(args[0], args, undefined, { stdoutFile });
 		const timer = setTimeout(() => killGroup(child, 'SIGKILL'), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 		try {
 			const r = await done;
@@ -528,7 +538,7 @@ class N8nInstance {
 	 * @returns {Promise<RunResult & { execution: Execution | null }>}
 	 */
 	async execute(workflowId, opts = {}) {
-		const r = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], opts);
+		const r = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], { ...opts, stdoutToFile: true });
 		const execution = parseExecutionOutput(r.stdout) ?? parseExecutionOutput(r.stderr);
 		return { ...r, execution };
 	}

@@ -98,9 +98,15 @@ describe('Get Many', () => {
 		expect(rawQuery).toContain('created_at[gt]=');
 	});
 
-	it('refuses an invalid date filter', async () => {
-		const error = await failure(run(list('user', ACCOUNTS.atlassian, { filters: { createdBefore: 'yesterday-ish' } })));
+	it.each(['yesterday-ish', '2026-02-30', '2026-13-01'])('refuses the date filter %p', async (date) => {
+		const error = await failure(run(list('user', ACCOUNTS.atlassian, { filters: { createdBefore: date } })));
 		expect(error.message).toMatch(/createdBefore.*not a valid date/);
+		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
+	});
+
+	it('accepts a real calendar date with a time zone offset', async () => {
+		await run(list('user', ACCOUNTS.atlassian, { filters: { createdBefore: '2026-03-01T23:30:00-05:00' } }));
+		expect(lastRequest('users').query.created_at).toEqual({ lt: '2026-03-02T04:30:00.000Z' });
 	});
 
 	it.each([0, -3, 2.5, 'many', null])('refuses the limit %p', async (limit) => {

@@ -134,6 +134,15 @@ const FILTER_QUERY: Record<string, { name: string; operator?: 'gt' | 'lt'; date?
 	updatedBefore: { name: 'updated_at', operator: 'lt', date: true },
 };
 
+/** Date.parse rolls 2026-02-30 over to 2 March; a date that does not exist is refused instead. */
+function isCalendarDate(value: string): boolean {
+	const parts = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+	if (!parts) return true;
+	const [year, month, day] = parts.slice(1).map(Number);
+	const probe = new Date(Date.UTC(year, month - 1, day));
+	return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
 function userListQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
@@ -149,7 +158,7 @@ function userListQuery(context: IExecuteFunctions, itemIndex: number): IDataObje
 		let value = String(raw).trim();
 		if (target.date) {
 			const time = Date.parse(value);
-			if (Number.isNaN(time)) {
+			if (Number.isNaN(time) || !isCalendarDate(value)) {
 				throw new NodeOperationError(context.getNode(), `The filter "${field}" is not a valid date: "${value}"`, {
 					itemIndex,
 					description: 'Use an ISO 8601 date such as 2026-01-31 or 2026-01-31T12:00:00Z.',
