@@ -129,56 +129,53 @@ function chain(id, nodes) {
 
 const CREDENTIAL = { trutoApi: { id: 'trutoCredential1', name: 'Truto API' } };
 
-function nodeListWorkflow(id, options = {}) {
-	return chain(id, [
-		{
-			id: `${id}-truto`,
-			name: 'Truto',
-			type: 'n8n-nodes-truto.trutoUserDirectory',
-			typeVersion: 1,
-			parameters: {
-				resource: 'user',
-				operation: 'getAll',
-				integratedAccount: { __rl: true, mode: 'id', value: BENCH_ACCOUNT },
-				returnAll: true,
-				options,
-			},
-			credentials: CREDENTIAL,
+/** The Truto node reading the bench account with the given operation parameters. */
+function trutoNode(id, parameters) {
+	return {
+		id: `${id}-truto`,
+		name: 'Truto',
+		type: 'n8n-nodes-truto.trutoUserDirectory',
+		typeVersion: 1,
+		parameters: { resource: 'user', integratedAccount: { __rl: true, mode: 'id', value: BENCH_ACCOUNT }, options: {}, ...parameters },
+		credentials: CREDENTIAL,
+	};
+}
+
+/** The HTTP Request node calling `url` with the Truto credential, as users configure it today. */
+function httpRequestNode(id, url, extraQuery, options, settings = {}) {
+	return {
+		id: `${id}-http`,
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			url,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'trutoApi',
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'integrated_account_id', value: BENCH_ACCOUNT }, ...extraQuery] },
+			options,
 		},
-	]);
+		credentials: CREDENTIAL,
+		...settings,
+	};
+}
+
+function nodeListWorkflow(id, options = {}) {
+	return chain(id, [trutoNode(id, { operation: 'getAll', returnAll: true, options })]);
 }
 
 function httpRequestWorkflow(id, sandboxUrl) {
-	return chain(id, [
-		{
-			id: `${id}-http`,
-			name: 'HTTP Request',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			parameters: {
-				url: `${sandboxUrl}/unified/user-directory/users`,
-				authentication: 'predefinedCredentialType',
-				nodeCredentialType: 'trutoApi',
-				sendQuery: true,
-				queryParameters: {
-					parameters: [
-						{ name: 'integrated_account_id', value: BENCH_ACCOUNT },
-						{ name: 'limit', value: String(PAGE) },
-					],
-				},
-				options: {
-					pagination: {
-						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'next_cursor', value: '={{ $response.body.next_cursor }}' }] },
-							paginationCompleteWhen: 'other',
-							completeExpression: '={{ !$response.body.next_cursor }}',
-						},
-					},
-				},
-			},
-			credentials: CREDENTIAL,
+	const pagination = {
+		pagination: {
+			paginationMode: 'updateAParameterInEachRequest',
+			parameters: { parameters: [{ type: 'qs', name: 'next_cursor', value: '={{ $response.body.next_cursor }}' }] },
+			paginationCompleteWhen: 'other',
+			completeExpression: '={{ !$response.body.next_cursor }}',
 		},
+	};
+	return chain(id, [
+		httpRequestNode(id, `${sandboxUrl}/unified/user-directory/users`, [{ name: 'limit', value: String(PAGE) }], { pagination }),
 		{ id: `${id}-split`, name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'result', options: {} } },
 	]);
 }
@@ -265,45 +262,13 @@ function idsCode(items) {
 }
 
 function nodeGetWorkflow(id, items) {
-	return chain(id, [
-		idsCode(items),
-		{
-			id: `${id}-truto`,
-			name: 'Truto',
-			type: 'n8n-nodes-truto.trutoUserDirectory',
-			typeVersion: 1,
-			parameters: {
-				resource: 'user',
-				operation: 'get',
-				integratedAccount: { __rl: true, mode: 'id', value: BENCH_ACCOUNT },
-				userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				options: {},
-			},
-			credentials: CREDENTIAL,
-		},
-	]);
+	return chain(id, [idsCode(items), trutoNode(id, { operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } })]);
 }
 
 function httpGetWorkflow(id, items, sandboxUrl) {
-	return chain(id, [
-		idsCode(items),
-		{
-			id: `${id}-http`,
-			name: 'HTTP Request',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			parameters: {
-				url: `=${sandboxUrl}/unified/user-directory/users/{{ $json.id }}`,
-				authentication: 'predefinedCredentialType',
-				nodeCredentialType: 'trutoApi',
-				sendQuery: true,
-				queryParameters: { parameters: [{ name: 'integrated_account_id', value: BENCH_ACCOUNT }] },
-				options: {},
-			},
-			credentials: CREDENTIAL,
-			onError: 'continueRegularOutput',
-		},
-	]);
+	const url = `=${sandboxUrl}/unified/user-directory/users/{{ $json.id }}`;
+	// Continue on error so that its 429 failures are counted instead of stopping the run.
+	return chain(id, [idsCode(items), httpRequestNode(id, url, [], {}, { onError: 'continueRegularOutput' })]);
 }
 
 /** Get for `items` ids while every answer takes `latencyMs`, as slow apps behind Truto do. */

@@ -8,6 +8,7 @@
 const { itemsOf, nodeError } = require('./n8n/instance');
 const {
 	ACCOUNTS,
+	TOKEN,
 	E2E_TIMEOUT_MS,
 	startSandbox,
 	versionsUnderTest,
@@ -48,7 +49,7 @@ describe.each(versionsUnderTest())('Truto User Directory in n8n %s', (version) =
 		expected.webexLicense = (await listDirect(sandbox, LICENSES, { integrated_account_id: ACCOUNTS.webex }))[0];
 		expected.rawLicenses = await (
 			await fetch(`${sandbox.url}${LICENSES}?integrated_account_id=${ACCOUNTS.licensespring}&truto_response_format=raw`, {
-				headers: { authorization: `Bearer ${require('./setup').TOKEN}` },
+				headers: { authorization: `Bearer ${TOKEN}` },
 			})
 		).json();
 
@@ -192,7 +193,6 @@ describe.each(versionsUnderTest())('Truto User Directory in n8n %s', (version) =
 	});
 
 	it('never writes the API token into logs or execution data', () => {
-		const { TOKEN } = require('./setup');
 		expect(JSON.stringify(run.execution)).not.toContain(TOKEN);
 		expect(n8n.allLogText()).not.toContain(TOKEN);
 	});
