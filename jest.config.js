@@ -8,8 +8,6 @@ module.exports = {
 		{
 			displayName: 'unit',
 			modulePathIgnorePatterns: ignored,
-			// The node's request budget (48 requests / 10.5 s per account) is off in unit tests: see the file.
-			setupFiles: ['<rootDir>/test/helpers/unitDefaults.ts'],
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.js'],

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { properties } from './actions/properties';
-import { router } from './actions/router';
-import { listSearch, resourceMapping } from './methods';
+import { listSearch, resourceMapping } from '../shared/editor/methods';
+import { router } from '../shared/execution/router';
+import { properties } from './description';
 
 export class TrutoUserDirectory implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +20,7 @@ export class TrutoUserDirectory implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'trutoApi', required: true }],
-		// Derived from the resource table in actions/resources.
+		// Derived from the resource table in shared/model/resources.
 		properties,
 	};
 

@@ -7,19 +7,29 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { locatorText } from '../TrutoUserDirectory/actions/parameters';
-import { describeParameter } from '../TrutoUserDirectory/actions/router';
-import { listSearch } from '../TrutoUserDirectory/methods';
-import { TrutoClient, unifiedPath } from '../TrutoUserDirectory/transport';
-import { baseline, detect, sampleEvent, TRIGGER_EVENTS, type TriggerEvent, type TriggerState } from './events';
-import { properties } from './properties';
+import { listSearch } from '../shared/editor/methods';
+import { integrationFieldQuery } from '../shared/input/integrationFields';
+import { locatorText } from '../shared/input/locators';
+import { readOptions, trutoOptionsQuery } from '../shared/input/options';
+import { fieldNaming } from '../shared/model/naming';
+import {
+	baseline,
+	detect,
+	EVENT_RESOURCES,
+	sampleEvent,
+	TRIGGER_EVENTS,
+	type TriggerEvent,
+	type TriggerState,
+} from '../shared/polling/events';
+import { TrutoClient, unifiedPath } from '../shared/transport';
+import { properties } from './description';
 
 /** Bump when the remembered state changes shape: an old state then becomes a new baseline. */
 const STATE_VERSION = 1;
 
 function readId(context: IPollFunctions, name: string, displayName: string, required: boolean): string | undefined {
 	const raw = context.getNodeParameter(name, '', { extractValue: true }) as unknown;
-	return locatorText(context.getNode(), raw, displayName, { required });
+	return locatorText({ node: context.getNode() }, raw, displayName, { required });
 }
 
 function readEvent(context: IPollFunctions): TriggerEvent {
@@ -84,18 +94,20 @@ export class TrutoUserDirectoryTrigger implements INodeType {
 		const organization = readId(this, 'organization', 'Organization', false);
 		const product = (this.getNodeParameter('product', '') as string) || undefined;
 		const threshold = readThreshold(this, event);
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-
-		const query: IDataObject = { integrated_account_id: accountId };
-		if (organization) query.organization_id = organization;
-		if (product) query.product = product;
-		if (options.ignoreRemoteData !== false) query.truto_ignore_remote_data = true;
+		const options = readOptions({ node: this.getNode() }, this.getNodeParameter('options', {}) as IDataObject);
+		const resource = EVENT_RESOURCES[event];
+		const query: IDataObject = {
+			...integrationFieldQuery(resource, 'getAll', (field) => ({ organization, product })[field as 'organization' | 'product']),
+			...trutoOptionsQuery(options),
+			integrated_account_id: accountId,
+		};
 
 		// Every page: an event on the last page counts as much as one on the first.
-		const client = await TrutoClient.create(this, { describeParameter });
+		const client = await TrutoClient.create(this);
 		const records = await client.list({
-			path: unifiedPath(event === 'licenseSeatsThreshold' ? 'licenses' : 'users'),
+			path: unifiedPath(resource.path),
 			query,
+			describeParameter: fieldNaming(resource, 'getAll', { dynamicAreas: false }).query,
 		});
 
 		// "Fetch Test Event" in the editor: show what an event looks like, remember nothing.

@@ -57,6 +57,16 @@ function readParameter(parameters: Parameters, name: string, fallback: unknown, 
 	return extractValue && isLocator(value) ? value.value : value;
 }
 
+/**
+ * The credential as n8n gives it to the node. The unit tests call the sandbox hundreds of times a
+ * second, far beyond Truto's 50 requests / 10 s, so unless a test sets "Requests per 10 Seconds per
+ * Account" itself it is 0 here: the node's local budget is off, `ratelimit-*` headers and 429s still
+ * count. The throttle tests set their own numbers; the e2e tests run the real defaults.
+ */
+function credentialData(credentials: ContextOptions['credentials']): IDataObject {
+	return { rateLimitPerAccount: 0, ...credentials };
+}
+
 /** Applies `authenticate.properties.headers` the way n8n resolves `{{$credentials.x}}`. */
 function authenticate(options: IHttpRequestOptions, credentials: IDataObject): IHttpRequestOptions {
 	const headers = { ...(options.headers ?? {}) };
@@ -125,7 +135,7 @@ export function executeContext(options: ContextOptions): IExecuteFunctions & { r
 		getInputData: () => options.items ?? [{ json: {} }],
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) =>
 			readParameter(parametersFor(itemIndex), name, fallback, extra?.extractValue),
-		getCredentials: async () => ({ ...options.credentials }),
+		getCredentials: async () => credentialData(options.credentials),
 		getNode: () => testNode,
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
@@ -144,7 +154,7 @@ export function loadOptionsContext(options: {
 			readParameter(options.parameters, name, fallback, extra?.extractValue),
 		getCurrentNodeParameter: (name: string, extra?: { extractValue?: boolean }) =>
 			readParameter(options.parameters, name, null, extra?.extractValue),
-		getCredentials: async () => ({ ...options.credentials }),
+		getCredentials: async () => credentialData(options.credentials),
 		getNode: () => testNode,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
 	};
@@ -186,7 +196,7 @@ export function pollContext(
 		},
 		getMode: () => options.mode ?? 'trigger',
 		getActivationMode: () => 'activate',
-		getCredentials: async () => ({ ...options.credentials }),
+		getCredentials: async () => credentialData(options.credentials),
 		getNode: () => testTriggerNode,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
 	};

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { dynamicFieldProperties } from '../shared/editor/dynamicAreas';
+import { integrationFieldProperties } from '../shared/editor/integrationFields';
+import { idProperty, integratedAccountProperties, referenceProperties } from '../shared/editor/locators';
+import { optionsWithResourceOptions } from '../shared/editor/options';
+import { operationProperty, resourceProperty, returnAllAndLimit } from '../shared/editor/resourceFields';
+import { findResource, RESOURCES, UNIFIED_RESOURCES } from '../shared/model/resources';
+import type { ResourceDefinition } from '../shared/model/types';
+
+/** A resource's Filters collection, on its Get Many. */
+function listFilterProperty(resource: ResourceDefinition): INodeProperties[] {
+	if (!resource.listFilters) return [];
+	return [{ ...resource.listFilters.property, displayOptions: { show: { resource: [resource.value], operation: ['getAll'] } } }];
+}
+
+/** The node's whole parameter list, derived from the resource table (shared/model/resources). */
+export const properties: INodeProperties[] = [
+	resourceProperty(RESOURCES),
+	...RESOURCES.map(operationProperty),
+	...integratedAccountProperties(UNIFIED_RESOURCES),
+	...UNIFIED_RESOURCES.flatMap(idProperty),
+	...UNIFIED_RESOURCES.flatMap((resource) => referenceProperties(resource, findResource)),
+	...RESOURCES.flatMap((resource) => (resource.operations.includes('getAll') ? returnAllAndLimit(resource) : [])),
+	...RESOURCES.flatMap(integrationFieldProperties),
+	...RESOURCES.flatMap(listFilterProperty),
+	...dynamicFieldProperties(UNIFIED_RESOURCES),
+	optionsWithResourceOptions(UNIFIED_RESOURCES, {
+		displayOptions: { show: { resource: UNIFIED_RESOURCES.map((resource) => resource.value) } },
+	}),
+];

@@ -1,0 +1,63 @@
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { integratedAccountLabel } from '../../helpers/accounts';
+import { integrationFieldQuery } from '../../input/integrationFields';
+import { UNIFIED_RESOURCES } from '../../model/resources';
+import type { ResourceDefinition } from '../../model/types';
+import { TrutoClient, unifiedPath } from '../../transport';
+import { currentParameter } from './currentParameter';
+
+/** Accounts are few per environment, so the dropdown reads every page and filters locally. */
+const ACCOUNT_PAGE_SIZE = 100;
+/** One page of records per dropdown page; n8n asks for the next with the cursor as pagination token. */
+const RECORD_PAGE_SIZE = 100;
+
+function matches(item: INodeListSearchItems, filter?: string): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return item.name.toLowerCase().includes(needle) || String(item.value).toLowerCase().includes(needle);
+}
+
+export async function searchIntegratedAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const client = await TrutoClient.create(this, { maxPageSize: ACCOUNT_PAGE_SIZE });
+	const accounts = await client.list({ path: ['integrated-account'] });
+	const results = accounts
+		.map((account) => ({ name: integratedAccountLabel(account), value: String(account.id) }))
+		.filter((item) => matches(item, filter))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+/** One page of records per call, through the transport's paging: its first page, or the page at n8n's token. */
+function recordSearch(resource: ResourceDefinition) {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		const accountId = currentParameter(this, 'integratedAccount');
+		if (!accountId) {
+			throw new NodeOperationError(this.getNode(), 'Choose an integrated account first', {
+				description: `The ${resource.plural} are listed from the chosen integrated account.`,
+			});
+		}
+		// Integrations that need an organization or product to list also need it here.
+		const query = {
+			...integrationFieldQuery(resource, 'getAll', (field) => currentParameter(this, field)),
+			integrated_account_id: accountId,
+			truto_ignore_remote_data: true,
+		};
+		const client = await TrutoClient.create(this, { maxPageSize: RECORD_PAGE_SIZE });
+		const page = await client.page({ path: unifiedPath(resource.path), query }, paginationToken);
+		const results = page.records
+			.map((record) => ({ name: resource.label(record), value: String(record.id) }))
+			.filter((item) => matches(item, filter));
+		return { results, paginationToken: page.nextCursor };
+	};
+}
+
+type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+
+export const listSearch: Record<string, ListSearchMethod> = {
+	searchIntegratedAccounts,
+	...Object.fromEntries(
+		UNIFIED_RESOURCES.flatMap((resource) => (resource.id ? [[resource.id.searchMethod, recordSearch(resource)]] : [])),
+	),
+};

@@ -1,0 +1,19 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ItemInput } from '../../input/itemInput';
+import type { OperationName } from '../../model/types';
+import type { Run } from '../run';
+import { get } from './get';
+import { getAll } from './getAll';
+import { write } from './write';
+
+export type Operation = (run: Run, input: ItemInput) => Promise<IDataObject[]>;
+
+export const OPERATIONS: Record<OperationName, Operation> = {
+	getAll,
+	get,
+	create: write,
+	update: write,
+	delete: write,
+	removeUser: write,
+};

@@ -1,0 +1,125 @@
+import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
+
+import { BODY_FIELDS, fieldNaming, type FieldNaming, JSON_BODY, QUERY_FIELDS } from '../model/naming';
+import { OPERATION_SPECS } from '../model/operations';
+import { findResource } from '../model/resources';
+import type { ItemOptions, OperationName, ResourceDefinition } from '../model/types';
+import { dynamicQuery, writeBody } from './dynamicValues';
+import { filterQuery } from './filters';
+import { integrationFieldQuery } from './integrationFields';
+import { locatorText, recordIdText } from './locators';
+import { readOptions, trutoOptionsQuery } from './options';
+import { inputError, type Place } from './place';
+
+/**
+ * Everything one input item asks for, read once and checked before any request: operations,
+ * computed-field hooks and the pre-flight all work from this value, so no check depends on the
+ * order in which they run.
+ */
+export interface ItemInput {
+	itemIndex: number;
+	resource: ResourceDefinition;
+	operation: OperationName;
+	/** The integrated account: the one a unified call reads, or the one Integrated Account → Get fetches. */
+	accountId?: string;
+	/** The record of Get, Update and Delete. */
+	recordId?: string;
+	/** Get Many without Return All: how many records. */
+	limit?: number;
+	/** The whole query of a unified call, integrated_account_id included. */
+	query: IDataObject;
+	/** Create, Update, Remove User. */
+	body?: IDataObject;
+	/** Records sent in the body by reference (Remove User: group_id, user_id). */
+	references: IDataObject;
+	options: ItemOptions;
+	/** How this node names the parameters of this resource and operation, for messages. */
+	naming: FieldNaming;
+}
+
+/** Readers of one item's parameters (n8n's getNodeParameter for that item). */
+function parameterReader(context: IExecuteFunctions, itemIndex: number) {
+	return {
+		value: (name: string, fallback: unknown): unknown => context.getNodeParameter(name, itemIndex, fallback),
+		locator: (name: string): unknown => context.getNodeParameter(name, itemIndex, '', { extractValue: true }),
+	};
+}
+
+function readLimit(place: Place, raw: unknown): number {
+	const number = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+		throw inputError(place, `Limit must be a whole number of at least 1, not ${shown(raw)}`, 'Set Limit to how many records you want, or turn on Return All.');
+	}
+	return number;
+}
+
+/** A value as a user would recognise it in a message: NaN stays NaN, texts are quoted, objects shortened. */
+function shown(value: unknown): string {
+	if (typeof value === 'number' || value === undefined) return String(value);
+	return (JSON.stringify(value) ?? String(value)).slice(0, 100);
+}
+
+export function readItemInput(context: IExecuteFunctions, itemIndex: number): ItemInput {
+	const place: Place = { node: context.getNode(), itemIndex };
+	const read = parameterReader(context, itemIndex);
+	const resourceValue = read.value('resource', undefined) as string;
+	const operation = read.value('operation', undefined) as OperationName;
+	const resource = findResource(resourceValue);
+	if (!resource || !resource.operations.includes(operation) || !OPERATION_SPECS[operation]) {
+		throw inputError(place, `The operation "${operation}" is not supported for "${resourceValue}"`);
+	}
+	const spec = OPERATION_SPECS[operation];
+	const input: ItemInput = {
+		itemIndex,
+		resource,
+		operation,
+		query: {},
+		references: {},
+		options: readOptions(place, {}),
+		naming: fieldNaming(resource, operation),
+	};
+	if (operation === 'getAll' && read.value('returnAll', false) !== true) input.limit = readLimit(place, read.value('limit', 50));
+
+	if (resource.scope === 'environment') {
+		if (operation === 'get') input.accountId = locatorText(place, read.locator('integratedAccount'), 'Integrated Account', { required: true });
+		return input;
+	}
+
+	input.accountId = locatorText(place, read.locator('integratedAccount'), 'Integrated Account', { required: true });
+	if (spec.needsId) input.recordId = recordIdText(place, read.locator(resource.id?.parameter ?? ''), resource.name);
+	for (const reference of resource.operationSettings?.[operation]?.bodyReferences ?? []) {
+		const target = findResource(reference.resource);
+		if (target?.id) input.references[reference.sendAs] = recordIdText(place, read.locator(target.id.parameter), target.name);
+	}
+	input.options = readOptions(place, read.value('options', {}) as IDataObject, resource, operation);
+	// Later sources win: the integration's dynamic parameters, then the named per-integration fields and
+	// filters (when filled in), then Truto's options; integrated_account_id always comes from the account.
+	input.query = {
+		...dynamicQuery(place, read.value(QUERY_FIELDS.name, null) as ResourceMapperValue | null),
+		...integrationFieldQuery(resource, operation, (field) =>
+			field === 'organization'
+				? locatorText(place, read.locator('organization'), 'Organization', { required: false })
+				: (read.value(field, '') as string),
+		),
+		...(operation === 'getAll' && resource.listFilters
+			? filterQuery(place, resource.listFilters, read.value(resource.listFilters.property.name, {}) as IDataObject)
+			: {}),
+		...trutoOptionsQuery(input.options),
+		integrated_account_id: input.accountId,
+	};
+	if (spec.hasBody) {
+		input.body = writeBody(place, {
+			fields: read.value(BODY_FIELDS.name, null) as ResourceMapperValue | null,
+			json: read.value(JSON_BODY.name, ''),
+			references: input.references,
+		});
+		if (operation === 'update' && Object.keys(input.body).length === 0) {
+			throw inputError(
+				place,
+				`Nothing to update: no field of the ${resource.singular} was given`,
+				`Add the fields to change under ${BODY_FIELDS.displayName}, or as a JSON object in ${JSON_BODY.displayName}.`,
+			);
+		}
+	}
+	return input;
+}

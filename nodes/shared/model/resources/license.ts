@@ -1,0 +1,65 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { seatUtilization } from '../../helpers/seats';
+import type { ItemOptions, ResourceDefinition } from '../types';
+
+function seats(record: IDataObject): string {
+	const assigned = record.assigned_quantity;
+	const available = record.available_quantity;
+	if (typeof assigned === 'number' && typeof available === 'number') return ` (${assigned}/${available} seats)`;
+	return '';
+}
+
+/** Options → Seat Utilization: adds `seats` (counts, utilization, cost of the unassigned seats) to each license. */
+function withSeats(options: ItemOptions): ((record: IDataObject) => IDataObject) | undefined {
+	return options.seatUtilization ? (record) => ({ ...record, seats: { ...seatUtilization(record) } }) : undefined;
+}
+
+export const license: ResourceDefinition = {
+	value: 'license',
+	name: 'License',
+	scope: 'unified',
+	summary: 'Licenses (seats, SKUs, plans) of the app with seats available and assigned, price and currency',
+	path: 'licenses',
+	singular: 'license',
+	plural: 'licenses',
+	operations: ['getAll', 'get'],
+	id: { parameter: 'licenseId', searchMethod: 'searchLicenses', example: 'e.g. lic_1234' },
+	label: (record) => `${String(record.name ?? record.id)}${seats(record)}`,
+	integrationFields: [
+		{
+			field: 'organization',
+			sendAs: { getAll: 'organization_id', get: 'organizations' },
+			note: 'Required by Cisco Meraki, ClickUp and GitHub to list licenses, and by Cisco Meraki to get one; Webex accepts it. Other integrations ignore it.',
+		},
+		{
+			field: 'product',
+			sendAs: { getAll: 'product' },
+			note: 'Required by Microsoft 365: which product the licenses belong to. Other integrations ignore it.',
+			values: [
+				{ name: 'Azure Active Directory', value: 'azure_active_directory' },
+				{ name: 'OneDrive', value: 'onedrive' },
+			],
+		},
+		{
+			field: 'includeAssignedTo',
+			sendAs: { get: 'include_assigned_to' },
+			note: 'Webex: also return who the license is assigned to. Other integrations ignore it.',
+			values: [{ name: 'User', value: 'user' }],
+		},
+	],
+	options: [
+		{
+			operations: ['getAll', 'get'],
+			property: {
+				displayName: 'Seat Utilization',
+				name: 'seatUtilization',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add seats to each license: available, assigned, unassigned (available − assigned), utilization (assigned ÷ available, 0–1, null without seat counts), unassigned_cost (unassigned × unit_amount when the license has a price and a currency, else null) and currency',
+			},
+		},
+	],
+	decorate: withSeats,
+};

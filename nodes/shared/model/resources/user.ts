@@ -1,0 +1,86 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { inactiveSince } from '../../helpers/seats';
+import type { ItemOptions, ResourceDefinition, ResourceOption } from '../types';
+import { userFilters } from './userFilters';
+
+/** Seat reclamation: the inactive-users options of User → Get Many (in the Options collection). */
+const inactivityOptions: ResourceOption[] = [
+	{
+		operations: ['getAll'],
+		property: {
+			displayName: 'Inactive Days',
+			name: 'inactiveDays',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description:
+				'Only users not seen for at least this many days: their last_active_at, else last_login_at, is that old. 0 returns every user. With Limit, the node reads page after page until it has that many inactive users.',
+		},
+	},
+	{
+		operations: ['getAll'],
+		property: {
+			displayName: 'Users Without Activity Data',
+			name: 'noActivityUsers',
+			type: 'options',
+			default: 'exclude',
+			description:
+				'With Inactive Days: what to do with users for whom the app reports neither last_active_at nor last_login_at',
+			options: [
+				{ name: 'Exclude', value: 'exclude', description: 'Leave them out: nothing says they are inactive' },
+				{ name: 'Include', value: 'include', description: 'Count them as inactive too' },
+				{ name: 'Only These', value: 'only', description: 'Return only the users without activity data, to check by hand' },
+			],
+		},
+	},
+];
+
+/** Options → Inactive Days: only users not seen for that long (checked in input/options.ts). */
+function inactiveUsers(options: ItemOptions, now: number): ((record: IDataObject) => boolean) | undefined {
+	return options.inactiveDays ? inactiveSince(options.inactiveDays, options.noActivityUsers, now) : undefined;
+}
+
+function userLabel(record: IDataObject): string {
+	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
+	const email = (emails.find((entry) => entry.is_primary) ?? emails[0])?.email;
+	const name = record.name ?? [record.first_name, record.last_name].filter(Boolean).join(' ');
+	const main = String(name || record.username || email || record.id);
+	return email && email !== main ? `${main} (${String(email)})` : main;
+}
+
+export const user: ResourceDefinition = {
+	value: 'user',
+	name: 'User',
+	scope: 'unified',
+	summary: 'Accounts of people (and bots) in the app: status, emails, roles, licenses and last activity',
+	path: 'users',
+	singular: 'user',
+	plural: 'users',
+	operations: ['getAll', 'get', 'create', 'update', 'delete'],
+	id: { parameter: 'userId', searchMethod: 'searchUsers', example: 'e.g. 583920' },
+	label: userLabel,
+	integrationFields: [
+		{
+			field: 'organization',
+			sendAs: { getAll: 'organization_id' },
+			note: 'Only users of this organization. Some integrations (for example Auth0 and Atlassian) require an organization or a group.',
+		},
+		{
+			field: 'product',
+			sendAs: { getAll: 'product' },
+			note: 'Required by Microsoft 365: whose users to list. Other integrations ignore it.',
+			values: [
+				{ name: 'Analytics', value: 'analytics' },
+				{ name: 'Azure Active Directory', value: 'azure_active_directory' },
+				{ name: 'OneDrive', value: 'onedrive' },
+				{ name: 'SharePoint', value: 'sharepoint' },
+				{ name: 'Teams', value: 'teams' },
+				{ name: 'Workspace', value: 'workspace' },
+			],
+		},
+	],
+	listFilters: userFilters,
+	options: inactivityOptions,
+	listFilter: inactiveUsers,
+};

@@ -1,0 +1,13 @@
+export { TrutoClient } from './client';
+export type { TrutoRequest, ListRequest, ClientOptions } from './client';
+export { CREDENTIAL_TYPE } from './credentials';
+export { UNIFIED_MODEL, unifiedPath, segmentProblem } from './path';
+export type { ListPage } from './paging';
+export type { TrutoFunctions } from './types';
+export type { RetryPolicy } from './retry';
+export { MAX_PAGE_SIZE, TRUTO_RATE_LIMITS } from './limits';
+export type { RateLimit, RateLimits } from './limits';
+export { throttleStats, resetThrottle } from './throttle';
+export type { ThrottleStats } from './throttle';
+export { MetadataCache } from './metadata';
+export type { AccountInfo, MethodMeta, ParameterSpec, Capabilities } from './metadata';

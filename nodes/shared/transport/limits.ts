@@ -1,0 +1,59 @@
+/**
+ * Every number that decides how hard and how fast the node talks to Truto, in one place.
+ * README → "Throttling and concurrency" explains and measures them.
+ */
+
+/** A server-side rate limit: at most `requests` in any `windowMs`. */
+export interface RateLimit {
+	requests: number;
+	windowMs: number;
+}
+
+export interface RateLimits {
+	/** Unified calls of one integrated account. */
+	account: RateLimit;
+	/** Every call made with one API token, management calls included. */
+	token: RateLimit;
+}
+
+/** Truto's documented limits: 50 requests / 10 s per integrated account, 500 / 10 s per API token. */
+export const TRUTO_RATE_LIMITS: RateLimits = {
+	account: { requests: 50, windowMs: 10_000 },
+	token: { requests: 500, windowMs: 10_000 },
+};
+
+/** Share of a limit kept in reserve (rounded up, at least one request): 50 → 48, 500 → 480. */
+const BUDGET_SPARE_SHARE = 0.04;
+/** The window is stretched by 5 % (at least 100 ms) so network jitter cannot squeeze two windows into one. */
+const BUDGET_WINDOW_STRETCH = 0.05;
+const BUDGET_WINDOW_STRETCH_MIN_MS = 100;
+
+/**
+ * What the node allows itself under a server's limit: a sliding window of slightly fewer requests
+ * over a slightly longer window. 50 / 10 s gives 48 / 10.5 s (4.57 requests per second).
+ */
+export function budgetUnder(limit: RateLimit): RateLimit {
+	const spare = Math.max(1, Math.ceil(limit.requests * BUDGET_SPARE_SHARE));
+	return {
+		requests: Math.max(1, limit.requests - spare),
+		windowMs:
+			limit.windowMs + Math.max(BUDGET_WINDOW_STRETCH_MIN_MS, Math.round(limit.windowMs * BUDGET_WINDOW_STRETCH)),
+	};
+}
+
+/** Advertised limits (`ratelimit-limit: 50;w=10`) with a longer window are left to remaining/reset. */
+export const MAX_ADVERTISED_WINDOW_MS = 60_000;
+
+/**
+ * Page size asked for when listing. Truto documents no maximum; providers cap lower (GitHub 100,
+ * Okta 200, Zoom 300, Google 500, Microsoft Graph 999) and answer fewer, which paging handles.
+ */
+export const MAX_PAGE_SIZE = 500;
+/** Asked for instead when the first page with MAX_PAGE_SIZE answers 400: the size every mapping accepts. */
+export const FALLBACK_PAGE_SIZE = 100;
+
+/** Per attempt; a slower answer counts as a network failure and is retried. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Longest ID the node sends; longer ones are refused before any request (URLs beyond ~8 KB fail in proxies). */
+export const MAX_ID_LENGTH = 2048;

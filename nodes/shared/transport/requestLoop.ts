@@ -1,0 +1,94 @@
+import { type IDataObject, type IN8nHttpFullResponse, type NodeApiError, sleep } from 'n8n-workflow';
+
+import { asErrorBody, type ErrorContext, httpError, networkError, unparseableError } from './errors';
+import { networkErrorCode } from './networkErrors';
+import { decideResend, decideRetry, LOST_ANSWER, type RetryPolicy } from './retry';
+import { acquire, type Bucket } from './throttle';
+
+/** How one request ended: the parsed body, or Truto's error body with the error the user sees. */
+export type Outcome =
+	| { ok: true; status: number; body: unknown }
+	| { ok: false; status: number; body: IDataObject; error: NodeApiError };
+
+export interface LoopJob {
+	/** Sends the request once (n8n's httpRequestWithAuthentication); throws on network failures. */
+	send: () => Promise<IN8nHttpFullResponse>;
+	policy: RetryPolicy;
+	/** The budgets the request counts against; the first is the one a 429 pauses. */
+	budgets: Bucket[];
+	/** Whether sending again is safe (see retry.ts → isRepeatable). */
+	repeatable: boolean;
+	errorContext: (attempt: number) => ErrorContext;
+}
+
+const UNPARSEABLE = Symbol('unparseable');
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	if (body.trim() === '') return {};
+	try {
+		return JSON.parse(body) as unknown;
+	} catch {
+		return UNPARSEABLE;
+	}
+}
+
+function describeThrown(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The request loop: wait for the budgets, send, let the budgets read the answer's rate-limit headers,
+ * then do what the retry rules decide — return, wait and send again, or fail with a mapped error.
+ * A 429 pauses the whole budget for its wait, so parallel items wait too instead of collecting 429s.
+ */
+export async function requestLoop(job: LoopJob): Promise<Outcome> {
+	const { policy, budgets } = job;
+	const [primary] = budgets;
+	for (let attempt = 1; ; attempt++) {
+		await acquire(budgets);
+		let response: IN8nHttpFullResponse;
+		try {
+			response = await job.send();
+		} catch (error) {
+			for (const budget of budgets) budget.done();
+			// n8n wraps network failures in a NodeApiError whose cause holds the socket error code.
+			const code = networkErrorCode(error);
+			const resend = job.repeatable ? decideResend(policy, attempt, code) : { retry: false as const };
+			if (resend.retry) {
+				await sleep(resend.delayMs);
+				continue;
+			}
+			throw networkError(code, describeThrown(error), job.errorContext(attempt));
+		}
+		const answeredAt = Date.now();
+		primary.observe(response.headers, answeredAt, policy.maxRateLimitWaitMs);
+		for (const budget of budgets) budget.done();
+
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) {
+			const body = parseBody(response.body);
+			if (body !== UNPARSEABLE) return { ok: true, status, body };
+			// A cut-off or non-JSON success body: the answer was lost on its way.
+			const resend = job.repeatable ? decideResend(policy, attempt, LOST_ANSWER) : { retry: false as const };
+			if (resend.retry) {
+				await sleep(resend.delayMs);
+				continue;
+			}
+			throw unparseableError(status, response.body, job.errorContext(attempt));
+		}
+
+		const body = asErrorBody(response.body);
+		const decision = decideRetry(policy, attempt, status, body, response.headers);
+		if (status === 429) primary.rateLimited();
+		if (decision.retry && job.repeatable) {
+			// A 429's wait pauses the whole budget, and acquire() does the waiting for every request of it.
+			if (status === 429) primary.block(answeredAt + decision.delayMs);
+			else await sleep(decision.delayMs);
+			continue;
+		}
+		const context = job.errorContext(attempt);
+		if (!decision.retry && decision.reason) context.retryStopReason = decision.reason;
+		return { ok: false, status, body, error: httpError(status, response.body, context) };
+	}
+}

@@ -1,0 +1,73 @@
+import { listSearch } from '../../../../../nodes/shared/editor/methods/listSearch';
+import { byId, loadOptionsContext, type Parameters } from '../../../../helpers/n8nContext';
+import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../../../helpers/sandbox';
+
+let sb: Sandbox;
+
+beforeAll(async () => {
+	sb = await startSandbox({ port: 0 });
+});
+afterAll(async () => await sb.close());
+beforeEach(() => sb.clearRequests());
+
+function context(parameters: Parameters = {}) {
+	return loadOptionsContext({ parameters, credentials: { apiToken: TOKEN, baseUrl: sb.url } });
+}
+
+describe('searchIntegratedAccounts', () => {
+	it('lists every account of the environment across pages, labelled integration · tenant', async () => {
+		const { results } = await listSearch.searchIntegratedAccounts.call(context());
+		const values = results.map((result) => result.value);
+		for (const id of Object.values(ACCOUNTS)) expect(values).toContain(id);
+		expect(results.find((result) => result.value === ACCOUNTS.github)?.name).toBe('GitHub · acme-corp');
+		// The sandbox answers 20 accounts per page at most; more than one page proves paging when there are more.
+		const pages = sb.requests.filter((request) => request.path === '/integrated-account');
+		expect(pages.length).toBeGreaterThanOrEqual(Math.ceil(Object.keys(ACCOUNTS).length / 100));
+	});
+
+	it('shows an account that needs attention with its status', async () => {
+		const { results } = await listSearch.searchIntegratedAccounts.call(context());
+		expect(results.find((result) => result.value === ACCOUNTS.okta)?.name).toMatch(/needs reauth/);
+	});
+
+	it('filters by what the user typed', async () => {
+		const { results } = await listSearch.searchIntegratedAccounts.call(context(), 'microsoft');
+		expect(results.map((result) => result.value)).toEqual([ACCOUNTS.microsoft365]);
+	});
+
+	it('fails clearly with a bad token', async () => {
+		const bad = loadOptionsContext({ parameters: {}, credentials: { apiToken: 'nope-nope', baseUrl: sb.url } });
+		await expect(listSearch.searchIntegratedAccounts.call(bad)).rejects.toThrow(/401/);
+	});
+});
+
+describe('record searches', () => {
+	it('lists the organizations of the chosen account', async () => {
+		const { results } = await listSearch.searchOrganizations.call(context({ integratedAccount: byId(ACCOUNTS.github) }));
+		expect(results).toHaveLength(2);
+		expect(results[0].name).not.toBe(results[0].value);
+	});
+
+	it('pages users with the pagination token', async () => {
+		const ctx = context({ integratedAccount: byId(ACCOUNTS.zoom) });
+		const first = await listSearch.searchUsers.call(ctx);
+		expect(first.results.length).toBeGreaterThan(0);
+		expect(first.paginationToken).toBeTruthy();
+		const second = await listSearch.searchUsers.call(ctx, undefined, first.paginationToken as string);
+		expect(second.results[0]?.value).not.toBe(first.results[0].value);
+	});
+
+	it('passes the organization a licence list needs (GitHub)', async () => {
+		const orgs = await listSearch.searchOrganizations.call(context({ integratedAccount: byId(ACCOUNTS.github) }));
+		const { results } = await listSearch.searchLicenses.call(
+			context({ integratedAccount: byId(ACCOUNTS.github), organization: byId(String(orgs.results[0].value)) }),
+		);
+		expect(results.length).toBeGreaterThan(0);
+	});
+
+	it('asks for an integrated account first', async () => {
+		await expect(listSearch.searchUsers.call(context({ integratedAccount: byId('') }))).rejects.toThrow(
+			/Choose an integrated account first/,
+		);
+	});
+});
