@@ -21,7 +21,8 @@ import {
 	type TriggerEvent,
 	type TriggerState,
 } from '../shared/polling/events';
-import { TrutoClient, unifiedPath } from '../shared/transport';
+import { checkCall } from '../shared/execution/preflight';
+import { MetadataCache, TrutoClient, unifiedPath } from '../shared/transport';
 import { properties } from './description';
 
 /** Bump when the remembered state changes shape: an old state then becomes a new baseline. */
@@ -102,13 +103,19 @@ export class TrutoUserDirectoryTrigger implements INodeType {
 			integrated_account_id: accountId,
 		};
 
-		// Every page: an event on the last page counts as much as one on the first.
+		const naming = fieldNaming(resource, 'getAll', { dynamicAreas: false });
 		const client = await TrutoClient.create(this);
-		const records = await client.list({
-			path: unifiedPath(resource.path),
-			query,
-			describeParameter: fieldNaming(resource, 'getAll', { dynamicAreas: false }).query,
-		});
+		// The same checks as the action node's before anything is listed: account health, capabilities,
+		// required parameters.
+		await checkCall(new MetadataCache(client), { resource, operation: 'getAll', accountId, query, naming }, { node: this.getNode() });
+
+		// Every page: an event on the last page counts as much as one on the first.
+		const records: IDataObject[] = [];
+		let complete = true;
+		for await (const page of client.pages({ path: unifiedPath(resource.path), query, describeParameter: naming.query })) {
+			records.push(...page.records);
+			if (page.partial) complete = false;
+		}
 
 		// "Fetch Test Event" in the editor: show what an event looks like, remember nothing.
 		if (this.getMode() === 'manual') {
@@ -120,11 +127,12 @@ export class TrutoUserDirectoryTrigger implements INodeType {
 		const scope = JSON.stringify([STATE_VERSION, event, accountId, organization ?? '', product ?? '']);
 		const state = rememberedState(staticData, scope);
 		if (!state) {
-			// First poll (or the watched list changed): what is there now is the baseline.
-			remember(staticData, baseline(event, scope, records));
+			// First poll (or the watched list changed): what is there now is the baseline. A partial list
+			// would make the records it missed look new later, so the next complete poll is the baseline.
+			if (complete) remember(staticData, baseline(event, scope, records));
 			return null;
 		}
-		const detection = detect(event, records, state, threshold);
+		const detection = detect(event, records, state, threshold, complete);
 		remember(staticData, detection.state);
 		return detection.events.length ? [detection.events.map((json) => ({ json }))] : null;
 	}

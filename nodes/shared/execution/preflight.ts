@@ -7,6 +7,7 @@ import { OPERATION_SPECS, trutoMethod } from '../model/operations';
 import type { OperationName, ResourceDefinition } from '../model/types';
 import type { MetadataCache, ParameterSpec } from '../transport';
 import type { ItemInput } from '../input/itemInput';
+import { accountProblem } from './accountChecks';
 import type { Run } from './run';
 
 /** A unified call as it will be sent, checked before it is. */
@@ -43,6 +44,12 @@ export async function checkCall(metadata: MetadataCache, call: PlannedCall, plac
 	if (!account) return;
 	const spec = OPERATION_SPECS[operation];
 	const method = trutoMethod(resource, operation);
+
+	const problem = accountProblem(account, await metadata.capabilityAccount(accountId), {
+		writes: spec.writes,
+		purpose: spec.purpose(resource),
+	});
+	if (problem) throw inputError(place, problem.message, problem.description);
 
 	const capabilities = await metadata.capabilities(accountId);
 	if (capabilities) {

@@ -7,7 +7,7 @@ import type { OperationName } from '../model/types';
 import { MetadataCache, TrutoClient } from '../transport';
 import { inItemOrder, ITEM_CONCURRENCY } from './itemOrder';
 import { OPERATIONS } from './operations';
-import type { Run } from './run';
+import { PartialPages, type Run } from './run';
 
 /** Settings of one run given in code (tests and benchmarks compare one item at a time with the default). */
 export interface RunSettings {
@@ -32,7 +32,7 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	}
 	// Account, capabilities and per-integration metadata for the pre-flight checks: fetched once per
 	// execution and shared by all items (see transport/metadata.ts).
-	const run: Run = { context: this, client, metadata: new MetadataCache(client) };
+	const run: Run = { context: this, client, metadata: new MetadataCache(client), partialPages: new PartialPages() };
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
@@ -50,7 +50,26 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	// limits); writes stay one by one so that their effects happen in item order and stop at a failure.
 	const concurrency = onlyReads(this, items.length) ? (settings.itemConcurrency ?? ITEM_CONCURRENCY) : 1;
 	const perItem = await inItemOrder(items.length, concurrency, runItem);
+	await warnOfPartialPages(run);
 	return [perItem.flat()];
+}
+
+/**
+ * A page Truto flagged `is_partial_response` holds less than the app has: the output is shown with a
+ * warning naming each account and how many of its pages were partial.
+ */
+async function warnOfPartialPages(run: Run): Promise<void> {
+	const hints = [];
+	for (const [accountId, { partial, pages }] of run.partialPages.entries()) {
+		const account = await run.metadata.account(accountId);
+		hints.push({
+			message: `${account?.label ?? `Integrated account ${accountId}`}: Truto marked ${partial} of ${pages} page${pages === 1 ? '' : 's'} as partial (is_partial_response), so the app returned less than it has and this list may miss records. Run again later for a complete list.`,
+			type: 'warning' as const,
+			location: 'outputPane' as const,
+		});
+	}
+	// addExecutionHints exists in every n8n this package supports; the check keeps older hosts working.
+	if (hints.length && typeof run.context.addExecutionHints === 'function') run.context.addExecutionHints(...hints);
 }
 
 function onlyReads(context: IExecuteFunctions, count: number): boolean {

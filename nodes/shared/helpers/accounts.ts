@@ -23,9 +23,20 @@ export function integrationName(account: IDataObject): string {
 	return INTEGRATION_NAMES[slug] ?? slug.charAt(0).toUpperCase() + slug.slice(1);
 }
 
-/** "GitHub · acme-corp", with the status when the account cannot be used as it is. */
-export function integratedAccountLabel(account: IDataObject): string {
+/** "GitHub · acme-corp": the integration and the tenant (the account's ID when it has no tenant). */
+export function accountName(account: IDataObject): string {
 	const tenant = account.tenant_id ? String(account.tenant_id) : String(account.id);
-	const status = account.status && account.status !== 'active' ? ` (${String(account.status).replace(/_/g, ' ')})` : '';
-	return `${integrationName(account)} · ${tenant}${status}`;
+	return `${integrationName(account)} · ${tenant}`;
+}
+
+/**
+ * The account as the picker lists it: its name, then what stands in the way of using it — a status
+ * other than active ("needs reauth"), a sandbox (read-only).
+ */
+export function integratedAccountLabel(account: IDataObject): string {
+	const notes = [
+		account.status && account.status !== 'active' ? String(account.status).replace(/_/g, ' ') : undefined,
+		account.is_sandbox === true ? 'sandbox, read-only' : undefined,
+	].filter(Boolean);
+	return `${accountName(account)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }

@@ -23,3 +23,23 @@ export function titleOf(name: string): string {
 		.map((word) => ACRONYMS[word.toLowerCase()] ?? word.charAt(0).toUpperCase() + word.slice(1))
 		.join(' ');
 }
+
+/** A wait as people say it: "45 s", "12 min", "1 h 30 min". */
+export function formatDuration(ms: number): string {
+	const seconds = Math.max(0, Math.round(ms / 1000));
+	if (seconds < 120) return `${seconds} s`;
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) return `${minutes} min`;
+	const hours = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/** A text cut to `max` characters with an ellipsis, whitespace (and HTML tags) flattened. */
+export function shorten(text: string, max: number): string {
+	const flat = text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -33,12 +33,14 @@ export function filterQuery(place: Place, filters: ListFilters, raw: IDataObject
 			}
 			text = new Date(time).toISOString();
 		}
-		if (target.operator) {
-			const range = (query[target.name] as IDataObject | undefined) ?? {};
-			range[target.operator] = text;
-			query[target.name] = range;
-		} else {
-			query[target.name] = text;
+		for (const name of [target.name, ...(target.alternatives ?? [])]) {
+			if (target.operator) {
+				const range = (query[name] as IDataObject | undefined) ?? {};
+				range[target.operator] = text;
+				query[name] = range;
+			} else {
+				query[name] = text;
+			}
 		}
 	}
 	return query;

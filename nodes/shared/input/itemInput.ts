@@ -80,8 +80,13 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 	};
 	if (operation === 'getAll' && read.value('returnAll', false) !== true) input.limit = readLimit(place, read.value('limit', 50));
 
+	const filters = (): IDataObject =>
+		operation === 'getAll' && resource.listFilters
+			? filterQuery(place, resource.listFilters, read.value(resource.listFilters.property.name, {}) as IDataObject)
+			: {};
 	if (resource.scope === 'environment') {
 		if (operation === 'get') input.accountId = locatorText(place, read.locator('integratedAccount'), 'Integrated Account', { required: true });
+		input.query = filters();
 		return input;
 	}
 
@@ -101,9 +106,7 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 				? locatorText(place, read.locator('organization'), 'Organization', { required: false })
 				: (read.value(field, '') as string),
 		),
-		...(operation === 'getAll' && resource.listFilters
-			? filterQuery(place, resource.listFilters, read.value(resource.listFilters.property.name, {}) as IDataObject)
-			: {}),
+		...filters(),
 		...trutoOptionsQuery(input.options),
 		integrated_account_id: input.accountId,
 	};

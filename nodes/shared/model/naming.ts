@@ -42,9 +42,11 @@ export function namedQueryFields(resource: ResourceDefinition, operation: Operat
 		for (const option of property.options ?? []) {
 			const target = 'displayName' in option ? targets[option.name] : undefined;
 			if (!target || !('displayName' in option)) continue;
-			const earlier = named.get(target.name);
-			// Two filters may send one parameter (Created After / Before → created_at).
-			named.set(target.name, earlier ? `${earlier} / ${option.displayName}` : `${property.displayName} → ${option.displayName}`);
+			for (const name of [target.name, ...(target.alternatives ?? [])]) {
+				const earlier = named.get(name);
+				// Two filters may send one parameter (Created After / Before → created_at).
+				named.set(name, earlier ? `${earlier} / ${option.displayName}` : `${property.displayName} → ${option.displayName}`);
+			}
 		}
 	}
 	return named;

@@ -45,6 +45,12 @@ export interface ResourceOption {
 /** Where one filter of a Filters collection goes: `status=…`, or a range operator such as `created_at[gt]=…`. */
 export interface FilterTarget {
 	name: string;
+	/**
+	 * Other names integrations use for the same filter (users: `emails` in most, `email` in a few).
+	 * The value goes under the names the account's list metadata knows, under all of them when it
+	 * knows none (an integration ignores filters it does not support).
+	 */
+	alternatives?: string[];
 	operator?: 'gt' | 'lt';
 	/** The value is a date, sent as ISO 8601. */
 	date?: boolean;

@@ -85,17 +85,30 @@ export function baseline(event: TriggerEvent, scope: string, records: IDataObjec
 		: { scope, users: userSnapshot(records) };
 }
 
+/**
+ * The state after a poll. A complete poll replaces the snapshot; a partial one (a page Truto flagged
+ * is_partial_response) is merged into it, so a record it missed is not taken for gone and then for
+ * new at the next poll.
+ */
+function nextState(state: TriggerState, snapshot: Pick<TriggerState, 'users' | 'licenses'>, complete: boolean): TriggerState {
+	if (complete) return { scope: state.scope, ...snapshot };
+	const merged: TriggerState = { scope: state.scope };
+	if (snapshot.users) merged.users = { ...state.users, ...snapshot.users };
+	if (snapshot.licenses) merged.licenses = { ...state.licenses, ...snapshot.licenses };
+	return merged;
+}
+
 /** Users whose id was not there at the last poll, in the API's order. */
-export function detectNewUsers(records: IDataObject[], state: TriggerState): Detection {
+export function detectNewUsers(records: IDataObject[], state: TriggerState, complete = true): Detection {
 	const previous = state.users ?? {};
 	const events = byId(records)
 		.filter(([id]) => !Object.prototype.hasOwnProperty.call(previous, id))
 		.map(([, record]) => record);
-	return { events, state: { scope: state.scope, users: userSnapshot(records) } };
+	return { events, state: nextState(state, { users: userSnapshot(records) }, complete) };
 }
 
 /** Users seen before whose status differs now; each with the status it had (`previous_status`). */
-export function detectStatusChanges(records: IDataObject[], state: TriggerState): Detection {
+export function detectStatusChanges(records: IDataObject[], state: TriggerState, complete = true): Detection {
 	const previous = state.users ?? {};
 	const events: IDataObject[] = [];
 	for (const [id, record] of byId(records)) {
@@ -104,7 +117,7 @@ export function detectStatusChanges(records: IDataObject[], state: TriggerState)
 		if (before === userStatus(record)) continue;
 		events.push({ ...record, previous_status: before === '' ? null : before });
 	}
-	return { events, state: { scope: state.scope, users: userSnapshot(records) } };
+	return { events, state: nextState(state, { users: userSnapshot(records) }, complete) };
 }
 
 /**
@@ -113,7 +126,7 @@ export function detectStatusChanges(records: IDataObject[], state: TriggerState)
  * above the threshold fires once; it fires again only after a poll saw it below. A license first
  * seen now (or first reporting seat counts now) has no "before", so it is recorded, not fired.
  */
-export function detectThresholdCrossings(records: IDataObject[], state: TriggerState, threshold: number): Detection {
+export function detectThresholdCrossings(records: IDataObject[], state: TriggerState, threshold: number, complete = true): Detection {
 	const previous = state.licenses ?? {};
 	const events: IDataObject[] = [];
 	for (const [id, record] of byId(records)) {
@@ -124,17 +137,23 @@ export function detectThresholdCrossings(records: IDataObject[], state: TriggerS
 			events.push({ ...record, unassigned_quantity: now, previous_unassigned_quantity: before, threshold });
 		}
 	}
-	return { events, state: { scope: state.scope, licenses: licenseSnapshot(records) } };
+	return { events, state: nextState(state, { licenses: licenseSnapshot(records) }, complete) };
 }
 
-export function detect(event: TriggerEvent, records: IDataObject[], state: TriggerState, threshold: number): Detection {
+export function detect(
+	event: TriggerEvent,
+	records: IDataObject[],
+	state: TriggerState,
+	threshold: number,
+	complete = true,
+): Detection {
 	switch (event) {
 		case 'newUser':
-			return detectNewUsers(records, state);
+			return detectNewUsers(records, state, complete);
 		case 'userStatusChanged':
-			return detectStatusChanges(records, state);
+			return detectStatusChanges(records, state, complete);
 		case 'licenseSeatsThreshold':
-			return detectThresholdCrossings(records, state, threshold);
+			return detectThresholdCrossings(records, state, threshold, complete);
 	}
 }
 

@@ -1,11 +1,10 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toRecords } from '../helpers/items';
 import { CREDENTIAL_TYPE, readConnection, redactSecret, type TrutoConnection } from './credentials';
 import { type ErrorContext, loopingPagesError, notAListError } from './errors';
 import { MAX_PAGE_SIZE, type RateLimits, REQUEST_TIMEOUT_MS, TRUTO_RATE_LIMITS } from './limits';
-import { type ListPage, type PagingSeams, walkPages } from './paging';
+import { type ListPage, type PagingSeams, readListPage, readRawPage, walkPages } from './paging';
 import { buildUrl, segmentProblem } from './path';
 import { type Outcome, requestLoop } from './requestLoop';
 import { DEFAULT_RETRY_POLICY, isRepeatable, type RetryPolicy } from './retry';
@@ -120,6 +119,7 @@ export class TrutoClient {
 		if (request.body !== undefined) options.body = request.body;
 		const maxAttempts = Math.min(this.policy.maxAttempts, request.maxAttempts ?? Number.POSITIVE_INFINITY);
 		return await requestLoop({
+			method,
 			send: async () =>
 				(await this.context.helpers.httpRequestWithAuthentication.call(
 					this.context,
@@ -140,8 +140,10 @@ export class TrutoClient {
 
 	private pagingSeams(request: TrutoRequest): PagingSeams {
 		const errorContext = this.errorContext(request, 1);
+		const raw = request.query?.truto_response_format === 'raw';
 		return {
 			fetch: async (query) => await this.exchange({ ...request, query }),
+			read: raw ? readRawPage : readListPage,
 			notAList: () => notAListError(errorContext),
 			looping: () => loopingPagesError(errorContext),
 		};
@@ -160,17 +162,8 @@ export class TrutoClient {
 		return { records: [], partial: false };
 	}
 
-	/**
-	 * All records of a list (up to `limit`). A raw-format answer is the provider's own shape with no
-	 * Truto cursor, so it is read once and split into records.
-	 */
+	/** All records of a list (up to `limit`), in any response format. */
 	async list(request: ListRequest): Promise<IDataObject[]> {
-		if (request.query?.truto_response_format === 'raw') {
-			const query = { ...request.query };
-			if (request.limit !== undefined) query.limit = Math.min(request.limit, this.maxPageSize);
-			const records = toRecords(await this.request({ ...request, query }));
-			return request.limit !== undefined ? records.slice(0, request.limit) : records;
-		}
 		const records: IDataObject[] = [];
 		for await (const page of this.pages(request)) records.push(...page.records);
 		return records;

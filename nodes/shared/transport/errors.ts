@@ -1,7 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { listNames } from '../helpers/text';
+import { formatDuration, listNames, shorten } from '../helpers/text';
 import { networkErrorReason } from './networkErrors';
 
 /** What Truto's error bodies may carry (`{ statusCode, error, message, truto_error_insight, … }`). */
@@ -23,6 +23,8 @@ export interface ErrorContext {
 	redact: (text: string) => string;
 	/** Extra reason the retry loop stopped early, e.g. an over-long Retry-After. */
 	retryStopReason?: string;
+	/** How long the last 429 asked to wait (Retry-After, else ratelimit-reset), when it said. */
+	requestedWaitMs?: number;
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -55,11 +57,26 @@ export function asErrorBody(body: unknown): TrutoErrorBody {
 }
 
 function excerpt(text: string): string {
-	const flat = text
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+	return shorten(text, 200);
+}
+
+/** Longest piece of the app's own answer shown in a message. */
+const PROVIDER_TEXT_LENGTH = 300;
+
+/**
+ * What the app itself said, from `raw_response` (an object or a text): its message-like fields when
+ * it has them, else the whole answer, shortened. Shown when Truto's own message is empty.
+ */
+function providerText(raw: unknown): string | undefined {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	if (typeof raw === 'string') return shorten(raw, PROVIDER_TEXT_LENGTH) || undefined;
+	if (typeof raw !== 'object') return String(raw);
+	const answer = raw as IDataObject;
+	const nested = answer.error && typeof answer.error === 'object' ? (answer.error as IDataObject) : undefined;
+	for (const candidate of [answer.message, answer.error_description, nested?.message, answer.error, answer.detail, answer.title]) {
+		if (typeof candidate === 'string' && candidate.trim()) return shorten(candidate, PROVIDER_TEXT_LENGTH);
+	}
+	return shorten(JSON.stringify(raw), PROVIDER_TEXT_LENGTH);
 }
 
 function insightValues(insight: IDataObject | undefined, key: string): string[] {
@@ -99,18 +116,22 @@ function hintFor(status: number, body: TrutoErrorBody, context: ErrorContext): s
 		case status === 404:
 			return 'Nothing was found there. Check the ID and the integrated account, and that this integration supports the chosen resource.';
 		case status === 405:
-			return 'This integrated account is a Truto sandbox account, which is read-only: create, update and delete are not allowed on it.';
+			return 'Truto or the app does not allow this method on this integrated account. Check that the app supports this operation for the account (sandbox accounts are read-only; the node refuses writes to them before sending).';
 		case status === 409 || status === 422:
 			return 'The connected app refused the change; its own message above says why.';
+		case status === 429 && remote: {
+			const wait = context.requestedWaitMs === undefined ? '' : ` It asks to wait ${formatDuration(context.requestedWaitMs)}.`;
+			return `The app behind this integrated account hit its own rate limit, not Truto's${tries}.${wait} Apps often count per hour: run again after the wait, or read less at once (a smaller Limit, fewer input items).`;
+		}
 		case status === 429:
-			return `Rate limited${tries}${context.retryStopReason ? `; ${context.retryStopReason}` : ''}. Truto allows 50 requests per 10 seconds per integrated account. Run again later or with fewer input items.`;
-		case status === 503:
+			return `Truto's rate limit was hit${tries}${context.retryStopReason ? `; ${context.retryStopReason}` : ''}. Truto allows 50 requests per 10 seconds per integrated account and 500 per API token. Run again later or with fewer input items.`;
+		case status === 503 && !remote:
 			return 'The integrated account is blocked in Truto. Unblock it in the Truto dashboard; retrying will not help.';
 		case status === 502 || status === 504:
 			return `The app behind the integrated account did not answer in time${tries}. Try again later.`;
 		case status >= 500:
 			return remote
-				? `The connected app failed to answer this request${tries}.`
+				? `The app behind the integrated account failed to answer${tries}: this ${status} is its own, passed on by Truto. It may be down or overloaded; try again later.`
 				: `Truto had an internal error${tries}. Try again later.`;
 		default:
 			return '';
@@ -121,7 +142,8 @@ function hintFor(status: number, body: TrutoErrorBody, context: ErrorContext): s
 export function httpError(status: number, rawBody: unknown, context: ErrorContext): NodeApiError {
 	const body = asErrorBody(rawBody);
 	const statusText = STATUS_TEXT[status] ?? (typeof body.error === 'string' ? body.error : 'Error');
-	const trutoMessage = typeof body.message === 'string' && body.message ? body.message : statusText;
+	const trutoMessage =
+		(typeof body.message === 'string' && body.message.trim() ? body.message : providerText(body.raw_response)) ?? statusText;
 	const source = body.truto_is_remote_error === true ? 'The connected app' : 'Truto';
 	const message = context.redact(`${source} answered ${status} ${statusText}: ${trutoMessage}`);
 	const description = context.redact(hintFor(status, body, context));

@@ -10,4 +10,4 @@ export type { RateLimit, RateLimits } from './limits';
 export { throttleStats, resetThrottle } from './throttle';
 export type { ThrottleStats } from './throttle';
 export { MetadataCache } from './metadata';
-export type { AccountInfo, MethodMeta, ParameterSpec, Capabilities } from './metadata';
+export type { AccountInfo, CapabilityAccount, MethodMeta, ParameterSpec, Capabilities } from './metadata';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { integrationName } from '../helpers/accounts';
+import { accountName, integrationName } from '../helpers/accounts';
 import type { TrutoClient } from './client';
 import { UNIFIED_MODEL, unifiedPath } from './path';
 
@@ -11,6 +11,18 @@ export interface AccountInfo {
 	slug: string;
 	/** How people call the integration, e.g. "GitHub". */
 	integration: string;
+	/** As the account picker shows it: "GitHub · acme-corp". */
+	label: string;
+	/** active, connecting, post_install_error, validation_error, needs_reauth (undefined when not given). */
+	status?: string;
+	/** A Truto sandbox account: read-only. */
+	isSandbox: boolean;
+}
+
+/** What the capabilities answer says of the account itself (`account: { status, is_blocked }`). */
+export interface CapabilityAccount {
+	status?: string;
+	blocked: boolean;
 }
 
 /** One query parameter or body field as Truto's meta endpoint describes it. */
@@ -51,7 +63,7 @@ export type Capabilities = Map<string, string[]>;
 export class MetadataCache {
 	private readonly accounts = new Map<string, Promise<AccountInfo | undefined>>();
 
-	private readonly capabilitiesByAccount = new Map<string, Promise<Capabilities | undefined>>();
+	private readonly capabilitiesByAccount = new Map<string, Promise<IDataObject | undefined>>();
 
 	private readonly metas = new Map<string, Promise<MethodMeta | undefined>>();
 
@@ -70,32 +82,52 @@ export class MetadataCache {
 			const record = (await this.lookUp(['integrated-account', accountId])) as IDataObject;
 			const integration = (record?.integration ?? {}) as IDataObject;
 			if (typeof integration.name !== 'string' || integration.name === '') return undefined;
-			return { id: accountId, slug: integration.name, integration: integrationName(record) };
+			return {
+				id: accountId,
+				slug: integration.name,
+				integration: integrationName(record),
+				label: accountName(record),
+				status: typeof record.status === 'string' && record.status ? record.status : undefined,
+				isSandbox: record.is_sandbox === true,
+			};
 		});
 	}
 
-	capabilities(accountId: string): Promise<Capabilities | undefined> {
-		return once(this.capabilitiesByAccount, accountId, async () =>
-			readCapabilities(await this.lookUp(['integrated-account', accountId, 'capabilities'], { type: 'unified' })),
-		);
+	private capabilityAnswer(accountId: string): Promise<IDataObject | undefined> {
+		return once(this.capabilitiesByAccount, accountId, async () => {
+			const body = await this.lookUp(['integrated-account', accountId, 'capabilities'], { type: 'unified' });
+			return body && typeof body === 'object' ? (body as IDataObject) : undefined;
+		});
+	}
+
+	async capabilities(accountId: string): Promise<Capabilities | undefined> {
+		return readCapabilities(await this.capabilityAnswer(accountId));
+	}
+
+	/** The account part of the capabilities answer: its status and whether Truto blocked it. */
+	async capabilityAccount(accountId: string): Promise<CapabilityAccount | undefined> {
+		const account = (await this.capabilityAnswer(accountId))?.account as IDataObject | undefined;
+		if (!account || typeof account !== 'object') return undefined;
+		return {
+			status: typeof account.status === 'string' && account.status ? account.status : undefined,
+			blocked: account.is_blocked === true,
+		};
 	}
 
 	/**
-	 * The metadata of `<resource>/<method>` for the account's integration. Asked by integration slug
-	 * (`/<resource>/<integration>/meta/<method>`), so accounts of one integration share the answer;
-	 * by account (`/<resource>/meta/<method>?integrated_account_id=…`) when the account record could
-	 * not be read.
+	 * The metadata of `<resource>/<method>` for this account. The per-account form
+	 * (`/<resource>/meta/<method>?integrated_account_id=…`) carries the environment's mapping overrides;
+	 * the per-integration form (`/<resource>/<integration>/meta/<method>`) does not, and is asked only
+	 * when the first fails.
 	 */
 	meta(accountId: string, resourcePath: string, method: string): Promise<MethodMeta | undefined> {
-		return this.account(accountId).then((account) => {
-			const key = account ? `${account.slug} ${resourcePath} ${method}` : `${accountId} ${resourcePath} ${method}`;
-			return once(this.metas, key, async () =>
-				readMeta(
-					account
-						? await this.lookUp(unifiedPath(resourcePath, account.slug, 'meta', method))
-						: await this.lookUp(unifiedPath(resourcePath, 'meta', method), { integrated_account_id: accountId }),
-				),
+		return once(this.metas, `${accountId} ${resourcePath} ${method}`, async () => {
+			const perAccount = await this.lookUp(unifiedPath(resourcePath, 'meta', method), { integrated_account_id: accountId }).catch(
+				() => undefined,
 			);
+			if (perAccount !== undefined) return readMeta(perAccount);
+			const account = await this.account(accountId);
+			return account ? readMeta(await this.lookUp(unifiedPath(resourcePath, account.slug, 'meta', method))) : undefined;
 		});
 	}
 }
@@ -125,6 +157,7 @@ function methodNames(methods: unknown): string[] {
  * in neither shape, or without a user-directory resource, gives `undefined`: nothing to check against.
  */
 export function readCapabilities(body: unknown): Capabilities | undefined {
+	if (!body || typeof body !== 'object') return undefined;
 	const unified = (body as IDataObject | undefined)?.unified;
 	const entries = Array.isArray(unified) ? unified : (unified as IDataObject | undefined)?.resources;
 	if (!Array.isArray(entries)) return undefined;

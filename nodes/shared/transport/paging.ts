@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { toRecords } from '../helpers/items';
 import { FALLBACK_PAGE_SIZE } from './limits';
 import type { Outcome } from './requestLoop';
 
@@ -17,18 +18,31 @@ const MAX_EMPTY_PAGES_IN_A_ROW = 50;
 
 /**
  * Reads `{ result | results, next_cursor, is_partial_response }` (management lists call the array
- * `results` in one document). undefined when the answer has no result list.
+ * `results` in one document). undefined when the answer has no result list. (A `result` keyed by
+ * `truto_key_by` would be an object; the node never asks for that, so it is not a list here.)
  */
 export function readListPage(body: unknown): ListPage | undefined {
 	const envelope = (body ?? {}) as IDataObject;
 	const result = envelope.result ?? envelope.results;
-	let records: IDataObject[];
-	if (Array.isArray(result)) records = result as IDataObject[];
-	else if (result && typeof result === 'object') records = Object.values(result as IDataObject) as IDataObject[];
-	else return undefined;
+	if (!Array.isArray(result)) return undefined;
 	const next = envelope.next_cursor;
 	const nextCursor = next === null || next === undefined || next === '' ? undefined : String(next);
-	return { records, nextCursor, partial: envelope.is_partial_response === true };
+	return { records: result as IDataObject[], nextCursor, partial: envelope.is_partial_response === true };
+}
+
+/**
+ * A page in the raw response format: when Truto still wraps the app's answer in its list envelope
+ * (`result` and a `next_cursor` key), the cursor is followed like any other; any other shape is the
+ * app's own answer, without a Truto cursor: one page, a list giving one record per element.
+ */
+export function readRawPage(body: unknown): ListPage {
+	const envelope = body as IDataObject | undefined;
+	const enveloped = envelope && typeof envelope === 'object' && !Array.isArray(envelope) && 'next_cursor' in envelope;
+	if (enveloped) {
+		const page = readListPage(body);
+		if (page) return page;
+	}
+	return { records: toRecords(body), partial: false };
 }
 
 /**
@@ -58,6 +72,8 @@ export interface PagingPlan {
 export interface PagingSeams {
 	/** Sends one page request with this query. */
 	fetch: (query: IDataObject) => Promise<Outcome>;
+	/** Reads one answer as a page (unified or raw); undefined when it is not a list answer. */
+	read: (body: unknown) => ListPage | undefined;
 	/** The error for an answer without a result list, or for a cursor that loops. */
 	notAList: () => Error;
 	looping: () => Error;
@@ -88,7 +104,7 @@ export async function* walkPages(plan: PagingPlan, seams: PagingSeams): AsyncGen
 			}
 			throw outcome.error;
 		}
-		const page = readListPage(outcome.body);
+		const page = seams.read(outcome.body);
 		if (!page) throw seams.notAList();
 		firstPage = false;
 		const wanted = page.records.length > remaining ? page.records.slice(0, remaining) : page.records;

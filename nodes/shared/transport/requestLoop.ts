@@ -1,16 +1,17 @@
-import { type IDataObject, type IN8nHttpFullResponse, type NodeApiError, sleep } from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestMethods, type IN8nHttpFullResponse, type NodeApiError, sleep } from 'n8n-workflow';
 
 import { asErrorBody, type ErrorContext, httpError, networkError, unparseableError } from './errors';
 import { networkErrorCode } from './networkErrors';
-import { decideResend, decideRetry, LOST_ANSWER, type RetryPolicy } from './retry';
+import { decideResend, decideRetry, isAlreadyDone, LOST_ANSWER, requestedWaitMs, type RetryPolicy } from './retry';
 import { acquire, type Bucket } from './throttle';
 
 /** How one request ended: the parsed body, or Truto's error body with the error the user sees. */
 export type Outcome =
-	| { ok: true; status: number; body: unknown }
+	| { ok: true; status: number; body: unknown; alreadyDone?: boolean }
 	| { ok: false; status: number; body: IDataObject; error: NodeApiError };
 
 export interface LoopJob {
+	method: IHttpRequestMethods;
 	/** Sends the request once (n8n's httpRequestWithAuthentication); throws on network failures. */
 	send: () => Promise<IN8nHttpFullResponse>;
 	policy: RetryPolicy;
@@ -45,6 +46,8 @@ function describeThrown(error: unknown): string {
 export async function requestLoop(job: LoopJob): Promise<Outcome> {
 	const { policy, budgets } = job;
 	const [primary] = budgets;
+	// Whether an earlier attempt may have reached the app although its answer never came back whole.
+	let mayHaveActed = false;
 	for (let attempt = 1; ; attempt++) {
 		await acquire(budgets);
 		let response: IN8nHttpFullResponse;
@@ -56,6 +59,7 @@ export async function requestLoop(job: LoopJob): Promise<Outcome> {
 			const code = networkErrorCode(error);
 			const resend = job.repeatable ? decideResend(policy, attempt, code) : { retry: false as const };
 			if (resend.retry) {
+				mayHaveActed = true;
 				await sleep(resend.delayMs);
 				continue;
 			}
@@ -72,23 +76,30 @@ export async function requestLoop(job: LoopJob): Promise<Outcome> {
 			// A cut-off or non-JSON success body: the answer was lost on its way.
 			const resend = job.repeatable ? decideResend(policy, attempt, LOST_ANSWER) : { retry: false as const };
 			if (resend.retry) {
+				mayHaveActed = true;
 				await sleep(resend.delayMs);
 				continue;
 			}
 			throw unparseableError(status, response.body, job.errorContext(attempt));
 		}
 
+		if (isAlreadyDone(job.method, status, mayHaveActed)) return { ok: true, status, body: {}, alreadyDone: true };
 		const body = asErrorBody(response.body);
 		const decision = decideRetry(policy, attempt, status, body, response.headers);
 		if (status === 429) primary.rateLimited();
 		if (decision.retry && job.repeatable) {
 			// A 429's wait pauses the whole budget, and acquire() does the waiting for every request of it.
 			if (status === 429) primary.block(answeredAt + decision.delayMs);
-			else await sleep(decision.delayMs);
+			else {
+				// A 5xx may come after the app already acted (a gateway timing out on a slow answer).
+				mayHaveActed = true;
+				await sleep(decision.delayMs);
+			}
 			continue;
 		}
 		const context = job.errorContext(attempt);
 		if (!decision.retry && decision.reason) context.retryStopReason = decision.reason;
+		if (status === 429) context.requestedWaitMs = requestedWaitMs(response.headers);
 		return { ok: false, status, body, error: httpError(status, response.body, context) };
 	}
 }

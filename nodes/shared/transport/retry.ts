@@ -72,9 +72,9 @@ export function isRepeatable(method: IHttpRequestMethods, idempotencyKey: string
 }
 
 /**
- * An HTTP answer: 429 after the wait it asks for; 502 and 504 (provider unreachable); other 5xx only
- * when they are Truto's own (no remote flag); never 503 (the account is blocked) and never a 4xx,
- * which would fail the same way again.
+ * An HTTP answer: 429 after the wait it asks for; every 5xx — the app failing (remote flag, 503
+ * included) or Truto's own — except Truto's own 503, which means the integrated account is blocked;
+ * never a 4xx, which would fail the same way again.
  */
 export function decideRetry(
 	policy: RetryPolicy,
@@ -91,10 +91,8 @@ export function decideRetry(
 		}
 		return { retry: true, delayMs };
 	}
-	if (status === 502 || status === 504) return { retry: true, delayMs: backoffMs(policy, attempt) };
-	if (status >= 500 && status !== 503 && body?.truto_is_remote_error !== true) {
-		return { retry: true, delayMs: backoffMs(policy, attempt) };
-	}
+	const blocked = status === 503 && body?.truto_is_remote_error !== true;
+	if (status >= 500 && !blocked) return { retry: true, delayMs: backoffMs(policy, attempt) };
 	return { retry: false };
 }
 
@@ -109,3 +107,12 @@ export function decideResend(policy: RetryPolicy, attempt: number, code: string 
 
 /** The code a cut-off or non-JSON success body counts as: the answer was lost on its way. */
 export const LOST_ANSWER = 'ECONNRESET';
+
+/**
+ * A DELETE whose earlier attempt may have reached Truto (its answer was lost, or it failed after
+ * sending) and that now answers 404: the record is gone, most likely by that earlier attempt.
+ * Truto's idempotency keys cover POST and PATCH only, so this is how a repeated DELETE ends well.
+ */
+export function isAlreadyDone(method: IHttpRequestMethods, status: number, earlierAttemptMayHaveActed: boolean): boolean {
+	return method === 'DELETE' && status === 404 && earlierAttemptMayHaveActed;
+}

@@ -292,10 +292,25 @@ describe('errors', () => {
 	});
 
 	it('says the customer must reconnect when the app rejects the account (remote 401)', async () => {
-		const error = await failure(run(list('user', ACCOUNTS.okta)));
+		sb.setFaults([
+			{
+				kind: 'status',
+				status: 401,
+				body: { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials', truto_is_remote_error: true },
+				match: { path: '^/unified/user-directory/users$' },
+			},
+		]);
+		const error = await failure(run(list('user', ACCOUNTS.zoom)));
 		expect(error.message).toMatch(/401/);
 		expect(error.description).toMatch(/reconnect/);
 		expect(unifiedRequests(sb, 'users')).toHaveLength(1);
+	});
+
+	it('says the customer must reconnect an account whose status is not active, and sends nothing', async () => {
+		const error = await failure(run(list('user', ACCOUNTS.okta)));
+		expect(error.message).toBe('The customer must reconnect this integrated account (status: needs_reauth)');
+		expect(error.description).toMatch(/Okta · acme\.okta\.com/);
+		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
 	});
 
 	it('says a blocked account is blocked and does not retry 503', async () => {

@@ -235,7 +235,7 @@ describe('state', () => {
 		await node.poll();
 		const remembered = JSON.parse(JSON.stringify(node.staticData)) as IDataObject;
 		await sandboxCall('POST', 'users', ACCOUNTS.github, { emails: ['during-outage@acme.com'] });
-		sb.setFaults([{ match: { path: '/users' }, kind: 'status', status: 400, times: 1 }]);
+		sb.setFaults([{ match: { path: '^/unified/user-directory/users$' }, kind: 'status', status: 400, times: 1 }]);
 		const error = await failure(node.poll());
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(node.staticData).toEqual(remembered);
@@ -287,22 +287,33 @@ describe('Fetch Test Event (manual mode)', () => {
 });
 
 describe('errors', () => {
-	it('names the missing Organization when GitHub licenses are polled without one', async () => {
+	it('names the missing Organization when GitHub licenses are polled without one, before listing', async () => {
+		const node = watcher(github({ event: 'licenseSeatsThreshold', threshold: 1 }));
+		const error = await failure(node.poll());
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('GitHub needs Organization (organization_id) to list licenses');
+		expect(unifiedRequests(sb, 'licenses')).toHaveLength(0);
+		expect(node.staticData).toEqual({});
+	});
+
+	it('says the customer must reconnect an account that needs it, before listing', async () => {
+		const node = watcher({ event: 'newUser', integratedAccount: byId(ACCOUNTS.okta), options: {} });
+		const error = await failure(node.poll());
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('The customer must reconnect this integrated account (status: needs_reauth)');
+		expect(error.description).toMatch(/reconnect/i);
+		expect(error.message).not.toContain(TOKEN);
+		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
+	});
+
+	it('names the Organization when Truto itself reports it missing (the look-ups failed)', async () => {
+		sb.setFaults([{ kind: 'status', status: 404, match: { path: '/meta/' }, times: -1 }]);
 		const node = watcher(github({ event: 'licenseSeatsThreshold', threshold: 1 }));
 		const error = await failure(node.poll());
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBe('400');
 		expect(error.description).toContain('Organization (organization_id)');
 		expect(node.staticData).toEqual({});
-	});
-
-	it('surfaces an account that needs reconnecting as a NodeApiError', async () => {
-		const node = watcher({ event: 'newUser', integratedAccount: byId(ACCOUNTS.okta), options: {} });
-		const error = await failure(node.poll());
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.httpCode).toBe('401');
-		expect(error.description).toMatch(/reconnect/i);
-		expect(error.message).not.toContain(TOKEN);
 	});
 
 	it('surfaces a wrong token as a NodeApiError without the token', async () => {

@@ -1,47 +1,60 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemInput } from '../../input/itemInput';
-import { type ListRequest, type TrutoClient, unifiedPath } from '../../transport';
+import { type ListRequest, unifiedPath } from '../../transport';
+import { fitFilterNames } from '../filterNames';
 import { preflight } from '../preflight';
 import type { Run } from '../run';
 
 export async function getAll(run: Run, input: ItemInput): Promise<IDataObject[]> {
 	const { resource, itemIndex, limit } = input;
 	if (resource.scope === 'environment') {
-		return await run.client.list({ path: [resource.path], query: {}, limit, itemIndex });
+		return await run.client.list({ path: [resource.path], query: input.query, limit, itemIndex });
 	}
+	const accountId = input.accountId as string;
 	await preflight(run, input);
+	// The metadata is already at hand: the pre-flight read it.
+	const query = fitFilterNames(resource, input.query, await run.metadata.meta(accountId, resource.path, 'list'));
 	const request: ListRequest = {
 		path: unifiedPath(resource.path),
-		query: input.query,
+		query,
 		limit,
 		itemIndex,
 		describeParameter: input.naming.query,
 	};
 	const keep = resource.listFilter?.(input.options, Date.now());
 	const decorate = resource.decorate?.(input.options);
-	const records = keep ? await filteredList(run.client, request, keep) : await run.client.list(request);
+	const records = await collect(run, accountId, request, keep);
 	return decorate ? records.map(decorate) : records;
 }
 
 /**
- * A listing filtered on the node's side (e.g. Inactive Days): Limit counts the records that pass,
- * so pages are read until that many did or the list ends. Pages are asked for at full size, since
- * how many records will pass is unknown.
+ * Reads the pages of a listing, counting the ones Truto flagged partial. A listing filtered on the
+ * node's side (e.g. Inactive Days) counts only the records that pass against Limit, so pages are then
+ * read at full size until that many did or the list ends.
  */
-async function filteredList(
-	client: TrutoClient,
+async function collect(
+	run: Run,
+	accountId: string,
 	request: ListRequest,
-	keep: (record: IDataObject) => boolean,
+	keep: ((record: IDataObject) => boolean) | undefined,
 ): Promise<IDataObject[]> {
 	const wanted = request.limit ?? Number.POSITIVE_INFINITY;
-	const kept: IDataObject[] = [];
-	for await (const page of client.pages({ ...request, limit: undefined })) {
-		for (const record of page.records) {
-			if (!keep(record)) continue;
-			kept.push(record);
-			if (kept.length >= wanted) return kept;
+	const records: IDataObject[] = [];
+	let pages = 0;
+	let partial = 0;
+	try {
+		for await (const page of run.client.pages(keep ? { ...request, limit: undefined } : request)) {
+			pages++;
+			if (page.partial) partial++;
+			for (const record of page.records) {
+				if (keep && !keep(record)) continue;
+				records.push(record);
+				if (records.length >= wanted) return records;
+			}
 		}
+		return records;
+	} finally {
+		run.partialPages.count(accountId, pages, partial);
 	}
-	return kept;
 }

@@ -8,6 +8,9 @@ import { unifiedPath } from '../../transport';
 import { preflight } from '../preflight';
 import type { Run } from '../run';
 
+const ALREADY_DELETED =
+	'The answer to the first delete request was lost and the repeated request found the record gone: the first request deleted it.';
+
 /**
  * Create, Update, Delete and custom methods (Remove User), for any resource that has them: the
  * record's ID in the path where the operation needs one, the body read with the item, and an
@@ -22,7 +25,7 @@ export async function write(run: Run, input: ItemInput): Promise<IDataObject[]> 
 			: unifiedPath(resource.path, ...(recordId === undefined ? [] : [recordId]));
 	await preflight(run, input);
 
-	const answer = await run.client.request({
+	const outcome = await run.client.exchange({
 		method: spec.http,
 		path,
 		query: input.query,
@@ -31,9 +34,13 @@ export async function write(run: Run, input: ItemInput): Promise<IDataObject[]> 
 		itemIndex: input.itemIndex,
 		describeParameter: input.naming.query,
 	});
+	if (!outcome.ok) throw outcome.error;
 	// Apps answer deletes and custom methods with anything from nothing to the old record:
 	// the node answers the same way for every app.
-	if (operation === 'delete') return [{ deleted: true, id: recordId }];
+	if (operation === 'delete') {
+		if (!outcome.alreadyDone) return [{ deleted: true, id: recordId }];
+		return [{ deleted: true, id: recordId, note: ALREADY_DELETED }];
+	}
 	if (operation === 'removeUser') return [{ removed: true, ...input.references }];
-	return toRecords(answer);
+	return toRecords(outcome.body);
 }

@@ -1,5 +1,6 @@
 import type { ResourceDefinition } from '../types';
 import { integratedAccountLabel } from '../../helpers/accounts';
+import { integratedAccountFilters } from './integratedAccountFilters';
 
 /** The connected accounts of the token's environment: the starting point for "check every app" flows. */
 export const integratedAccount: ResourceDefinition = {
@@ -15,4 +16,5 @@ export const integratedAccount: ResourceDefinition = {
 	id: { parameter: 'integratedAccount', searchMethod: 'searchIntegratedAccounts', example: '' },
 	label: integratedAccountLabel,
 	integrationFields: [],
+	listFilters: integratedAccountFilters,
 };

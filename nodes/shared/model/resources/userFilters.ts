@@ -67,6 +67,7 @@ const property: INodeProperties = {
 			default: 'active',
 			options: [
 				{ name: 'Active', value: 'active' },
+				{ name: 'Created', value: 'created' },
 				{ name: 'Deleted', value: 'deleted' },
 				{ name: 'Inactive', value: 'inactive' },
 				{ name: 'Invited', value: 'invited' },
@@ -123,7 +124,7 @@ export const userFilters: ListFilters = {
 		name: { name: 'name' },
 		firstName: { name: 'first_name' },
 		lastName: { name: 'last_name' },
-		email: { name: 'email' },
+		email: { name: 'emails', alternatives: ['email'] },
 		username: { name: 'username' },
 		userType: { name: 'user_type' },
 		groupId: { name: 'group_id' },

@@ -63,7 +63,8 @@ describe('required parameters (from Truto metadata)', () => {
 		expect(lookups()).toEqual([
 			`/integrated-account/${ACCOUNTS.github}`,
 			`/integrated-account/${ACCOUNTS.github}/capabilities`,
-			'/unified/user-directory/licenses/github/meta/list',
+			// The per-account form: it carries the environment's mapping overrides.
+			'/unified/user-directory/licenses/meta/list',
 		]);
 	});
 
@@ -139,8 +140,8 @@ describe('capabilities', () => {
 	});
 
 	it('says which resources an integration has when it lacks the chosen one', async () => {
-		const error = await failure(list('role', ACCOUNTS.okta));
-		expect(error.message).toBe('Okta does not support roles through Truto; it supports: users, organizations, licenses, groups');
+		const error = await failure(list('role', ACCOUNTS.googleworkspace));
+		expect(error.message).toBe('Google Workspace does not support roles through Truto; it supports: users, organizations, licenses, groups');
 		expect(dataRequests(sb)).toHaveLength(0);
 	});
 
@@ -193,8 +194,9 @@ describe('one look-up per execution', () => {
 				`/integrated-account/${ACCOUNTS.github}/capabilities`,
 				`/integrated-account/${ACCOUNTS.zoom}`,
 				`/integrated-account/${ACCOUNTS.zoom}/capabilities`,
-				'/unified/user-directory/users/github/meta/list',
-				'/unified/user-directory/users/zoom/meta/list',
+				// Once per account: the per-account form carries each environment's mapping overrides.
+				'/unified/user-directory/users/meta/list',
+				'/unified/user-directory/users/meta/list',
 			].sort(),
 		);
 	});

@@ -298,7 +298,7 @@ describe('writes', () => {
 		expect(roles.filter((entry) => entry.name === 'Once')).toEqual([expect.objectContaining({ id: role.id })]);
 	});
 
-	it('says a sandbox integrated account is read-only (405)', async () => {
+	it('refuses a write to a sandbox integrated account before sending it: sandbox accounts are read-only', async () => {
 		const error = (await run({
 			resource: 'group',
 			operation: 'create',
@@ -306,8 +306,23 @@ describe('writes', () => {
 			bodyFields: { mappingMode: 'defineBelow', value: { name: 'Nope' } },
 			options: {},
 		}).catch((caught: Error) => caught)) as Error & { description?: string };
+		expect(error.message).toBe('Google Workspace · acme.com is a Truto sandbox account, which is read-only');
+		expect(error.description).toMatch(/nothing was sent/);
+		expect(calls('POST', /^\/unified\/user-directory\/groups$/)).toHaveLength(0);
+	});
+
+	it('explains a 405 on a production account without blaming a sandbox', async () => {
+		sb.setFaults([{ kind: 'status', status: 405, match: { method: 'POST', path: '^/unified/user-directory/roles$' } }]);
+		const error = (await run({
+			resource: 'role',
+			operation: 'create',
+			integratedAccount: byId(ACCOUNTS.zoom),
+			bodyFields: { mappingMode: 'defineBelow', value: { name: 'Nope' } },
+			options: {},
+		}).catch((caught: Error) => caught)) as Error & { description?: string };
 		expect(error.message).toMatch(/405/);
-		expect(error.description).toMatch(/read-only/);
+		expect(error.description).toMatch(/does not allow this method/);
+		expect(error.description).not.toMatch(/is a Truto sandbox account/);
 	});
 
 	it('runs write items one at a time, in order, with On Error → Continue per item', async () => {

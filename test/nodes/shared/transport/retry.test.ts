@@ -33,8 +33,9 @@ describe('decideRetry', () => {
 		}
 	});
 
-	it('does not retry remote 5xx other than 502/504, nor 503', () => {
-		expect(decideRetry(policy, 1, 500, { truto_is_remote_error: true }, {}).retry).toBe(false);
+	it('retries the app failing (remote 5xx, 503 included), but never Truto\'s own 503 (a blocked account)', () => {
+		expect(decideRetry(policy, 1, 500, { truto_is_remote_error: true }, {}).retry).toBe(true);
+		expect(decideRetry(policy, 1, 503, { truto_is_remote_error: true }, {}).retry).toBe(true);
 		expect(decideRetry(policy, 1, 503, {}, {}).retry).toBe(false);
 	});
 

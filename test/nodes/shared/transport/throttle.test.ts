@@ -193,9 +193,10 @@ describe('request budget against a rate-limited sandbox', () => {
 		const requests = unified();
 		const limited = requests.find((request) => request.status === 429) as SandboxRequest;
 		expect(limited).toBeDefined();
-		// Requests sent after the 429 came back all wait out its half second.
+		// Requests sent after the 429 came back all wait out its half second (100 ms of slack for the
+		// client to read the answer on a busy machine).
 		const answeredAt = limited.at + (limited.ms ?? 0);
-		const after = requests.filter((request) => request.at > answeredAt + 20);
+		const after = requests.filter((request) => request.at > answeredAt + 100);
 		expect(after.length).toBeGreaterThan(0);
 		expect(after.every((request) => request.at >= answeredAt + 450)).toBe(true);
 		expect(throttleStats().find((stats) => stats.label.includes(ACCOUNTS.salesforce))?.rateLimited).toBe(1);
