@@ -81,6 +81,34 @@ export function optionsCollection(options: INodeProperties[], extra: Partial<INo
 	};
 }
 
+/** Where a list is read from: the app itself (live), or Truto's synced store (SuperQuery) in a region. */
+const dataSourceOption: INodeProperties = {
+	displayName: 'Data Source',
+	name: 'dataSource',
+	type: 'options',
+	default: 'live',
+	options: [
+		{
+			name: 'Live App',
+			value: 'live',
+			description: 'Ask the app itself: always current, at the speed and rate limit of its API',
+		},
+		{
+			name: 'SuperQuery (APAC Region)',
+			value: 'apac',
+			description: "Truto's synced store in APAC (filled by sync jobs): no call to the app, as fresh as the last sync",
+		},
+		{
+			name: 'SuperQuery (WNAM Region)',
+			value: 'wnam',
+			description: "Truto's synced store in Western North America (filled by sync jobs): no call to the app, as fresh as the last sync",
+		},
+	],
+	description:
+		"Where Get Many reads: the live app, or Truto's SuperQuery store (sent as truto_super_query). SuperQuery answers large directories fast because no app is asked, but only with what the last sync job stored.",
+	displayOptions: { show: { '/operation': ['getAll'] } },
+};
+
 /**
  * The action node's Options collection: Truto's own options for every unified call, plus the options
  * resources add for some of their operations (shown only there).
@@ -92,5 +120,8 @@ export function optionsWithResourceOptions(resources: ResourceDefinition[], extr
 			displayOptions: { show: { '/resource': [r.value], '/operation': operations } },
 		})),
 	);
-	return optionsCollection([excludeFieldsOption, ignoreRemoteDataOption, remoteQueryOption, responseFormatOption, ...added], extra);
+	return optionsCollection(
+		[dataSourceOption, excludeFieldsOption, ignoreRemoteDataOption, remoteQueryOption, responseFormatOption, ...added],
+		extra,
+	);
 }

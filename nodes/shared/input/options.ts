@@ -5,6 +5,8 @@ import type { ItemOptions, OperationName, ResourceDefinition } from '../model/ty
 import { inputError, type Place } from './place';
 
 const NO_ACTIVITY_CHOICES: NoActivityChoice[] = ['exclude', 'include', 'only'];
+/** The regions of Truto's SuperQuery store. */
+const SUPER_QUERY_REGIONS = ['apac', 'wnam'];
 
 /** The options a resource adds that apply to this operation: only those are read (and checked). */
 function resourceOptionNames(resource: ResourceDefinition | undefined, operation: OperationName | undefined): Set<string> {
@@ -78,8 +80,20 @@ export function readOptions(
 					.map((field) => field.trim())
 					.filter(Boolean)
 			: [];
+	const superQuery = operation === 'getAll' && typeof raw.dataSource === 'string' && raw.dataSource !== 'live' ? raw.dataSource : undefined;
+	if (superQuery !== undefined && !SUPER_QUERY_REGIONS.includes(superQuery)) {
+		throw inputError(place, `Data Source must be live, apac or wnam, not ${JSON.stringify(superQuery)}`, 'Choose a Data Source from the list.');
+	}
+	if (superQuery !== undefined && responseFormat === 'raw') {
+		throw inputError(
+			place,
+			'SuperQuery has no raw response format',
+			"SuperQuery reads Truto's synced store, which holds unified records. Set Response Format to Unified, or Data Source to Live App.",
+		);
+	}
 	const options: ItemOptions = {
 		responseFormat,
+		superQuery,
 		ignoreRemoteData: raw.ignoreRemoteData !== false,
 		excludeFields,
 		remoteQuery: readRemoteQuery(place, raw.remoteQuery),
@@ -118,6 +132,7 @@ export function readOptions(
 export function trutoOptionsQuery(options: ItemOptions): IDataObject {
 	const query: IDataObject = {};
 	if (options.responseFormat) query.truto_response_format = options.responseFormat;
+	if (options.superQuery) query.truto_super_query = options.superQuery;
 	// remote_data (the app's own record) is dropped unless Ignore Remote Data is added and turned off:
 	// it makes every record ~40–55 % larger (README → Throttling and concurrency).
 	if (options.ignoreRemoteData) query.truto_ignore_remote_data = true;

@@ -66,6 +66,8 @@ export interface ListFilters {
 /** The Options collection of one item, read and checked once (see input/options.ts). */
 export interface ItemOptions {
 	responseFormat?: string;
+	/** Lists only: the SuperQuery region (`apac`, `wnam`) to read Truto's synced store; undefined = the live app. */
+	superQuery?: string;
 	/** remote_data is dropped unless this is false. */
 	ignoreRemoteData: boolean;
 	excludeFields: string[];
