@@ -29,7 +29,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 
 /** The sandbox as a separate process, so the floor's client does not share an event loop with it. */
 async function startSandboxProcess(args) {
-	const child = spawn(process.execPath, [require.resolve('../test/sandbox/cli.js'), '--port', '0', ...args], {
+	const child = spawn(process.execPath, [require.resolve('../dev/sandbox/cli.js'), '--port', '0', ...args], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	const line = await new Promise((resolve, reject) => {

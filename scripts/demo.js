@@ -8,7 +8,7 @@
  */
 const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
 const { N8nInstance, packPackage, itemsOf, nodeError } = require('../test/e2e/n8n/instance');
-const { startSandbox, TOKEN } = require('../test/sandbox');
+const { startSandbox, TOKEN } = require('../dev/sandbox');
 const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
 const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');
 

@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
 const { N8nInstance, packPackage, OWNER } = require('../test/e2e/n8n/instance');
-const { startSandbox, TOKEN, ACCOUNTS } = require('../test/sandbox');
+const { startSandbox, TOKEN, ACCOUNTS } = require('../dev/sandbox');
 const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
 const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');
 

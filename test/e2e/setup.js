@@ -6,7 +6,7 @@
  */
 const { VERSIONS } = require('./n8n/install');
 const { N8nInstance, packPackage } = require('./n8n/instance');
-const { startSandbox, ACCOUNTS, TOKEN } = require('../sandbox');
+const { startSandbox, ACCOUNTS, TOKEN } = require('../../dev/sandbox');
 
 const TRUTO_NODE = 'n8n-nodes-truto.trutoUserDirectory';
 const TRUTO_CREDENTIAL = { id: 'trutoCredential1', name: 'Truto API' };

@@ -7,7 +7,7 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const readline = require('node:readline');
-const { startSandbox, ACCOUNTS, TOKEN } = require('./index');
+const { startSandbox, ACCOUNTS, TOKEN } = require('../../../dev/sandbox');
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2025-06-01T12:00:00.000Z');
@@ -774,7 +774,7 @@ describe('cli', () => {
 	test('prints one JSON line, serves, stops on SIGTERM', async () => {
 		const child = spawn(
 			process.execPath,
-			[path.join(__dirname, 'cli.js'), '--port', '0', '--page-cap', '3', '--rate-limit', '50/10s'],
+			[path.join(__dirname, '..', '..', '..', 'dev', 'sandbox', 'cli.js'), '--port', '0', '--page-cap', '3', '--rate-limit', '50/10s'],
 			{ stdio: ['ignore', 'pipe', 'inherit'] },
 		);
 		try {
