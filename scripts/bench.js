@@ -18,8 +18,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const readline = require('node:readline');
 
-const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
-const { N8nInstance, packPackage } = require('../test/e2e/n8n/instance');
+const { VERSIONS, ensureInstalled, N8nInstance, packPackage } = require('../dev/n8n');
 
 const version = process.env.BENCH_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);

@@ -6,8 +6,7 @@
  * the seat-reclamation example against the local Truto sandbox, and the report it delivers to
  * Slack and email is printed the way a person receives it.
  */
-const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
-const { N8nInstance, packPackage, itemsOf, nodeError } = require('../test/e2e/n8n/instance');
+const { VERSIONS, ensureInstalled, N8nInstance, packPackage, itemsOf, nodeError } = require('../dev/n8n');
 const { startSandbox, TOKEN } = require('../dev/sandbox');
 const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
 const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');

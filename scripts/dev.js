@@ -9,8 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
-const { N8nInstance, packPackage, OWNER } = require('../test/e2e/n8n/instance');
+const { VERSIONS, ensureInstalled, N8nInstance, packPackage, OWNER } = require('../dev/n8n');
 const { startSandbox, TOKEN, ACCOUNTS } = require('../dev/sandbox');
 const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
 const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');

@@ -5,7 +5,7 @@
  * report delivered to a Slack webhook and an SMTP server started by the test. The expected report
  * is worked out here from the sandbox's own data.
  */
-const { itemsOf } = require('./n8n/instance');
+const { itemsOf } = require('../../dev/n8n');
 const { startSlackCatcher, startSmtpCatcher } = require('./catchers');
 const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
 const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');

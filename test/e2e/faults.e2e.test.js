@@ -13,7 +13,7 @@
  *    broken credentials: each a specific error; the API tokens appear nowhere in the execution data
  *    or in any n8n process log.
  */
-const { itemsOf, nodeError } = require('./n8n/instance');
+const { itemsOf, nodeError } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
 	TOKEN,

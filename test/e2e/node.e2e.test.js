@@ -5,7 +5,7 @@
  * paging, limits, per-integration fields, raw format, a failing workflow and On Error → Continue.
  * Every assertion compares with what the sandbox itself holds.
  */
-const { itemsOf, nodeError } = require('./n8n/instance');
+const { itemsOf, nodeError } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
 	TOKEN,

@@ -5,7 +5,7 @@
  * separate `n8n worker`. The seat-reclamation example is started by a webhook (production
  * executions go to workers) and must run on the worker and deliver the same report.
  */
-const { startRedis } = require('./n8n/instance');
+const { startRedis } = require('../../dev/n8n');
 const { startSlackCatcher, startSmtpCatcher } = require('./catchers');
 const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
 const { E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n } = require('./setup');

@@ -8,7 +8,7 @@
  * and, with n8n in server mode, the fields that follow the integration as the editor asks for them.
  * Every expected value comes from the sandbox itself.
  */
-const { itemsOf, nodeError } = require('./n8n/instance');
+const { itemsOf, nodeError } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
 	TRUTO_NODE,

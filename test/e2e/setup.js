@@ -4,8 +4,7 @@
  * What every e2e test shares: the n8n versions under test, a booted n8n with the packed package and
  * a Truto credential pointing at an in-process sandbox, and small builders for workflow JSON.
  */
-const { VERSIONS } = require('./n8n/install');
-const { N8nInstance, packPackage } = require('./n8n/instance');
+const { VERSIONS, N8nInstance, packPackage } = require('../../dev/n8n');
 const { startSandbox, ACCOUNTS, TOKEN } = require('../../dev/sandbox');
 
 const TRUTO_NODE = 'n8n-nodes-truto.trutoUserDirectory';

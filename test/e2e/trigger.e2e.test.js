@@ -10,7 +10,7 @@
  * short"): 2.41.1 rejects any seconds field that is not one number, 2.8.4 one containing `*`. It
  * accepts several poll times, though, so twelve custom crons at seconds 0, 5, …, 55 poll every 5 s.
  */
-const { itemsOf } = require('./n8n/instance');
+const { itemsOf } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
 	TOKEN,

@@ -3,7 +3,7 @@
 /**
  * A real n8n, started headlessly for end-to-end tests, demos and `npm run dev`.
  *
- *   const { N8nInstance, packPackage } = require('./test/e2e/n8n/instance');
+ *   const { N8nInstance, packPackage } = require('./dev/n8n');
  *   const n8n = await N8nInstance.create({ version: '2.41.1', tarball: packPackage() });
  *   await n8n.importCredentials([{ id: 'cred1', name: 'Truto', type: 'trutoApi', data: {...} }]);
  *   await n8n.importWorkflow(workflowJson);

@@ -5,7 +5,7 @@
  * package is built; with `dist/` present the packed package is installed and its AI-tool variant
  * checked too):
  *
- *   node test/e2e/n8n/selfcheck.js [<n8n version>...]
+ *   node dev/n8n/selfcheck.js [<n8n version>...]
  *
  * Per version: fresh instance → import a credential and two workflows → `n8n execute` a
  * Manual→Set workflow → Redis + `n8n start` in queue mode + one worker → login, node types,

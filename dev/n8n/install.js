@@ -4,7 +4,7 @@
  * Installs the pinned n8n versions (and the Node 24 binary that newer n8n needs) into
  * `<repo>/.cache/n8n/<name>/`, from the package.json + package-lock.json kept in `pins/<name>/`.
  *
- *   node test/e2e/n8n/install.js [--all | <n8n version>...] [--redis]
+ *   node dev/n8n/install.js [--all | <n8n version>...] [--redis]
  *
  * n8n lives in its own folder, never as a devDependency: it is ~2.5 GB and its native modules must
  * match the Node that runs it. A completion marker holding a hash of the pin makes a second run a
@@ -16,7 +16,7 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn, execFile, spawnSync } = require('node:child_process');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PINS_DIR = path.join(__dirname, 'pins');
 const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'n8n');
 const MARKER = '.installed.json';
@@ -49,7 +49,7 @@ function versionEntry(version) {
 	if (!entry) {
 		throw new Error(
 			`n8n ${version} is not pinned; known: ${VERSIONS.map((v) => v.n8n).join(', ')} ` +
-				`(add test/e2e/n8n/pins/n8n-${version}/ and a VERSIONS entry)`,
+				`(add dev/n8n/pins/n8n-${version}/ and a VERSIONS entry)`,
 		);
 	}
 	return entry;
@@ -351,7 +351,7 @@ if (require.main === module) {
 	const redis = args.includes('--redis');
 	const unknown = args.filter((a) => a.startsWith('-') && a !== '--all' && a !== '--redis');
 	if (unknown.length || args.includes('--help') || args.includes('-h')) {
-		console.error('usage: node test/e2e/n8n/install.js [--all | <n8n version>...] [--redis]');
+		console.error('usage: node dev/n8n/install.js [--all | <n8n version>...] [--redis]');
 		process.exit(unknown.length ? 2 : 0);
 	}
 	let versions = args.filter((a) => !a.startsWith('-'));
