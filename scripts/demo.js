@@ -8,7 +8,7 @@
  */
 const { VERSIONS, ensureInstalled, N8nInstance, packPackage, itemsOf, nodeError } = require('../dev/n8n');
 const { startSandbox, TOKEN } = require('../dev/sandbox');
-const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
+const { startSlackCatcher, startSmtpCatcher } = require('../dev/receivers');
 const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');
 
 const version = process.env.DEMO_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;

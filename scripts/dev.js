@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { VERSIONS, ensureInstalled, N8nInstance, packPackage, OWNER } = require('../dev/n8n');
 const { startSandbox, TOKEN, ACCOUNTS } = require('../dev/sandbox');
-const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
+const { startSlackCatcher, startSmtpCatcher } = require('../dev/receivers');
 const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');
 
 const version = process.env.DEV_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;

@@ -6,7 +6,7 @@
  * is worked out here from the sandbox's own data.
  */
 const { itemsOf } = require('../../dev/n8n');
-const { startSlackCatcher, startSmtpCatcher } = require('./catchers');
+const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
 const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
 const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
 

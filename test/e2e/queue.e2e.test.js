@@ -6,7 +6,7 @@
  * executions go to workers) and must run on the worker and deliver the same report.
  */
 const { startRedis } = require('../../dev/n8n');
-const { startSlackCatcher, startSmtpCatcher } = require('./catchers');
+const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
 const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
 const { E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n } = require('./setup');
 
