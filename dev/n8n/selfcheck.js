@@ -16,8 +16,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { VERSIONS, REPO_ROOT } = require('./install');
-const { N8nInstance, HttpError, packPackage, startRedis, itemsOf, nodeError, lastNodeExecuted, PACKAGE_NAME } = require('./instance');
+const { REPO_ROOT } = require('./versions');
+const { VERSIONS, N8nInstance, HttpError, packPackage, startRedis, itemsOf, nodeError, lastNodeExecuted, PACKAGE_NAME } = require('./index');
 
 /** @param {boolean} cond @param {string} msg */
 function check(cond, msg) {
