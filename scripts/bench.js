@@ -19,6 +19,7 @@ const fs = require('node:fs');
 const readline = require('node:readline');
 
 const { VERSIONS, ensureInstalled, N8nInstance, packPackage } = require('../dev/n8n');
+const { fetchAllPages } = require('../dev/paging');
 
 const version = process.env.BENCH_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -60,24 +61,11 @@ async function startSandboxProcess(args) {
 /** The floor: the same listing with nothing but fetch and a cursor loop. */
 async function fetchFloor(sandbox, query = {}) {
 	const started = process.hrtime.bigint();
-	let cursor;
-	let records = 0;
-	let requests = 0;
-	let bytes = 0;
-	do {
-		const params = new URLSearchParams({ integrated_account_id: BENCH_ACCOUNT, limit: String(PAGE), ...query });
-		if (cursor) params.set('next_cursor', cursor);
-		const response = await fetch(`${sandbox.url}/unified/user-directory/users?${params}`, {
-			headers: { authorization: `Bearer ${sandbox.token}` },
-		});
-		const text = await response.text();
-		bytes += text.length;
-		const body = JSON.parse(text);
-		records += body.result.length;
-		requests++;
-		cursor = body.next_cursor || undefined;
-	} while (cursor);
-	return { ms: Number(process.hrtime.bigint() - started) / 1e6, records, requests, bytes };
+	const { records, pages, bytes } = await fetchAllPages(`${sandbox.url}/unified/user-directory/users`, {
+		token: sandbox.token,
+		query: { integrated_account_id: BENCH_ACCOUNT, limit: String(PAGE), ...query },
+	});
+	return { ms: Number(process.hrtime.bigint() - started) / 1e6, records: records.length, requests: pages.length, bytes };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 const { VERSIONS, N8nInstance, packPackage } = require('../../dev/n8n');
 const { startSandbox, ACCOUNTS, TOKEN } = require('../../dev/sandbox');
+const { fetchAllPages } = require('../../dev/paging');
 
 const TRUTO_NODE = 'n8n-nodes-truto.trutoUserDirectory';
 const TRUTO_CREDENTIAL = { id: 'trutoCredential1', name: 'Truto API' };
@@ -86,17 +87,7 @@ function manualWorkflow(id, branches, options = {}) {
  * @param {Record<string, string>} query
  */
 async function listDirect(sandbox, path, query) {
-	const records = [];
-	let cursor;
-	do {
-		const params = new URLSearchParams({ ...query, limit: '100' });
-		if (cursor) params.set('next_cursor', cursor);
-		const response = await fetch(`${sandbox.url}${path}?${params}`, { headers: { authorization: `Bearer ${TOKEN}` } });
-		const body = await response.json();
-		if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${JSON.stringify(body)}`);
-		records.push(...(body.result ?? []));
-		cursor = body.next_cursor || undefined;
-	} while (cursor);
+	const { records } = await fetchAllPages(`${sandbox.url}${path}`, { token: TOKEN, query: { ...query, limit: '100' } });
 	return records;
 }
 

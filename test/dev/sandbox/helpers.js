@@ -5,6 +5,7 @@
  * these facts, so a change that breaks one of them should fail here first.
  */
 const { startSandbox, ACCOUNTS, TOKEN } = require('../../../dev/sandbox');
+const { fetchAllPages } = require('../../../dev/paging');
 
 const DAY = 86_400_000;
 /** The fixture clock: dates in the fixtures are relative to it. */
@@ -62,20 +63,11 @@ const unified = (key, resource, query = '') =>
 	`/unified/user-directory/${resource}?integrated_account_id=${ACCOUNTS[key]}${query}`;
 
 /** Follows next_cursor to the end. @param {keyof typeof ACCOUNTS} key @param {string} resource @param {string} [query] */
-async function listAll(key, resource, query = '') {
-	const pages = [];
-	const cursors = [];
-	let cursor = null;
-	do {
-		const r = await call(
-			unified(key, resource, query + (cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : '')),
-		);
-		expect(r.status).toBe(200);
-		pages.push(r.json.result);
-		cursor = r.json.next_cursor;
-		if (cursor) cursors.push(cursor);
-	} while (cursor);
-	return { pages, cursors, records: pages.flat() };
+function listAll(key, resource, query = '') {
+	return fetchAllPages(sb.url + unified(key, resource, query), {
+		token: TOKEN,
+		onPage: (r) => expect(r.status).toBe(200),
+	});
 }
 
 module.exports = { ACCOUNTS, TOKEN, DAY, NOW, startSandbox, useSharedSandbox, call, unified, listAll };
