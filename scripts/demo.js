@@ -9,7 +9,7 @@
 const { VERSIONS, ensureInstalled, N8nInstance, packPackage, itemsOf, nodeError } = require('../dev/n8n');
 const { startSandbox, TOKEN } = require('../dev/sandbox');
 const { startSlackCatcher, startSmtpCatcher } = require('../dev/receivers');
-const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');
+const { seatReclamationWorkflow, trutoCredential, smtpCredential } = require('../dev/workflows');
 
 const version = process.env.DEMO_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -28,7 +28,7 @@ async function main() {
 		step('Packing n8n-nodes-truto and installing it into a fresh n8n user folder');
 		n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
 		await n8n.importCredentials([
-			{ id: 'trutoCredential1', name: 'Truto API', type: 'trutoApi', data: { apiToken: TOKEN, baseUrl: sandbox.url } },
+			trutoCredential({ apiToken: TOKEN, baseUrl: sandbox.url }),
 			smtpCredential(smtp),
 		]);
 		const workflow = seatReclamationWorkflow({ slackUrl: slack.url });

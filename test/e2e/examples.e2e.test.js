@@ -7,7 +7,7 @@
  */
 const { itemsOf } = require('../../dev/n8n');
 const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
-const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
+const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('../../dev/workflows');
 const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
 
 jest.setTimeout(E2E_TIMEOUT_MS);

@@ -11,18 +11,14 @@
 const { itemsOf, nodeError } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
-	TRUTO_NODE,
-	TRUTO_CREDENTIAL,
 	E2E_TIMEOUT_MS,
 	startSandbox,
 	versionsUnderTest,
 	bootN8n,
-	byId,
-	trutoNode,
-	manualWorkflow,
 	listDirect,
 	idsOf,
 } = require('./setup');
+const { TRUTO_NODE, TRUTO_CREDENTIAL, byId, trutoNode, manualWorkflow } = require('../../dev/workflows');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
