@@ -12,7 +12,19 @@ const path = require('node:path');
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const SOURCES = path.join(EXAMPLES, 'src');
 
-const { SMTP_CREDENTIAL, node, manualTrigger, trutoNode, httpRequestNode, codeNode, byId, workflow, connect } = require('../dev/workflows');
+const {
+	SMTP_CREDENTIAL,
+	node,
+	manualTrigger,
+	trutoNode,
+	httpRequestNode,
+	codeNode,
+	setNode,
+	field,
+	byId,
+	workflow,
+	connect,
+} = require('../dev/workflows');
 
 /** Stand-ins the user replaces after import; tests and the demo point them at local servers. */
 const SANDBOX_ACCOUNT = '7f3c2a10-0005-4c2e-9a00-000000000005';
@@ -29,15 +41,6 @@ function code(name) {
 		.join('\n')}\n`;
 }
 
-function assignment(id, name, value, type = 'string') {
-	return { id, name, value, type };
-}
-
-/** A Set node (fields set by hand). */
-function setNode(name, assignments, options) {
-	return node('n8n-nodes-base.set', 3.4, name, { assignments: { assignments }, options: {} }, options);
-}
-
 const seatReclamation = workflow(
 	'trutoSeatReport1',
 	[
@@ -52,12 +55,12 @@ const seatReclamation = workflow(
 		setNode(
 			'Settings',
 			[
-				assignment('s1', 'integratedAccountId', SANDBOX_ACCOUNT),
-				assignment('s2', 'accountLabel', 'Salesforce · acme.my.salesforce.com'),
-				assignment('s3', 'inactiveDays', 90, 'number'),
-				assignment('s4', 'slackWebhookUrl', 'https://hooks.slack.com/services/REPLACE/WITH/YOURS'),
-				assignment('s5', 'emailTo', 'it-team@example.com'),
-				assignment('s6', 'emailFrom', 'n8n@example.com'),
+				field('s1', 'integratedAccountId', SANDBOX_ACCOUNT),
+				field('s2', 'accountLabel', 'Salesforce · acme.my.salesforce.com'),
+				field('s3', 'inactiveDays', 90, 'number'),
+				field('s4', 'slackWebhookUrl', 'https://hooks.slack.com/services/REPLACE/WITH/YOURS'),
+				field('s5', 'emailTo', 'it-team@example.com'),
+				field('s6', 'emailFrom', 'n8n@example.com'),
 			],
 			{ id: 'a1f5c3d0-0000-4000-8000-000000000003', position: [240, 100] },
 		),
@@ -140,11 +143,11 @@ const offboarding = workflow(
 			{ id: 'b2e6d4e0-0000-4000-8000-000000000001', position: [0, 0], webhookId: 'b2e6d4e0-0000-4000-8000-0000000000aa' },
 		),
 		manualTrigger('Run Now', { id: 'b2e6d4e0-0000-4000-8000-000000000002', position: [0, 200] }),
-		setNode('Sample Input', [assignment('o1', 'email', 'dana.whitfield@acme.com')], {
+		setNode('Sample Input', [field('o1', 'email', 'dana.whitfield@acme.com')], {
 			id: 'b2e6d4e0-0000-4000-8000-000000000003',
 			position: [200, 200],
 		}),
-		setNode('Email To Check', [assignment('o2', 'email', '={{ (($json.body && $json.body.email) || $json.email || "").trim() }}')], {
+		setNode('Email To Check', [field('o2', 'email', '={{ (($json.body && $json.body.email) || $json.email || "").trim() }}')], {
 			id: 'b2e6d4e0-0000-4000-8000-000000000004',
 			position: [400, 100],
 		}),

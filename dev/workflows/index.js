@@ -5,7 +5,7 @@
  * to, whole workflows, and the seat-reclamation example wired to local receivers.
  */
 const { TRUTO_CREDENTIAL, SMTP_CREDENTIAL, trutoCredential, smtpCredential } = require('./credentials');
-const { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, byId } = require('./nodes');
+const { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
 const { workflow, connect, manualWorkflow, linearWorkflow } = require('./workflow');
 const { seatReclamationWorkflow, REPORT_TO, REPORT_FROM } = require('./seat-reclamation');
 
@@ -20,6 +20,8 @@ module.exports = {
 	trutoNode,
 	httpRequestNode,
 	codeNode,
+	setNode,
+	field,
 	byId,
 	workflow,
 	connect,

@@ -51,9 +51,30 @@ function codeNode(name, jsCode, options) {
 	return node('n8n-nodes-base.code', 2, name, { jsCode }, options);
 }
 
+/**
+ * A Set node ("Edit Fields") setting `fields` by hand.
+ * @param {string} name
+ * @param {Array<ReturnType<typeof field>>} fields
+ * @param {NodeOptions} [options]
+ */
+function setNode(name, fields, options) {
+	return node('n8n-nodes-base.set', 3.4, name, { assignments: { assignments: fields }, options: {} }, options);
+}
+
+/**
+ * One field of a Set node.
+ * @param {string} id unique within the node
+ * @param {string} name
+ * @param {unknown} value
+ * @param {string} [type] 'string', 'number', 'boolean', …
+ */
+function field(id, name, value, type = 'string') {
+	return { id, name, value, type };
+}
+
 /** A resource locator set by ID, as workflow JSON saves it. @param {unknown} value */
 function byId(value) {
 	return { __rl: true, mode: 'id', value };
 }
 
-module.exports = { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, byId };
+module.exports = { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId };
