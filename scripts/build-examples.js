@@ -12,19 +12,7 @@ const path = require('node:path');
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const SOURCES = path.join(EXAMPLES, 'src');
 
-const {
-	SMTP_CREDENTIAL,
-	node,
-	manualTrigger,
-	trutoNode,
-	httpRequestNode,
-	codeNode,
-	setNode,
-	field,
-	byId,
-	workflow,
-	connect,
-} = require('../dev/workflows');
+const { SMTP_CREDENTIAL, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId, workflow, connect } = require('../dev/workflows');
 
 /** Stand-ins the user replaces after import; tests and the demo point them at local servers. */
 const SANDBOX_ACCOUNT = '7f3c2a10-0005-4c2e-9a00-000000000005';
