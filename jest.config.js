@@ -1,7 +1,7 @@
 /** Unit tests run the node's code against the sandbox over real HTTP; e2e tests run it in a real n8n. */
 const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 
-const ignored = ['<rootDir>/.cache/', '<rootDir>/dist/', '<rootDir>/test/e2e/n8n/pins/'];
+const ignored = ['<rootDir>/.cache/', '<rootDir>/dist/', '<rootDir>/dev/n8n/pins/'];
 
 module.exports = {
 	projects: [

@@ -18,8 +18,18 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const readline = require('node:readline');
 
-const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
-const { N8nInstance, packPackage } = require('../test/e2e/n8n/instance');
+const { VERSIONS, ensureInstalled, N8nInstance, packPackage } = require('../dev/n8n');
+const { fetchAllPages } = require('../dev/paging');
+const {
+	TRUTO_CREDENTIAL,
+	trutoCredential,
+	node,
+	trutoNode,
+	httpRequestNode,
+	codeNode,
+	byId,
+	linearWorkflow,
+} = require('../dev/workflows');
 
 const version = process.env.BENCH_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -29,7 +39,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 
 /** The sandbox as a separate process, so the floor's client does not share an event loop with it. */
 async function startSandboxProcess(args) {
-	const child = spawn(process.execPath, [require.resolve('../test/sandbox/cli.js'), '--port', '0', ...args], {
+	const child = spawn(process.execPath, [require.resolve('../dev/sandbox/cli.js'), '--port', '0', ...args], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	const line = await new Promise((resolve, reject) => {
@@ -61,24 +71,11 @@ async function startSandboxProcess(args) {
 /** The floor: the same listing with nothing but fetch and a cursor loop. */
 async function fetchFloor(sandbox, query = {}) {
 	const started = process.hrtime.bigint();
-	let cursor;
-	let records = 0;
-	let requests = 0;
-	let bytes = 0;
-	do {
-		const params = new URLSearchParams({ integrated_account_id: BENCH_ACCOUNT, limit: String(PAGE), ...query });
-		if (cursor) params.set('next_cursor', cursor);
-		const response = await fetch(`${sandbox.url}/unified/user-directory/users?${params}`, {
-			headers: { authorization: `Bearer ${sandbox.token}` },
-		});
-		const text = await response.text();
-		bytes += text.length;
-		const body = JSON.parse(text);
-		records += body.result.length;
-		requests++;
-		cursor = body.next_cursor || undefined;
-	} while (cursor);
-	return { ms: Number(process.hrtime.bigint() - started) / 1e6, records, requests, bytes };
+	const { records, pages, bytes } = await fetchAllPages(`${sandbox.url}/unified/user-directory/users`, {
+		token: sandbox.token,
+		query: { integrated_account_id: BENCH_ACCOUNT, limit: String(PAGE), ...query },
+	});
+	return { ms: Number(process.hrtime.bigint() - started) / 1e6, records: records.length, requests: pages.length, bytes };
 }
 
 /**
@@ -113,56 +110,26 @@ async function executeMeasured(n8n, workflowId) {
 	return { run: run.execution.data.resultData.runData, peakMb: peakKb / 1024 };
 }
 
-function trigger() {
-	return { id: 'bench-trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-}
-
-function chain(id, nodes) {
-	const all = [trigger(), ...nodes].map((node, index) => ({ ...node, position: [index * 220, 0] }));
-	/** @type {Record<string, any>} */
-	const connections = {};
-	for (let index = 0; index < all.length - 1; index++) {
-		connections[all[index].name] = { main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]] };
-	}
-	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes: all, connections };
-}
-
-const CREDENTIAL = { trutoApi: { id: 'trutoCredential1', name: 'Truto API' } };
-
-/** The Truto node reading the bench account with the given operation parameters. */
-function trutoNode(id, parameters) {
-	return {
-		id: `${id}-truto`,
-		name: 'Truto',
-		type: 'n8n-nodes-truto.trutoUserDirectory',
-		typeVersion: 1,
-		parameters: { resource: 'user', integratedAccount: { __rl: true, mode: 'id', value: BENCH_ACCOUNT }, options: {}, ...parameters },
-		credentials: CREDENTIAL,
-	};
+/** The Truto node reading the bench account's users with the given operation parameters. */
+function benchTrutoNode(parameters) {
+	return trutoNode('Truto', { resource: 'user', integratedAccount: byId(BENCH_ACCOUNT), options: {}, ...parameters });
 }
 
 /** The HTTP Request node calling `url` with the Truto credential, as users configure it today. */
-function httpRequestNode(id, url, extraQuery, options, settings = {}) {
-	return {
-		id: `${id}-http`,
-		name: 'HTTP Request',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			url,
-			authentication: 'predefinedCredentialType',
-			nodeCredentialType: 'trutoApi',
-			sendQuery: true,
-			queryParameters: { parameters: [{ name: 'integrated_account_id', value: BENCH_ACCOUNT }, ...extraQuery] },
-			options,
-		},
-		credentials: CREDENTIAL,
-		...settings,
+function benchHttpRequestNode(url, extraQuery, options, settings = {}) {
+	const parameters = {
+		url,
+		authentication: 'predefinedCredentialType',
+		nodeCredentialType: 'trutoApi',
+		sendQuery: true,
+		queryParameters: { parameters: [{ name: 'integrated_account_id', value: BENCH_ACCOUNT }, ...extraQuery] },
+		options,
 	};
+	return httpRequestNode('HTTP Request', parameters, { credentials: { trutoApi: TRUTO_CREDENTIAL }, ...settings });
 }
 
 function nodeListWorkflow(id, options = {}) {
-	return chain(id, [trutoNode(id, { operation: 'getAll', returnAll: true, options })]);
+	return linearWorkflow(id, [benchTrutoNode({ operation: 'getAll', returnAll: true, options })]);
 }
 
 function httpRequestWorkflow(id, sandboxUrl) {
@@ -174,9 +141,9 @@ function httpRequestWorkflow(id, sandboxUrl) {
 			completeExpression: '={{ !$response.body.next_cursor }}',
 		},
 	};
-	return chain(id, [
-		httpRequestNode(id, `${sandboxUrl}/unified/user-directory/users`, [{ name: 'limit', value: String(PAGE) }], { pagination }),
-		{ id: `${id}-split`, name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'result', options: {} } },
+	return linearWorkflow(id, [
+		benchHttpRequestNode(`${sandboxUrl}/unified/user-directory/users`, [{ name: 'limit', value: String(PAGE) }], { pagination }),
+		node('n8n-nodes-base.splitOut', 1, 'Split Out', { fieldToSplitOut: 'result', options: {} }),
 	]);
 }
 
@@ -192,7 +159,7 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 async function instanceFor(sandbox, rateLimitPerAccount) {
 	const n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
 	const data = { apiToken: sandbox.token, baseUrl: sandbox.url, ...(rateLimitPerAccount === undefined ? {} : { rateLimitPerAccount }) };
-	await n8n.importCredentials([{ id: 'trutoCredential1', name: 'Truto API', type: 'trutoApi', data }]);
+	await n8n.importCredentials([trutoCredential(data)]);
 	return n8n;
 }
 
@@ -201,7 +168,7 @@ async function listingBenchmark(size) {
 	// This sandbox enforces no limit, like the floor: the node's own budget is off (credential → 0).
 	const n8n = await instanceFor(sandbox, 0);
 	try {
-		await n8n.importWorkflow([nodeListWorkflow('benchNode1'), httpRequestWorkflow('benchHttp1', sandbox.url), chain('benchIdle1', [])]);
+		await n8n.importWorkflow([nodeListWorkflow('benchNode1'), httpRequestWorkflow('benchHttp1', sandbox.url), linearWorkflow('benchIdle1', [])]);
 		await fetchFloor(sandbox); // warm the sandbox's generator and the JIT
 		await sandbox.clear();
 		const floor = await fetchFloor(sandbox);
@@ -252,23 +219,17 @@ async function throttleBenchmark(size) {
 }
 
 function idsCode(items) {
-	return {
-		id: 'bench-ids',
-		name: 'IDs',
-		type: 'n8n-nodes-base.code',
-		typeVersion: 2,
-		parameters: { jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { id: String(100000 + i) } }));` },
-	};
+	return codeNode('IDs', `return Array.from({ length: ${items} }, (_, i) => ({ json: { id: String(100000 + i) } }));`);
 }
 
 function nodeGetWorkflow(id, items) {
-	return chain(id, [idsCode(items), trutoNode(id, { operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } })]);
+	return linearWorkflow(id, [idsCode(items), benchTrutoNode({ operation: 'get', userId: byId('={{ $json.id }}') })]);
 }
 
 function httpGetWorkflow(id, items, sandboxUrl) {
 	const url = `=${sandboxUrl}/unified/user-directory/users/{{ $json.id }}`;
 	// Continue on error so that its 429 failures are counted instead of stopping the run.
-	return chain(id, [idsCode(items), httpRequestNode(id, url, [], {}, { onError: 'continueRegularOutput' })]);
+	return linearWorkflow(id, [idsCode(items), benchHttpRequestNode(url, [], {}, { onError: 'continueRegularOutput' })]);
 }
 
 /** Get for `items` ids while every answer takes `latencyMs`, as slow apps behind Truto do. */
@@ -315,7 +276,7 @@ async function concurrencyBenchmark(items, latencyMs) {
 	const sandbox = await startSandboxProcess(['--big-users', String(items), '--page-cap', String(PAGE), '--rate-limit', '50/10s']);
 	try {
 		await sandbox.faults([{ kind: 'delay', ms: latencyMs, times: -1, match: { method: 'GET', path: '^/unified/user-directory/users/' } }]);
-		const node = { id: 'bench', name: 'Truto', type: 'n8n-nodes-truto.trutoUserDirectory', typeVersion: 1, position: [0, 0], parameters: {} };
+		const truto = trutoNode('Truto', {});
 		const context = {
 			getInputData: () => Array.from({ length: items }, (_, i) => ({ json: { id: String(100000 + i) } })),
 			getNodeParameter: (name, itemIndex, fallback, options) => {
@@ -329,7 +290,7 @@ async function concurrencyBenchmark(items, latencyMs) {
 				return name in values ? values[name] : fallback;
 			},
 			getCredentials: async () => ({ apiToken: sandbox.token, baseUrl: sandbox.url }),
-			getNode: () => node,
+			getNode: () => truto,
 			continueOnFail: () => false,
 			helpers: {
 				async httpRequestWithAuthentication(_type, options) {

@@ -12,11 +12,10 @@ const path = require('node:path');
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const SOURCES = path.join(EXAMPLES, 'src');
 
+const { SMTP_CREDENTIAL, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId, workflow, connect } = require('../dev/workflows');
+
 /** Stand-ins the user replaces after import; tests and the demo point them at local servers. */
 const SANDBOX_ACCOUNT = '7f3c2a10-0005-4c2e-9a00-000000000005';
-const TRUTO_CREDENTIAL = { trutoApi: { id: 'trutoCredential1', name: 'Truto API' } };
-const SMTP_CREDENTIAL = { smtp: { id: 'smtpCredential1', name: 'SMTP' } };
-const TRUTO_NODE = 'n8n-nodes-truto.trutoUserDirectory';
 
 /** The body of `module.exports = function codeNode() { … };` in examples/src/<name>.code.js. */
 function code(name) {
@@ -30,73 +29,35 @@ function code(name) {
 		.join('\n')}\n`;
 }
 
-function assignment(id, name, value, type = 'string') {
-	return { id, name, value, type };
-}
-
-function connect(...pairs) {
-	/** @type {Record<string, any>} */
-	const connections = {};
-	for (const [from, to] of pairs) {
-		connections[from] ??= { main: [[]] };
-		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
-	}
-	return connections;
-}
-
-const seatReclamation = {
-	id: 'trutoSeatReport1',
-	name: 'Seat reclamation report (Truto)',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: 'a1f5c3d0-0000-4000-8000-000000000001',
-			name: 'Every Monday at 8:00',
-			type: 'n8n-nodes-base.scheduleTrigger',
-			typeVersion: 1.2,
-			position: [0, 0],
-			parameters: { rule: { interval: [{ field: 'weeks', triggerAtDay: [1], triggerAtHour: 8 }] } },
-		},
-		{
-			id: 'a1f5c3d0-0000-4000-8000-000000000002',
-			name: 'Run Now',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 200],
-			parameters: {},
-		},
-		{
-			id: 'a1f5c3d0-0000-4000-8000-000000000003',
-			name: 'Settings',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [240, 100],
-			parameters: {
-				assignments: {
-					assignments: [
-						assignment('s1', 'integratedAccountId', SANDBOX_ACCOUNT),
-						assignment('s2', 'accountLabel', 'Salesforce · acme.my.salesforce.com'),
-						assignment('s3', 'inactiveDays', 90, 'number'),
-						assignment('s4', 'slackWebhookUrl', 'https://hooks.slack.com/services/REPLACE/WITH/YOURS'),
-						assignment('s5', 'emailTo', 'it-team@example.com'),
-						assignment('s6', 'emailFrom', 'n8n@example.com'),
-					],
-				},
-				options: {},
-			},
-		},
-		{
-			id: 'a1f5c3d0-0000-4000-8000-000000000004',
-			name: 'List Inactive Users',
-			type: TRUTO_NODE,
-			typeVersion: 1,
-			position: [480, 100],
-			alwaysOutputData: true,
-			parameters: {
+const seatReclamation = workflow(
+	'trutoSeatReport1',
+	[
+		node(
+			'n8n-nodes-base.scheduleTrigger',
+			1.2,
+			'Every Monday at 8:00',
+			{ rule: { interval: [{ field: 'weeks', triggerAtDay: [1], triggerAtHour: 8 }] } },
+			{ id: 'a1f5c3d0-0000-4000-8000-000000000001', position: [0, 0] },
+		),
+		manualTrigger('Run Now', { id: 'a1f5c3d0-0000-4000-8000-000000000002', position: [0, 200] }),
+		setNode(
+			'Settings',
+			[
+				field('s1', 'integratedAccountId', SANDBOX_ACCOUNT),
+				field('s2', 'accountLabel', 'Salesforce · acme.my.salesforce.com'),
+				field('s3', 'inactiveDays', 90, 'number'),
+				field('s4', 'slackWebhookUrl', 'https://hooks.slack.com/services/REPLACE/WITH/YOURS'),
+				field('s5', 'emailTo', 'it-team@example.com'),
+				field('s6', 'emailFrom', 'n8n@example.com'),
+			],
+			{ id: 'a1f5c3d0-0000-4000-8000-000000000003', position: [240, 100] },
+		),
+		trutoNode(
+			'List Inactive Users',
+			{
 				resource: 'user',
 				operation: 'getAll',
-				integratedAccount: { __rl: true, mode: 'id', value: "={{ $('Settings').item.json.integratedAccountId }}" },
+				integratedAccount: byId("={{ $('Settings').item.json.integratedAccountId }}"),
 				returnAll: true,
 				// The node keeps only users not seen for that many days, and those it cannot tell about.
 				options: {
@@ -105,41 +66,24 @@ const seatReclamation = {
 					noActivityUsers: 'include',
 				},
 			},
-			credentials: TRUTO_CREDENTIAL,
-		},
-		{
-			id: 'a1f5c3d0-0000-4000-8000-000000000005',
-			name: 'List Licenses',
-			type: TRUTO_NODE,
-			typeVersion: 1,
-			position: [720, 100],
-			executeOnce: true,
-			alwaysOutputData: true,
-			parameters: {
+			{ id: 'a1f5c3d0-0000-4000-8000-000000000004', position: [480, 100], alwaysOutputData: true },
+		),
+		trutoNode(
+			'List Licenses',
+			{
 				resource: 'license',
 				operation: 'getAll',
-				integratedAccount: { __rl: true, mode: 'id', value: "={{ $('Settings').first().json.integratedAccountId }}" },
+				integratedAccount: byId("={{ $('Settings').first().json.integratedAccountId }}"),
 				returnAll: true,
 				// Adds `seats` to every license: unassigned seats, utilization and what the unassigned ones cost.
 				options: { ignoreRemoteData: true, seatUtilization: true },
 			},
-			credentials: TRUTO_CREDENTIAL,
-		},
-		{
-			id: 'a1f5c3d0-0000-4000-8000-000000000006',
-			name: 'Build Report',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [960, 100],
-			parameters: { jsCode: code('seat-reclamation-report') },
-		},
-		{
-			id: 'a1f5c3d0-0000-4000-8000-000000000007',
-			name: 'Post to Slack',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [1200, 0],
-			parameters: {
+			{ id: 'a1f5c3d0-0000-4000-8000-000000000005', position: [720, 100], executeOnce: true, alwaysOutputData: true },
+		),
+		codeNode('Build Report', code('seat-reclamation-report'), { id: 'a1f5c3d0-0000-4000-8000-000000000006', position: [960, 100] }),
+		httpRequestNode(
+			'Post to Slack',
+			{
 				method: 'POST',
 				url: "={{ $('Settings').first().json.slackWebhookUrl }}",
 				sendBody: true,
@@ -147,14 +91,13 @@ const seatReclamation = {
 				jsonBody: '={{ JSON.stringify({ text: $json.text }) }}',
 				options: {},
 			},
-		},
-		{
-			id: 'a1f5c3d0-0000-4000-8000-000000000008',
-			name: 'Email Report',
-			type: 'n8n-nodes-base.emailSend',
-			typeVersion: 2.1,
-			position: [1200, 200],
-			parameters: {
+			{ id: 'a1f5c3d0-0000-4000-8000-000000000007', position: [1200, 0] },
+		),
+		node(
+			'n8n-nodes-base.emailSend',
+			2.1,
+			'Email Report',
+			{
 				fromEmail: "={{ $('Settings').first().json.emailFrom }}",
 				toEmail: "={{ $('Settings').first().json.emailTo }}",
 				subject: '={{ $json.subject }}',
@@ -162,10 +105,10 @@ const seatReclamation = {
 				text: '={{ $json.text }}',
 				options: { appendAttribution: false },
 			},
-			credentials: SMTP_CREDENTIAL,
-		},
+			{ id: 'a1f5c3d0-0000-4000-8000-000000000008', position: [1200, 200], credentials: { smtp: SMTP_CREDENTIAL } },
+		),
 	],
-	connections: connect(
+	connect(
 		['Every Monday at 8:00', 'Settings'],
 		['Run Now', 'Settings'],
 		['Settings', 'List Inactive Users'],
@@ -174,101 +117,55 @@ const seatReclamation = {
 		['Build Report', 'Post to Slack'],
 		['Build Report', 'Email Report'],
 	),
-};
+	'Seat reclamation report (Truto)',
+);
 
-const offboarding = {
-	id: 'trutoOffboarding1',
-	name: 'Offboarding check (Truto)',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: 'b2e6d4e0-0000-4000-8000-000000000001',
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: 'b2e6d4e0-0000-4000-8000-0000000000aa',
-			parameters: { httpMethod: 'POST', path: 'offboarding-check', responseMode: 'responseNode', options: {} },
-		},
-		{
-			id: 'b2e6d4e0-0000-4000-8000-000000000002',
-			name: 'Run Now',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 200],
-			parameters: {},
-		},
-		{
+const offboarding = workflow(
+	'trutoOffboarding1',
+	[
+		node(
+			'n8n-nodes-base.webhook',
+			2,
+			'Webhook',
+			{ httpMethod: 'POST', path: 'offboarding-check', responseMode: 'responseNode', options: {} },
+			{ id: 'b2e6d4e0-0000-4000-8000-000000000001', position: [0, 0], webhookId: 'b2e6d4e0-0000-4000-8000-0000000000aa' },
+		),
+		manualTrigger('Run Now', { id: 'b2e6d4e0-0000-4000-8000-000000000002', position: [0, 200] }),
+		setNode('Sample Input', [field('o1', 'email', 'dana.whitfield@acme.com')], {
 			id: 'b2e6d4e0-0000-4000-8000-000000000003',
-			name: 'Sample Input',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
 			position: [200, 200],
-			parameters: {
-				assignments: { assignments: [assignment('o1', 'email', 'dana.whitfield@acme.com')] },
-				options: {},
-			},
-		},
-		{
+		}),
+		setNode('Email To Check', [field('o2', 'email', '={{ (($json.body && $json.body.email) || $json.email || "").trim() }}')], {
 			id: 'b2e6d4e0-0000-4000-8000-000000000004',
-			name: 'Email To Check',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
 			position: [400, 100],
-			parameters: {
-				assignments: {
-					assignments: [assignment('o2', 'email', '={{ (($json.body && $json.body.email) || $json.email || "").trim() }}')],
-				},
-				options: {},
-			},
-		},
-		{
-			id: 'b2e6d4e0-0000-4000-8000-000000000005',
-			name: 'List Integrated Accounts',
-			type: TRUTO_NODE,
-			typeVersion: 1,
-			position: [600, 100],
-			executeOnce: true,
-			parameters: { resource: 'integratedAccount', operation: 'getAll', returnAll: true },
-			credentials: TRUTO_CREDENTIAL,
-		},
-		{
-			id: 'b2e6d4e0-0000-4000-8000-000000000006',
-			name: 'Find User',
-			type: TRUTO_NODE,
-			typeVersion: 1,
-			position: [800, 100],
-			onError: 'continueRegularOutput',
-			alwaysOutputData: true,
-			parameters: {
+		}),
+		trutoNode(
+			'List Integrated Accounts',
+			{ resource: 'integratedAccount', operation: 'getAll', returnAll: true },
+			{ id: 'b2e6d4e0-0000-4000-8000-000000000005', position: [600, 100], executeOnce: true },
+		),
+		trutoNode(
+			'Find User',
+			{
 				resource: 'user',
 				operation: 'getAll',
-				integratedAccount: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				integratedAccount: byId('={{ $json.id }}'),
 				returnAll: true,
 				filters: { email: "={{ $('Email To Check').first().json.email }}" },
 				options: { ignoreRemoteData: true },
 			},
-			credentials: TRUTO_CREDENTIAL,
-		},
-		{
-			id: 'b2e6d4e0-0000-4000-8000-000000000007',
-			name: 'Build Access Report',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [1000, 100],
-			parameters: { jsCode: code('offboarding-check') },
-		},
-		{
-			id: 'b2e6d4e0-0000-4000-8000-000000000008',
-			name: 'Respond',
-			type: 'n8n-nodes-base.respondToWebhook',
-			typeVersion: 1.1,
-			position: [1200, 100],
-			parameters: { respondWith: 'json', responseBody: '={{ JSON.stringify($json) }}', options: {} },
-		},
+			{ id: 'b2e6d4e0-0000-4000-8000-000000000006', position: [800, 100], onError: 'continueRegularOutput', alwaysOutputData: true },
+		),
+		codeNode('Build Access Report', code('offboarding-check'), { id: 'b2e6d4e0-0000-4000-8000-000000000007', position: [1000, 100] }),
+		node(
+			'n8n-nodes-base.respondToWebhook',
+			1.1,
+			'Respond',
+			{ respondWith: 'json', responseBody: '={{ JSON.stringify($json) }}', options: {} },
+			{ id: 'b2e6d4e0-0000-4000-8000-000000000008', position: [1200, 100] },
+		),
 	],
-	connections: connect(
+	connect(
 		['Webhook', 'Email To Check'],
 		['Run Now', 'Sample Input'],
 		['Sample Input', 'Email To Check'],
@@ -277,7 +174,8 @@ const offboarding = {
 		['Find User', 'Build Access Report'],
 		['Build Access Report', 'Respond'],
 	),
-};
+	'Offboarding check (Truto)',
+);
 
 const WORKFLOWS = {
 	'seat-reclamation-report.json': seatReclamation,

@@ -6,11 +6,10 @@
  * the seat-reclamation example against the local Truto sandbox, and the report it delivers to
  * Slack and email is printed the way a person receives it.
  */
-const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
-const { N8nInstance, packPackage, itemsOf, nodeError } = require('../test/e2e/n8n/instance');
-const { startSandbox, TOKEN } = require('../test/sandbox');
-const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
-const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');
+const { VERSIONS, ensureInstalled, N8nInstance, packPackage, itemsOf, nodeError } = require('../dev/n8n');
+const { startSandbox, TOKEN } = require('../dev/sandbox');
+const { startSlackCatcher, startSmtpCatcher } = require('../dev/receivers');
+const { seatReclamationWorkflow, trutoCredential, smtpCredential } = require('../dev/workflows');
 
 const version = process.env.DEMO_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -29,7 +28,7 @@ async function main() {
 		step('Packing n8n-nodes-truto and installing it into a fresh n8n user folder');
 		n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
 		await n8n.importCredentials([
-			{ id: 'trutoCredential1', name: 'Truto API', type: 'trutoApi', data: { apiToken: TOKEN, baseUrl: sandbox.url } },
+			trutoCredential({ apiToken: TOKEN, baseUrl: sandbox.url }),
 			smtpCredential(smtp),
 		]);
 		const workflow = seatReclamationWorkflow({ slackUrl: slack.url });

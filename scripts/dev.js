@@ -9,11 +9,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { VERSIONS, ensureInstalled } = require('../test/e2e/n8n/install');
-const { N8nInstance, packPackage, OWNER } = require('../test/e2e/n8n/instance');
-const { startSandbox, TOKEN, ACCOUNTS } = require('../test/sandbox');
-const { startSlackCatcher, startSmtpCatcher } = require('../test/e2e/catchers');
-const { seatReclamationWorkflow, smtpCredential } = require('../test/e2e/seatReclamation');
+const { VERSIONS, ensureInstalled, N8nInstance, packPackage, OWNER } = require('../dev/n8n');
+const { startSandbox, TOKEN, ACCOUNTS } = require('../dev/sandbox');
+const { startSlackCatcher, startSmtpCatcher } = require('../dev/receivers');
+const { seatReclamationWorkflow, trutoCredential, smtpCredential } = require('../dev/workflows');
 
 const version = process.env.DEV_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -24,7 +23,7 @@ async function main() {
 	const [sandbox, slack, smtp] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher()]);
 	const n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
 	await n8n.importCredentials([
-		{ id: 'trutoCredential1', name: 'Truto API', type: 'trutoApi', data: { apiToken: TOKEN, baseUrl: sandbox.url } },
+		trutoCredential({ apiToken: TOKEN, baseUrl: sandbox.url }),
 		smtpCredential(smtp),
 	]);
 	await n8n.importWorkflow(seatReclamationWorkflow({ slackUrl: slack.url }));

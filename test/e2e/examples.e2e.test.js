@@ -5,9 +5,9 @@
  * report delivered to a Slack webhook and an SMTP server started by the test. The expected report
  * is worked out here from the sandbox's own data.
  */
-const { itemsOf } = require('./n8n/instance');
-const { startSlackCatcher, startSmtpCatcher } = require('./catchers');
-const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
+const { itemsOf } = require('../../dev/n8n');
+const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
+const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('../../dev/workflows');
 const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
 
 jest.setTimeout(E2E_TIMEOUT_MS);

@@ -13,7 +13,7 @@
  *    broken credentials: each a specific error; the API tokens appear nowhere in the execution data
  *    or in any n8n process log.
  */
-const { itemsOf, nodeError } = require('./n8n/instance');
+const { itemsOf, nodeError } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
 	TOKEN,
@@ -21,12 +21,10 @@ const {
 	startSandbox,
 	versionsUnderTest,
 	bootN8n,
-	byId,
-	trutoNode,
-	manualWorkflow,
 	listDirect,
 	idsOf,
 } = require('./setup');
+const { byId, trutoNode, codeNode, manualWorkflow } = require('../../dev/workflows');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
@@ -140,14 +138,7 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 			const workflow = manualWorkflow(
 				'trutoE2eThrottle1',
 				[
-					{
-						id: 'e2e-ids',
-						name: 'User IDs',
-						type: 'n8n-nodes-base.code',
-						typeVersion: 2,
-						position: [200, 0],
-						parameters: { jsCode: `return ${JSON.stringify(wanted)}.map((id) => ({ json: { id } }));` },
-					},
+					codeNode('User IDs', `return ${JSON.stringify(wanted)}.map((id) => ({ json: { id } }));`),
 				],
 				{
 					extraNodes: [

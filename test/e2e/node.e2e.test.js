@@ -5,7 +5,7 @@
  * paging, limits, per-integration fields, raw format, a failing workflow and On Error → Continue.
  * Every assertion compares with what the sandbox itself holds.
  */
-const { itemsOf, nodeError } = require('./n8n/instance');
+const { itemsOf, nodeError } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
 	TOKEN,
@@ -13,12 +13,10 @@ const {
 	startSandbox,
 	versionsUnderTest,
 	bootN8n,
-	byId,
-	trutoNode,
-	manualWorkflow,
 	listDirect,
 	idsOf,
 } = require('./setup');
+const { byId, trutoNode, codeNode, manualWorkflow } = require('../../dev/workflows');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
@@ -221,14 +219,7 @@ describe.each(versionsUnderTest())('Truto User Directory in n8n %s', (version) =
 			const workflow = manualWorkflow(
 				'trutoE2eContinue1',
 				[
-					{
-						id: 'e2e-accounts',
-						name: 'Accounts',
-						type: 'n8n-nodes-base.code',
-						typeVersion: 2,
-						position: [200, 0],
-						parameters: { jsCode: `return ${JSON.stringify(accounts)}.map((accountId) => ({ json: { accountId } }));` },
-					},
+					codeNode('Accounts', `return ${JSON.stringify(accounts)}.map((accountId) => ({ json: { accountId } }));`),
 				],
 				{
 					extraNodes: [

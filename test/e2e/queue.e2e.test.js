@@ -5,9 +5,9 @@
  * separate `n8n worker`. The seat-reclamation example is started by a webhook (production
  * executions go to workers) and must run on the worker and deliver the same report.
  */
-const { startRedis } = require('./n8n/instance');
-const { startSlackCatcher, startSmtpCatcher } = require('./catchers');
-const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('./seatReclamation');
+const { startRedis } = require('../../dev/n8n');
+const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
+const { seatReclamationWorkflow, smtpCredential, REPORT_TO, node, connect } = require('../../dev/workflows');
 const { E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n } = require('./setup');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
@@ -18,16 +18,14 @@ const WEBHOOK_PATH = 'seat-reclamation-now';
 function webhookStartedWorkflow(slackUrl) {
 	const workflow = seatReclamationWorkflow({ slackUrl });
 	workflow.id = 'trutoSeatReportQueue1';
-	workflow.nodes.push({
-		id: 'a1f5c3d0-0000-4000-8000-0000000000f1',
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 400],
-		webhookId: 'a1f5c3d0-0000-4000-8000-0000000000f2',
-		parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
-	});
-	workflow.connections.Webhook = { main: [[{ node: 'Settings', type: 'main', index: 0 }]] };
+	workflow.nodes.push(
+		node('n8n-nodes-base.webhook', 2, 'Webhook', { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} }, {
+			id: 'a1f5c3d0-0000-4000-8000-0000000000f1',
+			position: [0, 400],
+			webhookId: 'a1f5c3d0-0000-4000-8000-0000000000f2',
+		}),
+	);
+	Object.assign(workflow.connections, connect(['Webhook', 'Settings']));
 	return workflow;
 }
 

@@ -8,21 +8,17 @@
  * and, with n8n in server mode, the fields that follow the integration as the editor asks for them.
  * Every expected value comes from the sandbox itself.
  */
-const { itemsOf, nodeError } = require('./n8n/instance');
+const { itemsOf, nodeError } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
-	TRUTO_NODE,
-	TRUTO_CREDENTIAL,
 	E2E_TIMEOUT_MS,
 	startSandbox,
 	versionsUnderTest,
 	bootN8n,
-	byId,
-	trutoNode,
-	manualWorkflow,
 	listDirect,
 	idsOf,
 } = require('./setup');
+const { TRUTO_NODE, TRUTO_CREDENTIAL, byId, trutoNode, manualWorkflow } = require('../../dev/workflows');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 

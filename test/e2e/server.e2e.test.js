@@ -10,14 +10,12 @@ const path = require('node:path');
 
 const {
 	ACCOUNTS,
-	TRUTO_NODE,
-	TRUTO_CREDENTIAL,
 	E2E_TIMEOUT_MS,
 	startSandbox,
 	versionsUnderTest,
 	bootN8n,
-	byId,
 } = require('./setup');
+const { TRUTO_NODE, TRUTO_CREDENTIAL, byId } = require('../../dev/workflows');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 

@@ -10,17 +10,16 @@
  * short"): 2.41.1 rejects any seconds field that is not one number, 2.8.4 one containing `*`. It
  * accepts several poll times, though, so twelve custom crons at seconds 0, 5, …, 55 poll every 5 s.
  */
-const { itemsOf } = require('./n8n/instance');
+const { itemsOf } = require('../../dev/n8n');
 const {
 	ACCOUNTS,
 	TOKEN,
-	TRUTO_CREDENTIAL,
 	E2E_TIMEOUT_MS,
 	startSandbox,
 	versionsUnderTest,
 	bootN8n,
-	byId,
 } = require('./setup');
+const { TRUTO_CREDENTIAL, node, workflow, connect, byId } = require('../../dev/workflows');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
@@ -37,25 +36,17 @@ const ADVANCED_SECURITY = 'acme-corp/advanced_security'; // 5 seats, held by Git
  * @param {Record<string, unknown>} parameters
  */
 function triggerWorkflow(id, parameters) {
-	return {
+	return workflow(
 		id,
-		name: id,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
+		[
+			node(TRIGGER_NODE, 1, 'Truto Trigger', { ...parameters, pollTimes: POLL_TIMES }, {
 				id: `${id}-trigger`,
-				name: 'Truto Trigger',
-				type: TRIGGER_NODE,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { ...parameters, pollTimes: POLL_TIMES },
 				credentials: { trutoApi: TRUTO_CREDENTIAL },
-			},
-			{ id: `${id}-noop`, name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
+			}),
+			node('n8n-nodes-base.noOp', 1, 'After', {}, { id: `${id}-noop`, position: [300, 0] }),
 		],
-		connections: { 'Truto Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } },
-	};
+		connect(['Truto Trigger', 'After']),
+	);
 }
 
 const WORKFLOWS = {

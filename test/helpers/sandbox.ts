@@ -1,5 +1,5 @@
-/** Typed access to the sandbox (plain JavaScript under test/sandbox) for the TypeScript tests. */
-import * as sandboxModule from '../sandbox';
+/** Typed access to the sandbox (plain JavaScript under dev/sandbox) for the TypeScript tests. */
+import * as sandboxModule from '../../dev/sandbox';
 
 const sandbox = sandboxModule as unknown as SandboxModule;
 

@@ -1,6 +1,7 @@
 import type { IDataObject, WorkflowExecuteMode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { fetchAllPages } from '../../../dev/paging';
 import { TrutoUserDirectoryTrigger } from '../../../nodes/TrutoUserDirectoryTrigger/TrutoUserDirectoryTrigger.node';
 import { byId, type Parameters, pollContext } from '../../helpers/n8nContext';
 import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../helpers/sandbox';
@@ -38,19 +39,9 @@ async function sandboxCall(method: string, path: string, account: string, body?:
 }
 
 async function listAll(path: string, account: string, extra: Record<string, string> = {}): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	let cursor: string | undefined;
-	do {
-		const params = new URLSearchParams({ integrated_account_id: account, limit: '100', ...extra });
-		if (cursor) params.set('next_cursor', cursor);
-		const response = await fetch(`${sb.url}/unified/user-directory/${path}?${params}`, {
-			headers: { authorization: `Bearer ${TOKEN}` },
-		});
-		const body = (await response.json()) as { result: IDataObject[]; next_cursor?: string | null };
-		records.push(...body.result);
-		cursor = body.next_cursor ?? undefined;
-	} while (cursor);
-	return records;
+	const url = `${sb.url}/unified/user-directory/${path}`;
+	const { records } = await fetchAllPages(url, { token: TOKEN, query: { integrated_account_id: account, limit: '100', ...extra } });
+	return records as IDataObject[];
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error & { description?: string; httpCode?: string }> {

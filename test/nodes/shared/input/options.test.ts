@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
+import { fetchAllPages } from '../../../../dev/paging';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
 import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
@@ -26,17 +27,9 @@ async function run(parameters: Parameters): Promise<INodeExecutionData[]> {
 }
 
 async function direct(path: string, query: Record<string, string>): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	let cursor: string | undefined;
-	do {
-		const params = new URLSearchParams({ ...query, limit: '100', truto_ignore_remote_data: 'true' });
-		if (cursor) params.set('next_cursor', cursor);
-		const response = await fetch(`${sb.url}/unified/user-directory/${path}?${params}`, { headers: { authorization: `Bearer ${TOKEN}` } });
-		const body = (await response.json()) as IDataObject;
-		records.push(...(body.result as IDataObject[]));
-		cursor = (body.next_cursor as string) || undefined;
-	} while (cursor);
-	return records;
+	const url = `${sb.url}/unified/user-directory/${path}`;
+	const { records } = await fetchAllPages(url, { token: TOKEN, query: { ...query, limit: '100', truto_ignore_remote_data: 'true' } });
+	return records as IDataObject[];
 }
 
 const ids = (records: Array<IDataObject | INodeExecutionData>) =>

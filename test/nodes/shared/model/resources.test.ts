@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { fetchAllPages } from '../../../../dev/paging';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
 import { ACCOUNTS, dataRequests, type Sandbox, type SandboxRequest, startSandbox, TOKEN } from '../../../helpers/sandbox';
@@ -35,19 +36,9 @@ const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
 
 /** The sandbox's own answer, read directly: what the node must return. */
 async function direct(path: string, query: Record<string, string> = {}): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	let cursor: string | undefined;
-	do {
-		const params = new URLSearchParams({ ...query, limit: '100', truto_ignore_remote_data: 'true' });
-		if (cursor) params.set('next_cursor', cursor);
-		const response = await fetch(`${sb.url}/unified/user-directory/${path}?${params}`, { headers: { authorization: `Bearer ${TOKEN}` } });
-		const body = (await response.json()) as IDataObject;
-		if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body)}`);
-		if (Array.isArray(body.result)) records.push(...(body.result as IDataObject[]));
-		else records.push(body);
-		cursor = (body.next_cursor as string) || undefined;
-	} while (cursor);
-	return records;
+	const url = `${sb.url}/unified/user-directory/${path}`;
+	const { records } = await fetchAllPages(url, { token: TOKEN, query: { ...query, limit: '100', truto_ignore_remote_data: 'true' } });
+	return records as IDataObject[];
 }
 
 const list = (resource: string, account: string, extra: Parameters = {}): Parameters => ({

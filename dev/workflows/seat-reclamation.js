@@ -1,15 +1,14 @@
 'use strict';
 // @ts-check
 /**
- * The seat-reclamation example wired to local stand-ins: its Settings node points Slack at a
- * webhook catcher and email at an SMTP catcher, and an SMTP credential is added. Used by the e2e
- * tests, the queue-mode test, `npm run demo` and `npm run dev`.
+ * The seat-reclamation example wired to local stand-ins: its Settings node points Slack at the
+ * webhook receiver and sets the addresses the SMTP receiver sees (import smtpCredential() for it).
+ * Used by the e2e tests, `npm run demo` and `npm run dev`.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'seat-reclamation-report.json');
-const SMTP_CREDENTIAL = { id: 'smtpCredential1', name: 'SMTP' };
 const REPORT_TO = 'it-team@acme.example';
 const REPORT_FROM = 'n8n@acme.example';
 
@@ -31,13 +30,4 @@ function seatReclamationWorkflow(options) {
 	return workflow;
 }
 
-/** @param {{ host: string, port: number }} smtp */
-function smtpCredential(smtp) {
-	return {
-		...SMTP_CREDENTIAL,
-		type: 'smtp',
-		data: { host: smtp.host, port: smtp.port, secure: false, disableStartTls: true, user: '', password: '' },
-	};
-}
-
-module.exports = { seatReclamationWorkflow, smtpCredential, REPORT_TO, REPORT_FROM };
+module.exports = { seatReclamationWorkflow, REPORT_TO, REPORT_FROM };

@@ -1,42 +1,9 @@
 'use strict';
 // @ts-check
 /**
- * Local stand-ins for where the example workflows deliver their reports: a Slack incoming-webhook
- * endpoint and an SMTP server. Both only record what arrives, so tests and the demo can show it.
+ * Stands in for the SMTP server the example workflows mail their report through.
  */
-const http = require('node:http');
 const net = require('node:net');
-
-/**
- * @returns {Promise<{ url: string, messages: any[], close(): Promise<void> }>}
- */
-async function startSlackCatcher() {
-	/** @type {any[]} */
-	const messages = [];
-	const server = http.createServer((request, response) => {
-		const chunks = [];
-		request.on('data', (chunk) => chunks.push(chunk));
-		request.on('end', () => {
-			const text = Buffer.concat(chunks).toString('utf8');
-			let body = text;
-			try {
-				body = JSON.parse(text);
-			} catch {
-				// Slack accepts only JSON; keep the text so a test can show what was wrong.
-			}
-			messages.push({ path: request.url, body });
-			response.writeHead(200, { 'content-type': 'text/plain' });
-			response.end('ok');
-		});
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const { port } = /** @type {net.AddressInfo} */ (server.address());
-	return {
-		url: `http://127.0.0.1:${port}/services/T000/B000/local`,
-		messages,
-		close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
-	};
-}
 
 /**
  * A minimal SMTP receiver (RFC 5321 subset, no TLS, no auth) that records each message.
@@ -147,4 +114,4 @@ function decodeHeader(value) {
 		});
 }
 
-module.exports = { startSlackCatcher, startSmtpCatcher };
+module.exports = { startSmtpCatcher };

@@ -4,7 +4,7 @@
  * A local, Truto-compatible server for tests, the demo and benchmarks: no Truto account, no
  * network. See README.md for what it serves.
  *
- *   const { startSandbox, ACCOUNTS, TOKEN } = require('./test/sandbox');
+ *   const { startSandbox, ACCOUNTS, TOKEN } = require('./dev/sandbox');
  *   const sb = await startSandbox({ port: 0 });
  *   // sb.url, sb.requests, sb.clearRequests(), sb.setFaults([...]), sb.clearFaults(), await sb.close()
  */

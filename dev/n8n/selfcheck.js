@@ -5,7 +5,7 @@
  * package is built; with `dist/` present the packed package is installed and its AI-tool variant
  * checked too):
  *
- *   node test/e2e/n8n/selfcheck.js [<n8n version>...]
+ *   node dev/n8n/selfcheck.js [<n8n version>...]
  *
  * Per version: fresh instance → import a credential and two workflows → `n8n execute` a
  * Manual→Set workflow → Redis + `n8n start` in queue mode + one worker → login, node types,
@@ -16,8 +16,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { VERSIONS, REPO_ROOT } = require('./install');
-const { N8nInstance, HttpError, packPackage, startRedis, itemsOf, nodeError, lastNodeExecuted, PACKAGE_NAME } = require('./instance');
+const { REPO_ROOT } = require('./versions');
+const { node, manualTrigger, codeNode, setNode, field, workflow, connect } = require('../workflows');
+const { VERSIONS, N8nInstance, HttpError, packPackage, startRedis, itemsOf, nodeError, lastNodeExecuted, PACKAGE_NAME } = require('./index');
 
 /** @param {boolean} cond @param {string} msg */
 function check(cond, msg) {
@@ -25,91 +26,38 @@ function check(cond, msg) {
 	console.log(`  ok  ${msg}`);
 }
 
-const manualToSet = {
-	id: 'selfChk0001',
-	name: 'Selfcheck Manual to Set',
-	active: false,
-	nodes: [
-		{ id: 'n1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'n2',
-			name: 'Set',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [200, 0],
-			parameters: {
-				mode: 'manual',
-				assignments: { assignments: [{ id: 'a1', name: 'greeting', value: '={{ "hello " + 41 + 1 }}', type: 'string' }] },
-				options: {},
-			},
-		},
-	],
-	connections: { Start: { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-};
+const manualToSet = workflow(
+	'selfChk0001',
+	[manualTrigger(), setNode('Set', [field('a1', 'greeting', '={{ "hello " + 41 + 1 }}')], { position: [200, 0] })],
+	connect(['Start', 'Set']),
+	'Selfcheck Manual to Set',
+);
 
 /** Code node (runs in n8n's task runner, i.e. the `node` on PATH) then a node that fails. */
-const codeThenFail = {
-	id: 'selfChk0003',
-	name: 'Selfcheck Code then Stop and Error',
-	active: false,
-	nodes: [
-		{ id: 'c1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'c2',
-			name: 'Code',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [200, 0],
-			parameters: { jsCode: 'return [{ json: { sum: [1, 2, 3].reduce((a, b) => a + b, 0) } }];' },
-		},
-		{
-			id: 'c3',
-			name: 'Fail',
-			type: 'n8n-nodes-base.stopAndError',
-			typeVersion: 1,
-			position: [400, 0],
-			parameters: { errorMessage: 'selfcheck boom' },
-		},
+const codeThenFail = workflow(
+	'selfChk0003',
+	[
+		manualTrigger(),
+		codeNode('Code', 'return [{ json: { sum: [1, 2, 3].reduce((a, b) => a + b, 0) } }];', { position: [200, 0] }),
+		node('n8n-nodes-base.stopAndError', 1, 'Fail', { errorMessage: 'selfcheck boom' }, { position: [400, 0] }),
 	],
-	connections: {
-		Start: { main: [[{ node: 'Code', type: 'main', index: 0 }]] },
-		Code: { main: [[{ node: 'Fail', type: 'main', index: 0 }]] },
-	},
-	settings: { executionOrder: 'v1' },
-};
+	connect(['Start', 'Code'], ['Code', 'Fail']),
+	'Selfcheck Code then Stop and Error',
+);
 
 /** @param {string} webhookPath */
-const webhookToSet = (webhookPath) => ({
-	id: 'selfChk0002',
-	name: 'Selfcheck Webhook to Set',
-	active: false,
-	nodes: [
-		{
-			id: 'w1',
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: crypto.randomUUID(),
-			parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} },
-		},
-		{
-			id: 'w2',
-			name: 'Set',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [200, 0],
-			parameters: {
-				mode: 'manual',
-				assignments: { assignments: [{ id: 'b1', name: 'ranOn', value: 'queue', type: 'string' }] },
-				options: {},
-			},
-		},
-	],
-	connections: { Webhook: { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-});
+const webhookToSet = (webhookPath) =>
+	workflow(
+		'selfChk0002',
+		[
+			node('n8n-nodes-base.webhook', 2, 'Webhook', { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} }, {
+				webhookId: crypto.randomUUID(),
+			}),
+			setNode('Set', [field('b1', 'ranOn', 'queue')], { position: [200, 0] }),
+		],
+		connect(['Webhook', 'Set']),
+		'Selfcheck Webhook to Set',
+	);
 
 /**
  * @template T

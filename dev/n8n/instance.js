@@ -1,0 +1,150 @@
+'use strict';
+// @ts-check
+/**
+ * One real n8n, the whole of it: the command line (instance-cli.js), server mode and its HTTP APIs
+ * (instance-server.js), and here what the editor asks a running n8n for (dynamic parameters,
+ * credential tests, node types) and the executions it keeps.
+ */
+const { N8nServerInstance, HttpError } = require('./instance-server');
+const { sleep } = require('./processes');
+
+/** @typedef {import('./processes').ProcessLog} ProcessLog */
+
+class N8nInstance extends N8nServerInstance {
+	/**
+	 * @private
+	 * @param {{ nodeType: string, nodeVersion?: number, methodName: string, parameters?: Record<string, unknown>,
+	 *   credentials?: Record<string, { id: string, name: string }>, path?: string }} o
+	 */
+	dynamicBody(o) {
+		return {
+			nodeTypeAndVersion: { name: o.nodeType, version: o.nodeVersion ?? 1 },
+			methodName: o.methodName,
+			path: o.path ?? 'parameters',
+			currentNodeParameters: o.parameters ?? {},
+			...(o.credentials ? { credentials: o.credentials } : {}),
+		};
+	}
+
+	/**
+	 * A resource locator's "From list" search, as the editor asks for it:
+	 * `POST /rest/dynamic-node-parameters/resource-locator-results`. Returns `{ results, paginationToken? }`.
+	 * @param {{ nodeType: string, nodeVersion?: number, methodName: string, parameters?: Record<string, unknown>,
+	 *   credentials?: Record<string, { id: string, name: string }>, filter?: string, paginationToken?: string,
+	 *   path?: string }} o  nodeType e.g. 'n8n-nodes-truto.trutoUserDirectory'; credentials e.g.
+	 *   `{ trutoApi: { id, name } }`; path: the parameter's path, e.g. 'parameters.user'.
+	 * @returns {Promise<{ results: Array<{ name: string, value: string | number, url?: string }>, paginationToken?: unknown }>}
+	 */
+	async listSearch(o) {
+		return this.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+			...this.dynamicBody(o),
+			...(o.filter !== undefined ? { filter: o.filter } : {}),
+			...(o.paginationToken !== undefined ? { paginationToken: o.paginationToken } : {}),
+		});
+	}
+
+	/**
+	 * A `loadOptions` method: `POST /rest/dynamic-node-parameters/options`. Returns the options array.
+	 * @param {{ nodeType: string, nodeVersion?: number, methodName: string, parameters?: Record<string, unknown>,
+	 *   credentials?: Record<string, { id: string, name: string }>, path?: string }} o
+	 * @returns {Promise<Array<{ name: string, value: string | number | boolean, description?: string }>>}
+	 */
+	async loadOptions(o) {
+		return this.rest('POST', '/rest/dynamic-node-parameters/options', this.dynamicBody(o));
+	}
+
+	/**
+	 * A `resourceMapping` method: `POST /rest/dynamic-node-parameters/resource-mapper-fields`.
+	 * @param {{ nodeType: string, nodeVersion?: number, methodName: string, parameters?: Record<string, unknown>,
+	 *   credentials?: Record<string, { id: string, name: string }>, path?: string }} o
+	 * @returns {Promise<{ fields: Array<Record<string, any>>, emptyFieldsNotice?: string }>}
+	 */
+	async resourceMapperFields(o) {
+		return this.rest('POST', '/rest/dynamic-node-parameters/resource-mapper-fields', this.dynamicBody(o));
+	}
+
+	/**
+	 * Runs a stored credential's test as the editor's "Retry"/save does: reads it
+	 * (`GET /rest/credentials/:id?includeData=true`, secrets come back redacted) and posts it to
+	 * `POST /rest/credentials/test`, which swaps the stored secrets back in. Works on 2.8.4 and 2.41.1.
+	 * @param {string} credentialId
+	 * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
+	 */
+	async testCredential(credentialId) {
+		const cred = await this.rest('GET', `/rest/credentials/${encodeURIComponent(credentialId)}?includeData=true`);
+		return this.rest('POST', '/rest/credentials/test', {
+			credentials: { id: cred.id, name: cred.name, type: cred.type, data: cred.data },
+		});
+	}
+
+	/**
+	 * The public API's credential test, `POST /api/v1/credentials/:id/test` (stored data only).
+	 * n8n 2.41.1 has it; 2.8.4 answers 404 (use testCredential()).
+	 * @param {string} credentialId
+	 * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
+	 */
+	async testCredentialViaPublicApi(credentialId) {
+		return this.publicApi('POST', `/credentials/${encodeURIComponent(credentialId)}/test`);
+	}
+
+	/**
+	 * Every node type the running n8n loaded (the editor's `GET /types/nodes.json`, cookie auth),
+	 * including the `…Tool` variants n8n derives from `usableAsTool` nodes.
+	 * @returns {Promise<Array<{ name: string, displayName: string, version: number | number[], [k: string]: any }>>}
+	 */
+	async nodeTypes() {
+		if (!this.cookie) await this.login();
+		const r = await this.restRaw('GET', '/types/nodes.json');
+		if (r.status !== 200 || !Array.isArray(r.body)) throw new HttpError(`GET /types/nodes.json → ${r.status}`, r.status, r.body);
+		return r.body;
+	}
+
+	/**
+	 * One execution with its data via the public API (`GET /api/v1/executions/:id?includeData=true`).
+	 * @param {string | number} executionId
+	 */
+	async getExecution(executionId) {
+		return this.publicApi('GET', `/executions/${executionId}?includeData=true`);
+	}
+
+	/**
+	 * Waits for a finished execution of the workflow (public API list, newest first).
+	 * @param {string} workflowId
+	 * @param {{ timeoutMs?: number, after?: number }} [opts] after: only executions with a larger id
+	 * @returns {Promise<Record<string, any>>} the execution (with data)
+	 */
+	async waitForExecution(workflowId, opts = {}) {
+		const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+		for (;;) {
+			const list = await this.publicApi('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&limit=5`);
+			const done = (list.data ?? []).find(
+				(/** @type {any} */ e) => Number(e.id) > (opts.after ?? 0) && e.stoppedAt && e.status !== 'running' && e.status !== 'new',
+			);
+			if (done) return this.getExecution(done.id);
+			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} within ${opts.timeoutMs ?? 60_000} ms`);
+			await sleep(300);
+		}
+	}
+
+	/**
+	 * Where an execution ran. The DB does not record it (no worker id on executions in 2.8.4 or
+	 * 2.41.1); the logs do: the main logs `Enqueued execution <id> (job <n>)` and the worker
+	 * `Worker started execution <id> (job <n>)` / `Worker finished execution <id> (job <n>)`.
+	 * @param {string | number} executionId
+	 * @returns {{ enqueuedByMain: boolean, startedOnWorker: string | undefined, finishedOnWorker: string | undefined }}
+	 *   startedOnWorker/finishedOnWorker: the worker's process-log name, or undefined.
+	 */
+	executionHost(executionId) {
+		const id = String(executionId);
+		const has = (/** @type {ProcessLog} */ l, /** @type {string} */ s) => (l.stdout + l.stderr).includes(s);
+		const workers = this.processLogs.filter((l) => /:worker$/.test(l.name));
+		const main = this.processLogs.filter((l) => /:start$/.test(l.name));
+		return {
+			enqueuedByMain: main.some((l) => has(l, `Enqueued execution ${id} (job `)),
+			startedOnWorker: workers.find((l) => has(l, `Worker started execution ${id} (job `))?.name,
+			finishedOnWorker: workers.find((l) => has(l, `Worker finished execution ${id} (job `))?.name,
+		};
+	}
+}
+
+module.exports = { N8nInstance };

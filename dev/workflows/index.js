@@ -1,0 +1,33 @@
+'use strict';
+// @ts-check
+/**
+ * Workflow JSON for tests, the bench, the demo and the examples: nodes, the credentials they refer
+ * to, whole workflows, and the seat-reclamation example wired to local receivers.
+ */
+const { TRUTO_CREDENTIAL, SMTP_CREDENTIAL, trutoCredential, smtpCredential } = require('./credentials');
+const { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
+const { workflow, connect, manualWorkflow, linearWorkflow } = require('./workflow');
+const { seatReclamationWorkflow, REPORT_TO, REPORT_FROM } = require('./seat-reclamation');
+
+module.exports = {
+	TRUTO_CREDENTIAL,
+	SMTP_CREDENTIAL,
+	trutoCredential,
+	smtpCredential,
+	TRUTO_NODE,
+	node,
+	manualTrigger,
+	trutoNode,
+	httpRequestNode,
+	codeNode,
+	setNode,
+	field,
+	byId,
+	workflow,
+	connect,
+	manualWorkflow,
+	linearWorkflow,
+	seatReclamationWorkflow,
+	REPORT_TO,
+	REPORT_FROM,
+};

@@ -1,0 +1,110 @@
+'use strict';
+// @ts-check
+/** The sandbox's writes: create, update, delete, Idempotency-Key, groups/remove-user. */
+const { ACCOUNTS, NOW, startSandbox, call, unified } = require('./helpers');
+
+describe('writes', () => {
+	test('create, read back, update, delete; deleting frees the seat', async () => {
+		const w = await startSandbox({ now: NOW });
+		try {
+			const opts = { base: w.url };
+			const missing = await call(unified('github', 'users'), {
+				...opts,
+				method: 'POST',
+				body: { username: 'x' },
+			});
+			expect(missing.status).toBe(400);
+			expect(missing.json.truto_error_insight.missing_required_body_fields.value).toEqual([
+				'emails',
+			]);
+
+			const created = await call(unified('github', 'users'), {
+				...opts,
+				method: 'POST',
+				body: {
+					emails: ['new.hire@acme-corp.com'],
+					first_name: 'New',
+					last_name: 'Hire',
+					username: 'new-hire',
+					licenses: ['acme-corp/copilot_business'],
+				},
+			});
+			expect(created.status).toBe(201);
+			expect(created.json).toMatchObject({
+				name: 'New Hire',
+				emails: [{ email: 'new.hire@acme-corp.com', is_primary: true }],
+			});
+			const id = created.json.id;
+			const url = `/unified/user-directory/users/${id}?integrated_account_id=${ACCOUNTS.github}`;
+			expect((await call(url, opts)).json.username).toBe('new-hire');
+			const seats = async () =>
+				(
+					await call(
+						`/unified/user-directory/licenses/${encodeURIComponent('acme-corp/copilot_business')}?integrated_account_id=${ACCOUNTS.github}`,
+						opts,
+					)
+				).json.assigned_quantity;
+			expect(await seats()).toBe(6);
+
+			expect(
+				(await call(url, { ...opts, method: 'PATCH', body: { title: 'Engineer' } })).json.title,
+			).toBe('Engineer');
+			const del = await call(url, { ...opts, method: 'DELETE' });
+			expect(del.json).toEqual({ id });
+			expect((await call(url, opts)).status).toBe(404);
+			expect(await seats()).toBe(5);
+		} finally {
+			await w.close();
+		}
+	});
+
+	test('Idempotency-Key replays the first answer without acting twice', async () => {
+		const w = await startSandbox({ now: NOW });
+		try {
+			const opts = {
+				base: w.url,
+				method: 'POST',
+				headers: { 'idempotency-key': 'abc-123' },
+				body: { name: 'Incident responders' },
+			};
+			const a = await call(unified('github', 'groups'), opts);
+			const b = await call(unified('github', 'groups'), opts);
+			expect(a.status).toBe(201);
+			expect(b.status).toBe(201);
+			expect(b.json).toEqual(a.json);
+			expect(b.headers.get('idempotent-replayed')).toBe('true');
+			expect((await call(unified('github', 'groups'), { base: w.url })).json.result).toHaveLength(
+				4,
+			);
+		} finally {
+			await w.close();
+		}
+	});
+
+	test('groups/remove-user', async () => {
+		const w = await startSandbox({ now: NOW });
+		try {
+			const opts = { base: w.url };
+			const r = await call(
+				`/unified/user-directory/groups/remove-user?integrated_account_id=${ACCOUNTS.github}`,
+				{ ...opts, method: 'POST', body: { group_id: '4821003', user_id: '1200108' } },
+			);
+			expect(r.status).toBe(200);
+			expect(r.json).toMatchObject({ group_id: '4821003', user_id: '1200108' });
+			const again = await call(
+				`/unified/user-directory/groups/remove-user?integrated_account_id=${ACCOUNTS.github}`,
+				{ ...opts, method: 'POST', body: { group_id: '4821003', user_id: '1200108' } },
+			);
+			expect(again.status).toBe(404);
+			const missing = await call(
+				`/unified/user-directory/groups/remove-user?integrated_account_id=${ACCOUNTS.github}`,
+				{ ...opts, method: 'POST', body: { group_id: '4821003' } },
+			);
+			expect(missing.json.truto_error_insight.missing_required_body_fields.value).toEqual([
+				'user_id',
+			]);
+		} finally {
+			await w.close();
+		}
+	});
+});
