@@ -2,6 +2,7 @@
 // @ts-check
 /** The package under test, exactly as users get it: `npm pack` output, installed as a community package. */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { REPO_ROOT } = require('./versions');
@@ -12,7 +13,8 @@ const PACKAGE_NAME = 'n8n-nodes-truto';
 let packedTarball;
 
 /**
- * Packs the repo (its `dist/` must be built: `npm run build`) into `.cache/pack/`; cached per process.
+ * Packs the repo (its `dist/` must be built: `npm run build`) into a folder of this process (so that
+ * two checkouts or two runs sharing `.cache` never unpack each other's build); cached per process.
  * @returns {string} absolute path of the .tgz
  */
 function packPackage() {
@@ -20,8 +22,8 @@ function packPackage() {
 	if (!fs.existsSync(path.join(REPO_ROOT, 'dist'))) {
 		throw new Error('dist/ is missing: run `npm run build` before packing the package for n8n');
 	}
-	const dest = path.join(REPO_ROOT, '.cache', 'pack');
-	fs.mkdirSync(dest, { recursive: true });
+	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'truto-pack-'));
+	process.once('exit', () => fs.rmSync(dest, { recursive: true, force: true }));
 	const env = { ...process.env };
 	for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
 	const r = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest, '--loglevel=error'], {

@@ -1,0 +1,184 @@
+'use strict';
+// @ts-check
+/** What every benchmark section shares: the sandbox as its own process, the floor, measured n8n runs, tables. */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const readline = require('node:readline');
+
+const { VERSIONS, ensureInstalled, N8nInstance, packPackage } = require('../../dev/n8n');
+const { fetchAllPages } = require('../../dev/paging');
+const {
+	TRUTO_CREDENTIAL,
+	trutoCredential,
+	node,
+	trutoNode,
+	httpRequestNode,
+	codeNode,
+	byId,
+	linearWorkflow,
+} = require('../../dev/workflows');
+
+const version = process.env.BENCH_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const BENCH_ACCOUNT = '7f3c2a10-0099-4c2e-9a00-000000000099';
+const PAGE = 100;
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/** The sandbox as a separate process, so the floor's client does not share an event loop with it. */
+async function startSandboxProcess(args) {
+	const child = spawn(process.execPath, [require.resolve('../../dev/sandbox/cli.js'), '--port', '0', ...args], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const line = await new Promise((resolve, reject) => {
+		const lines = readline.createInterface({ input: /** @type {any} */ (child.stdout) });
+		lines.once('line', resolve);
+		child.once('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
+	});
+	const info = JSON.parse(String(line));
+	return {
+		url: info.url,
+		token: info.token,
+		async requestCount() {
+			const body = await (await fetch(`${info.url}/__sandbox/requests`)).json();
+			return body.requests.filter((request) => request.path.startsWith('/unified/'));
+		},
+		async clear() {
+			await fetch(`${info.url}/__sandbox/requests`, { method: 'DELETE' });
+		},
+		async faults(faults) {
+			await fetch(`${info.url}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify({ faults }), headers: { 'content-type': 'application/json' } });
+		},
+		stop: () => new Promise((resolve) => {
+			child.once('exit', resolve);
+			child.kill('SIGTERM');
+		}),
+	};
+}
+
+/** The floor: the same listing with nothing but fetch and a cursor loop. */
+async function fetchFloor(sandbox, query = {}) {
+	const started = process.hrtime.bigint();
+	const { records, pages, bytes } = await fetchAllPages(`${sandbox.url}/unified/user-directory/users`, {
+		token: sandbox.token,
+		query: { integrated_account_id: BENCH_ACCOUNT, limit: String(PAGE), ...query },
+	});
+	return { ms: Number(process.hrtime.bigint() - started) / 1e6, records: records.length, requests: pages.length, bytes };
+}
+
+/**
+ * Runs `n8n execute` for one workflow while sampling the peak resident memory of that process.
+ * @param {N8nInstance} n8n
+ * @param {string} workflowId
+ */
+async function executeMeasured(n8n, workflowId) {
+	let peakKb = 0;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			for (const pid of fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+				try {
+					const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+					if (!cmdline.includes(`--id=${workflowId}`)) continue;
+					const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+					if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+				} catch {
+					// The process ended between listing and reading.
+				}
+			}
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	})();
+	const run = await n8n.execute(workflowId, { timeoutMs: 20 * 60_000 });
+	sampling = false;
+	await sampler;
+	if (!run.execution || run.exitCode !== 0) {
+		throw new Error(`workflow ${workflowId} failed (exit ${run.exitCode}):\n${run.stderr.slice(-1500)}\n${run.stdout.slice(0, 1500)}`);
+	}
+	return { run: run.execution.data.resultData.runData, peakMb: peakKb / 1024 };
+}
+
+/** The Truto node reading the bench account's users with the given operation parameters. */
+function benchTrutoNode(parameters) {
+	return trutoNode('Truto', { resource: 'user', integratedAccount: byId(BENCH_ACCOUNT), options: {}, ...parameters });
+}
+
+/** The HTTP Request node calling `url` with the Truto credential, as users configure it today. */
+function benchHttpRequestNode(url, extraQuery, options, settings = {}) {
+	const parameters = {
+		url,
+		authentication: 'predefinedCredentialType',
+		nodeCredentialType: 'trutoApi',
+		sendQuery: true,
+		queryParameters: { parameters: [{ name: 'integrated_account_id', value: BENCH_ACCOUNT }, ...extraQuery] },
+		options,
+	};
+	return httpRequestNode('HTTP Request', parameters, { credentials: { trutoApi: TRUTO_CREDENTIAL }, ...settings });
+}
+
+function nodeListWorkflow(id, options = {}) {
+	return linearWorkflow(id, [benchTrutoNode({ operation: 'getAll', returnAll: true, options })]);
+}
+
+function httpRequestWorkflow(id, sandboxUrl) {
+	const pagination = {
+		pagination: {
+			paginationMode: 'updateAParameterInEachRequest',
+			parameters: { parameters: [{ type: 'qs', name: 'next_cursor', value: '={{ $response.body.next_cursor }}' }] },
+			paginationCompleteWhen: 'other',
+			completeExpression: '={{ !$response.body.next_cursor }}',
+		},
+	};
+	return linearWorkflow(id, [
+		benchHttpRequestNode(`${sandboxUrl}/unified/user-directory/users`, [{ name: 'limit', value: String(PAGE) }], { pagination }),
+		node('n8n-nodes-base.splitOut', 1, 'Split Out', { fieldToSplitOut: 'result', options: {} }),
+	]);
+}
+
+const time = (runData, name) => runData[name][0].executionTime;
+const count = (runData, name) => runData[name][0].data.main[0].length;
+const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+/**
+ * @param {{ url: string, token: string }} sandbox
+ * @param {number} [rateLimitPerAccount] the credential's local budget; 0 = off (an unthrottled sandbox)
+ */
+async function instanceFor(sandbox, rateLimitPerAccount) {
+	const n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
+	const data = { apiToken: sandbox.token, baseUrl: sandbox.url, ...(rateLimitPerAccount === undefined ? {} : { rateLimitPerAccount }) };
+	await n8n.importCredentials([trutoCredential(data)]);
+	return n8n;
+}
+
+function table(header, rows) {
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
+	const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+	return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+module.exports = {
+	version,
+	SIZES,
+	BENCH_ACCOUNT,
+	PAGE,
+	say,
+	startSandboxProcess,
+	fetchFloor,
+	executeMeasured,
+	benchTrutoNode,
+	benchHttpRequestNode,
+	nodeListWorkflow,
+	httpRequestWorkflow,
+	time,
+	count,
+	fmt,
+	ratio,
+	instanceFor,
+	table,
+	linearWorkflow,
+	codeNode,
+	byId,
+	trutoNode,
+	node,
+	TRUTO_CREDENTIAL,
+};
