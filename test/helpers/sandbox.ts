@@ -21,7 +21,7 @@ export interface Fault {
 	match?: { method?: string; path?: string; query?: string; accountId?: string };
 	after?: number;
 	times?: number;
-	kind: 'status' | 'delay' | 'reset' | 'truncate' | 'html' | 'repeat-cursor';
+	kind: 'status' | 'delay' | 'reset' | 'truncate' | 'html' | 'repeat-cursor' | 'partial';
 	status?: number;
 	headers?: Record<string, string>;
 	body?: unknown;

@@ -9,7 +9,7 @@
  *   always) is how often it fires. Faults are checked in order and the first that fires wins.
  */
 
-const KINDS = new Set(['status', 'delay', 'reset', 'truncate', 'html', 'repeat-cursor']);
+const KINDS = new Set(['status', 'delay', 'reset', 'truncate', 'html', 'repeat-cursor', 'partial']);
 
 /**
  * @typedef {{

@@ -143,6 +143,12 @@ async function handle(state, req, res) {
 	) {
 		payload = { ...payload, next_cursor: query.next_cursor };
 	}
+	// partial: the app returned less than it has for this page, and Truto says so. The records it
+	// drops are the last half of the page; the cursor still leads on.
+	if (fault?.kind === 'partial' && payload && typeof payload === 'object' && Array.isArray(payload.result)) {
+		const kept = payload.result.slice(0, Math.ceil(payload.result.length / 2));
+		payload = { ...payload, result: kept, result_count: kept.length, is_partial_response: true };
+	}
 	entry.status = answer.status;
 	const headers = { ...extraHeaders, ...(answer.headers ?? {}) };
 	if (fault?.kind === 'truncate') {
