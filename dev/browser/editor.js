@@ -1,0 +1,132 @@
+'use strict';
+// @ts-check
+/**
+ * n8n's editor as a person uses it, in a real Chromium: sign in, open a workflow, open a node's
+ * panel, read and set its parameters the way they are shown, run a step, look at the output. The
+ * selectors are n8n's own `data-test-id`s (the ones n8n's Playwright suite uses), read on 2.41.1.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Locator} Locator */
+
+class Editor {
+	/**
+	 * @param {Page} page
+	 * @param {{ baseUrl: string, screenshotsDir?: string }} options
+	 */
+	constructor(page, options) {
+		this.page = page;
+		this.baseUrl = options.baseUrl;
+		this.screenshotsDir = options.screenshotsDir;
+	}
+
+	/** Signs in on n8n's sign-in page. @param {{ email: string, password: string }} user */
+	async signIn(user) {
+		await this.page.goto(`${this.baseUrl}/signin`);
+		await this.page.getByTestId('emailOrLdapLoginId').locator('input').fill(user.email);
+		await this.page.getByTestId('password').locator('input').fill(user.password);
+		await this.page.getByTestId('form-submit-button').click();
+		await this.page.waitForURL(/\/(home|workflows?)/, { timeout: 60_000 });
+	}
+
+	/** Opens a saved workflow on the canvas. @param {string} workflowId */
+	async openWorkflow(workflowId) {
+		await this.page.goto(`${this.baseUrl}/workflow/${workflowId}`);
+		await this.page.getByTestId('canvas-node').first().waitFor({ timeout: 60_000 });
+	}
+
+	/** @param {string} name */
+	canvasNode(name) {
+		return this.page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+	}
+
+	/** Opens a node's panel (double-click on the canvas). @param {string} name */
+	async openNode(name) {
+		await this.canvasNode(name).dblclick();
+		await this.ndv().waitFor({ timeout: 30_000 });
+		await this.page.getByTestId('node-parameters').waitFor();
+	}
+
+	/** Closes the panel: back to the canvas. */
+	async closeNode() {
+		await this.page.getByTestId('ndv-close-button').click();
+		await this.ndv().waitFor({ state: 'hidden' });
+	}
+
+	ndv() {
+		return this.page.getByTestId('ndv');
+	}
+
+	/** The parameter's whole row (label, input, notices). @param {string} name */
+	parameterRow(name) {
+		return this.page.getByTestId('node-parameters').locator(`[data-test-id="parameter-item"]:has([data-test-id="parameter-input-${name}"])`);
+	}
+
+	/** The input of a parameter by its name. @param {string} name */
+	parameterInput(name) {
+		return this.page.getByTestId(`parameter-input-${name}`);
+	}
+
+	/** Chooses an option of an options parameter by its shown name. @param {string} name @param {string} option */
+	async selectOption(name, option) {
+		await this.parameterInput(name).click();
+		// An option's accessible name also holds its description: match the name line exactly.
+		await this.page
+			.getByRole('option')
+			.filter({ has: this.page.getByText(option, { exact: true }) })
+			.first()
+			.click();
+	}
+
+	/**
+	 * Picks a resource locator's record from its list, typing `search` into the list's search box first.
+	 * @param {string} name
+	 * @param {string} itemText
+	 * @param {string} [search]
+	 */
+	async pickFromList(name, itemText, search) {
+		await this.openList(name);
+		if (search !== undefined) await this.page.getByTestId('rlc-search').locator('input').fill(search);
+		await this.resourceLocatorItem(itemText).click();
+		await this.page.getByTestId('rlc-search').waitFor({ state: 'hidden' });
+	}
+
+	/** Opens a resource locator's list (its search box shows). @param {string} name */
+	async openList(name) {
+		const search = this.page.getByTestId('rlc-search');
+		for (let attempt = 0; attempt < 3 && !(await search.isVisible()); attempt++) {
+			await this.parameterInput(name).getByTestId('rlc-input-container').click();
+			await search.waitFor({ timeout: 5_000 }).catch(() => undefined);
+		}
+		await search.waitFor({ timeout: 5_000 });
+	}
+
+	/** An entry of the open resource-locator list. @param {string} text */
+	resourceLocatorItem(text) {
+		return this.page.getByTestId('rlc-item').filter({ hasText: text }).first();
+	}
+
+	/** The texts of the open resource-locator list. */
+	async resourceLocatorItems() {
+		await this.page.getByTestId('rlc-item').first().waitFor({ timeout: 30_000 });
+		return (await this.page.getByTestId('rlc-item').allInnerTexts()).map((text) => text.trim());
+	}
+
+	/** What a resource locator shows as its value (its label, or the raw ID). @param {string} name */
+	async resourceLocatorShown(name) {
+		return await this.parameterInput(name).getByTestId('rlc-input').inputValue();
+	}
+
+	/** Screenshot of the page into the screenshots folder. @param {string} name */
+	async screenshot(name) {
+		if (!this.screenshotsDir) return undefined;
+		fs.mkdirSync(this.screenshotsDir, { recursive: true });
+		const file = path.join(this.screenshotsDir, `${name}.png`);
+		await this.page.screenshot({ path: file });
+		return file;
+	}
+}
+
+module.exports = { Editor };
