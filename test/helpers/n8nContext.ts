@@ -47,6 +47,8 @@ function isLocator(value: unknown): value is { __rl: true; value: unknown } {
 	return typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
 }
 
+const MISSING = Symbol('missing');
+
 function readParameter(parameters: Parameters, name: string, fallback: unknown, extractValue?: boolean): unknown {
 	let value: unknown = parameters;
 	for (const part of name.split('.')) value = (value as Parameters | undefined)?.[part];
@@ -152,8 +154,11 @@ export function loadOptionsContext(options: {
 		requests,
 		getNodeParameter: (name: string, fallback?: unknown, extra?: { extractValue?: boolean }) =>
 			readParameter(options.parameters, name, fallback, extra?.extractValue),
+		// n8n reads the editor's current values with lodash get: a missing one is undefined, not an error.
 		getCurrentNodeParameter: (name: string, extra?: { extractValue?: boolean }) =>
-			readParameter(options.parameters, name, null, extra?.extractValue),
+			readParameter(options.parameters, name, MISSING, extra?.extractValue) === MISSING
+				? undefined
+				: readParameter(options.parameters, name, MISSING, extra?.extractValue),
 		getCredentials: async () => credentialData(options.credentials),
 		getNode: () => testNode,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
@@ -204,6 +209,6 @@ export function pollContext(
 }
 
 /** A resource locator as saved in workflow JSON. */
-export function byId(value: string) {
+export function byId(value: string | null) {
 	return { __rl: true, mode: 'id', value };
 }

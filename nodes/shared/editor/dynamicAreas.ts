@@ -31,6 +31,8 @@ export function dynamicFieldProperties(unified: ResourceDefinition[]): INodeProp
 				resourceMapper: {
 					resourceMapperMethod: 'getBodyFields',
 					mode: 'add',
+					// n8n heads the area with valuesLabel ("Values to Send" without it) and builds its buttons from fieldWords.
+					valuesLabel: BODY_FIELDS.displayName,
 					fieldWords: { singular: 'field', plural: 'fields' },
 					addAllFields: false,
 					supportAutoMap: false,
@@ -43,7 +45,8 @@ export function dynamicFieldProperties(unified: ResourceDefinition[]): INodeProp
 			displayName: JSON_BODY.displayName,
 			name: JSON_BODY.name,
 			type: 'json',
-			default: '',
+			// An empty object, not "": n8n's JSON editor marks empty text as invalid JSON. Both send nothing.
+			default: '{}',
 			placeholder: '{ "title": "Engineer" }',
 			description:
 				'More body fields as a JSON object, for anything the Fields list does not offer. A field set in Fields wins over the same key here.',
@@ -62,6 +65,7 @@ export function dynamicFieldProperties(unified: ResourceDefinition[]): INodeProp
 				resourceMapper: {
 					resourceMapperMethod: 'getQueryFields',
 					mode: 'add',
+					valuesLabel: QUERY_FIELDS.displayName,
 					fieldWords: { singular: 'parameter', plural: 'parameters' },
 					addAllFields: false,
 					supportAutoMap: false,

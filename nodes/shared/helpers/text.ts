@@ -43,3 +43,8 @@ export function shorten(text: string, max: number): string {
 		.trim();
 	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
+
+/** Text safe to place in the HTML n8n renders for notices (integration names and Truto's texts included). */
+export function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

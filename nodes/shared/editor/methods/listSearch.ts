@@ -6,7 +6,7 @@ import { integrationFieldQuery } from '../../input/integrationFields';
 import { UNIFIED_RESOURCES } from '../../model/resources';
 import type { ResourceDefinition } from '../../model/types';
 import { TrutoClient, unifiedPath } from '../../transport';
-import { currentParameter } from './currentParameter';
+import { chosenAccount, currentParameter } from './currentParameter';
 
 /** Accounts are few per environment, so the dropdown reads every page and filters locally. */
 const ACCOUNT_PAGE_SIZE = 100;
@@ -32,12 +32,18 @@ export async function searchIntegratedAccounts(this: ILoadOptionsFunctions, filt
 /** One page of records per call, through the transport's paging: its first page, or the page at n8n's token. */
 function recordSearch(resource: ResourceDefinition) {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		const accountId = currentParameter(this, 'integratedAccount');
-		if (!accountId) {
-			throw new NodeOperationError(this.getNode(), 'Choose an integrated account first', {
-				description: `The ${resource.plural} are listed from the chosen integrated account.`,
-			});
+		// n8n shows only the message of a failed list, so it says what to do.
+		const account = chosenAccount(this);
+		if (account.kind === 'expression') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Integrated Account is an expression, resolved only when the node runs: enter the ${resource.singular} by ID, or run the nodes before this one to list ${resource.plural} here`,
+			);
 		}
+		if (account.kind === 'none') {
+			throw new NodeOperationError(this.getNode(), `Choose an Integrated Account above: the ${resource.plural} are listed from it`);
+		}
+		const accountId = account.id;
 		// Integrations that need an organization or product to list also need it here.
 		const query = {
 			...integrationFieldQuery(resource, 'getAll', (field) => currentParameter(this, field)),

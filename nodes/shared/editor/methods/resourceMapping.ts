@@ -1,4 +1,5 @@
 import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { titleOf } from '../../helpers/text';
 import { isNodeQuery, namedBodyFields, namedQueryFields } from '../../model/naming';
@@ -6,7 +7,8 @@ import { OPERATION_SPECS, trutoMethod } from '../../model/operations';
 import { findResource } from '../../model/resources';
 import type { OperationName, ResourceDefinition } from '../../model/types';
 import { type MethodMeta, MetadataCache, type ParameterSpec, TrutoClient } from '../../transport';
-import { currentParameter } from './currentParameter';
+import { type AreaCall, type AreaName, areaNotice } from '../areaNotices';
+import { chosenAccount, currentParameter } from './currentParameter';
 
 /**
  * The fields that follow the integration: query parameters (and body fields of writes) that Truto's
@@ -36,14 +38,14 @@ const FIELD_TYPES: Record<string, ResourceMapperField['type']> = {
 };
 
 /**
- * One resource-mapper field. n8n's mapper shows no per-field description, so the label carries it:
- * "Include Last Sign In (include_last_sign_in) – Whether to include …". The full text also travels
- * as `description` for API and AI consumers.
+ * One resource-mapper field, labelled as people read it ("Include Last Sign In"): n8n cuts long labels
+ * and shows no per-field description, so Truto's name joins the label only where two parameters would
+ * read the same. Truto's description travels as `description` for API and AI consumers.
  */
-export function mapperField(spec: ParameterSpec): ResourceMapperField {
+export function mapperField(spec: ParameterSpec, label = titleOf(spec.name)): ResourceMapperField {
 	const field: ResourceMapperField & { description?: string } = {
 		id: spec.name,
-		displayName: `${titleOf(spec.name)} (${spec.name})${spec.description ? ` – ${spec.description}` : ''}`,
+		displayName: label,
 		required: spec.required,
 		defaultMatch: false,
 		canBeUsedToMatch: false,
@@ -55,47 +57,87 @@ export function mapperField(spec: ParameterSpec): ResourceMapperField {
 	return field;
 }
 
+/** The fields of one area, each label unique. */
+export function mapperFields(specs: ParameterSpec[]): ResourceMapperField[] {
+	const counts = new Map<string, number>();
+	for (const spec of specs) counts.set(titleOf(spec.name), (counts.get(titleOf(spec.name)) ?? 0) + 1);
+	return specs.map((spec) => {
+		const title = titleOf(spec.name);
+		return mapperField(spec, (counts.get(title) ?? 0) > 1 ? `${title} (${spec.name})` : title);
+	});
+}
+
 type Chooser = (resource: ResourceDefinition, operation: OperationName, meta: MethodMeta) => ParameterSpec[];
+
+/** Why the account could not be read: Truto's answer as the transport words it (401 → fix the credential…). */
+async function lookupFailure(client: TrutoClient, accountId: string): Promise<{ message: string; hint?: string }> {
+	try {
+		await client.request({ path: ['integrated-account', accountId], maxAttempts: 1 });
+		return { message: 'Truto did not describe this integrated account' };
+	} catch (error) {
+		return describe(error);
+	}
+}
+
+function describe(error: unknown): { message: string; hint?: string } {
+	const hint = error instanceof NodeApiError || error instanceof NodeOperationError ? (error.description ?? undefined) : undefined;
+	return { message: String((error as Error)?.message ?? error).replace(/\.$/, ''), hint };
+}
 
 /**
  * Reads Truto's metadata for the chosen account, resource and operation, and turns the chosen part of
- * it into resource-mapper fields. Whatever is missing (no account yet, an unsupported operation,
- * no metadata) becomes a notice in the editor instead of an error.
+ * it into resource-mapper fields. Every answer carries a notice about this account, resource and
+ * operation (see areaNotices.ts): what is missing or failed is said there, never thrown.
  */
-async function fieldsFor(context: ILoadOptionsFunctions, choose: Chooser): Promise<ResourceMapperFields> {
+async function fieldsFor(context: ILoadOptionsFunctions, area: AreaName, choose: Chooser): Promise<ResourceMapperFields> {
 	const resource = findResource(currentParameter(context, 'resource') ?? '');
 	const operation = currentParameter(context, 'operation') as OperationName | undefined;
 	if (!resource || resource.scope !== 'unified' || !operation || !resource.operations.includes(operation)) {
-		return { fields: [], emptyFieldsNotice: 'Choose a resource and an operation first.' };
+		return { fields: [], emptyFieldsNotice: areaNotice.noOperation(area) };
 	}
-	const accountId = currentParameter(context, 'integratedAccount');
-	if (!accountId) {
-		return { fields: [], emptyFieldsNotice: 'Choose an integrated account first: the fields depend on its integration.' };
+	const call: AreaCall = { area, resource, operation };
+	const account = chosenAccount(context);
+	if (account.kind === 'none') return { fields: [], emptyFieldsNotice: areaNotice.noAccount(call) };
+	if (account.kind === 'expression') return { fields: [], emptyFieldsNotice: areaNotice.expressionAccount(call) };
+
+	let client: TrutoClient;
+	try {
+		client = await TrutoClient.create(context);
+	} catch (error) {
+		const { message, hint } = describe(error);
+		return { fields: [], emptyFieldsNotice: areaNotice.lookupFailed(call, message, hint) };
 	}
-	const metadata = new MetadataCache(await TrutoClient.create(context));
+	const metadata = new MetadataCache(client);
 	const method = trutoMethod(resource, operation);
-	const [account, capabilities] = await Promise.all([metadata.account(accountId), metadata.capabilities(accountId)]);
-	const integration = account?.integration ?? 'This integration';
+	const [info, capabilities] = await Promise.all([metadata.account(account.id), metadata.capabilities(account.id)]);
+	if (!info) {
+		const { message, hint } = await lookupFailure(client, account.id);
+		return { fields: [], emptyFieldsNotice: areaNotice.lookupFailed(call, message, hint) };
+	}
 	const methods = capabilities?.get(resource.path);
-	if (capabilities && !methods?.includes(method)) {
-		return {
-			fields: [],
-			emptyFieldsNotice: `${integration} does not support ${OPERATION_SPECS[operation].gerund(resource)} through Truto.`,
-		};
+	if (capabilities && !methods) {
+		const text = `${info.integration} does not support ${resource.plural} through Truto; it supports: ${[...capabilities.keys()].join(', ')}.`;
+		return { fields: [], emptyFieldsNotice: areaNotice.unsupported(call, text) };
 	}
-	const meta = await metadata.meta(accountId, resource.path, method);
-	if (!meta) {
-		return { fields: [], emptyFieldsNotice: `Truto has no field list for ${integration} here; use the named fields and Options.` };
+	if (methods && !methods.includes(method)) {
+		const text = `${info.integration} does not support ${OPERATION_SPECS[operation].gerund(resource)} through Truto; it supports: ${methods.join(', ')}.`;
+		return { fields: [], emptyFieldsNotice: areaNotice.unsupported(call, text) };
 	}
-	return { fields: choose(resource, operation, meta).map(mapperField) };
+	const meta = await metadata.meta(account.id, resource.path, method);
+	if (!meta) return { fields: [], emptyFieldsNotice: areaNotice.noMeta(call, info.label) };
+	const fields = mapperFields(choose(resource, operation, meta));
+	return {
+		fields,
+		emptyFieldsNotice: fields.length ? areaNotice.listed(call, info.label, fields.length) : areaNotice.empty(call, info.label),
+	};
 }
 
 export async function getQueryFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	return await fieldsFor(this, (resource, operation, meta) => dynamicQuerySpecs(resource, operation, meta.query));
+	return await fieldsFor(this, 'query', (resource, operation, meta) => dynamicQuerySpecs(resource, operation, meta.query));
 }
 
 export async function getBodyFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	return await fieldsFor(this, (resource, operation, meta) => dynamicBodySpecs(resource, operation, meta.body ?? []));
+	return await fieldsFor(this, 'body', (resource, operation, meta) => dynamicBodySpecs(resource, operation, meta.body ?? []));
 }
 
 export const resourceMapping = { getQueryFields, getBodyFields };

@@ -67,7 +67,18 @@ describe('record searches', () => {
 
 	it('asks for an integrated account first', async () => {
 		await expect(listSearch.searchUsers.call(context({ integratedAccount: byId('') }))).rejects.toThrow(
-			/Choose an integrated account first/,
+			'Choose an Integrated Account above: the users are listed from it',
 		);
+	});
+
+	it('says that an account set by an expression is known at run time, and what to do now', async () => {
+		// The editor resolves expressions before asking; one it cannot resolve yet arrives as null.
+		const unresolved = context({ integratedAccount: byId(null) });
+		await expect(listSearch.searchOrganizations.call(unresolved)).rejects.toThrow(
+			'Integrated Account is an expression, resolved only when the node runs: enter the organization by ID, or run the nodes before this one to list organizations here',
+		);
+		const raw = context({ integratedAccount: byId("={{ $('Settings').item.json.integratedAccountId }}") });
+		await expect(listSearch.searchOrganizations.call(raw)).rejects.toThrow(/Integrated Account is an expression/);
+		expect(sb.requests).toHaveLength(0);
 	});
 });

@@ -5,7 +5,7 @@
  */
 import type { INodeExecutionData, ResourceMapperField } from 'n8n-workflow';
 
-import { resourceMapping } from '../../../../../nodes/shared/editor/methods/resourceMapping';
+import { mapperFields, resourceMapping } from '../../../../../nodes/shared/editor/methods/resourceMapping';
 import { TrutoUserDirectory } from '../../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, loadOptionsContext, type Parameters } from '../../../../helpers/n8nContext';
 import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../../helpers/sandbox';
@@ -18,20 +18,22 @@ beforeAll(async () => {
 afterAll(async () => await sb.close());
 beforeEach(() => sb.clearRequests());
 
-function context(account: string | undefined, resource: string, operation: string) {
+function context(account: string | null | undefined, resource: string, operation: string, apiToken = TOKEN) {
 	const parameters: Parameters = { resource, operation };
 	if (account !== undefined) parameters.integratedAccount = byId(account);
-	return loadOptionsContext({ parameters, credentials: { apiToken: TOKEN, baseUrl: sb.url } });
+	return loadOptionsContext({ parameters, credentials: { apiToken, baseUrl: sb.url } });
 }
 
-async function queryFields(account: string | undefined, resource: string, operation: string) {
-	return await resourceMapping.getQueryFields.call(context(account, resource, operation));
+async function queryFields(account: string | null | undefined, resource: string, operation: string, apiToken?: string) {
+	return await resourceMapping.getQueryFields.call(context(account, resource, operation, apiToken));
 }
 
-async function bodyFields(account: string, resource: string, operation: string) {
-	return await resourceMapping.getBodyFields.call(context(account, resource, operation));
+async function bodyFields(account: string | null | undefined, resource: string, operation: string, apiToken?: string) {
+	return await resourceMapping.getBodyFields.call(context(account, resource, operation, apiToken));
 }
 
+/** A locator never filled in: its value is "". */
+const byIdEmpty = '';
 const ids = (fields: ResourceMapperField[]) => fields.map((field) => field.id);
 const field = (fields: ResourceMapperField[], id: string) => fields.find((entry) => entry.id === id) as ResourceMapperField & { description?: string };
 
@@ -40,7 +42,7 @@ describe('getQueryFields', () => {
 		const groups = await queryFields(ACCOUNTS.github, 'group', 'getAll');
 		expect(ids(groups.fields)).toEqual(['name', 'organization_id']);
 		expect(field(groups.fields, 'organization_id')).toMatchObject({
-			displayName: 'Organization ID (organization_id) – The organization whose teams to list',
+			displayName: 'Organization ID',
 			description: 'The organization whose teams to list',
 			type: 'string',
 			required: false,
@@ -59,7 +61,9 @@ describe('getQueryFields', () => {
 		const { fields } = await queryFields(ACCOUNTS.microsoft365, 'user', 'getAll');
 		expect(ids(fields)).toEqual(['include_last_sign_in']);
 		expect(field(fields, 'include_last_sign_in').type).toBe('boolean');
-		expect(field(fields, 'include_last_sign_in').displayName).toMatch(/^Include Last Sign In \(include_last_sign_in\) – Set this value when product/);
+		// A label n8n does not cut off; Truto's description stays with the field for API and AI consumers.
+		expect(field(fields, 'include_last_sign_in').displayName).toBe('Include Last Sign In');
+		expect(field(fields, 'include_last_sign_in').description).toMatch(/^Set this value when product/);
 	});
 
 	it('Cisco Meraki and Webex: licence parameters are all named fields already', async () => {
@@ -104,13 +108,111 @@ describe('getQueryFields', () => {
 		expect(field(fields, 'scope')).toMatchObject({ type: 'options', options: [{ name: 'all', value: 'all' }, { name: 'mine', value: 'mine' }] });
 	});
 
-	it('says what to do instead of failing: no account yet, or an operation the integration lacks', async () => {
-		const noAccount = await queryFields(undefined, 'user', 'getAll');
-		expect(noAccount).toEqual({ fields: [], emptyFieldsNotice: expect.stringMatching(/Choose an integrated account first/) });
+	it('says what to do instead of failing: no account yet, or a resource the integration lacks', async () => {
+		const noAccount = await queryFields(byIdEmpty, 'user', 'getAll');
+		expect(noAccount).toEqual({
+			fields: [],
+			emptyFieldsNotice:
+				'<b>Integration Parameters</b>: choose an Integrated Account above; this area then lists the query parameters its integration takes to list users.',
+		});
 		const webexRoles = await queryFields(ACCOUNTS.webex, 'role', 'getAll');
-		expect(webexRoles).toEqual({ fields: [], emptyFieldsNotice: 'Webex does not support listing roles through Truto.' });
+		expect(webexRoles).toEqual({
+			fields: [],
+			emptyFieldsNotice: '<b>Integration Parameters</b>: Webex does not support roles through Truto; it supports: users, organizations, licenses.',
+		});
 		const environment = await queryFields(undefined, 'integratedAccount', 'getAll');
 		expect(environment.fields).toEqual([]);
+	});
+});
+
+/**
+ * n8n shows a mapper's notice under no heading and keeps the last one it got until another arrives:
+ * every answer carries a notice, headed by the area's name, about the current account, resource
+ * and operation; a problem of the whole call is told in one area only.
+ */
+describe('notices of the dynamic areas', () => {
+	it('always come with the answer, so none is left over from an earlier account, resource or operation', async () => {
+		const listed = await queryFields(ACCOUNTS.github, 'group', 'getAll');
+		expect(listed.emptyFieldsNotice).toBe('<b>Integration Parameters</b>: 2 query parameters of GitHub · acme-corp to list groups.');
+		const none = await queryFields(ACCOUNTS.github, 'license', 'getAll');
+		expect(none).toEqual({
+			fields: [],
+			emptyFieldsNotice: '<b>Integration Parameters</b>: GitHub · acme-corp takes no query parameters to list licenses beyond the fields above.',
+		});
+		const noBody = await bodyFields(ACCOUNTS.github, 'group', 'removeUser');
+		expect(noBody.emptyFieldsNotice).toBe(
+			'<b>Fields</b>: Truto lists no body fields for GitHub · acme-corp to remove a user from a group; give any in Raw JSON Body.',
+		);
+	});
+
+	it('tell a problem of the whole call once: under Fields on writes, with Integration Parameters pointing there', async () => {
+		const body = await bodyFields(byIdEmpty, 'group', 'removeUser');
+		const query = await queryFields(byIdEmpty, 'group', 'removeUser');
+		expect(body.emptyFieldsNotice).toBe(
+			'<b>Fields</b>: choose an Integrated Account above; this area then lists the body fields its integration takes to remove a user from a group.',
+		);
+		expect(query.emptyFieldsNotice).toBe('<b>Integration Parameters</b>: none to show until the note under Fields is resolved.');
+
+		const webexBody = await bodyFields(ACCOUNTS.webex, 'group', 'removeUser');
+		const webexQuery = await queryFields(ACCOUNTS.webex, 'group', 'removeUser');
+		expect(webexBody.emptyFieldsNotice).toBe(
+			'<b>Fields</b>: Webex does not support groups through Truto; it supports: users, organizations, licenses.',
+		);
+		expect(webexQuery.emptyFieldsNotice).toBe('<b>Integration Parameters</b>: none to show until the note under Fields is resolved.');
+	});
+
+	it('name an operation the integration lacks, with the ones it has', async () => {
+		sb.setFaults([
+			{
+				kind: 'status',
+				status: 200,
+				match: { path: '/capabilities$' },
+				times: -1,
+				body: { unified: [{ model: 'user-directory', resource: 'groups', methods: ['list', 'get'] }] },
+			},
+		]);
+		const notice = (await bodyFields(ACCOUNTS.github, 'group', 'removeUser')).emptyFieldsNotice;
+		sb.clearFaults();
+		expect(notice).toBe('<b>Fields</b>: GitHub does not support removing users from groups through Truto; it supports: list, get.');
+	});
+
+	it('say that an account set by an expression is known at run time, not that none is chosen', async () => {
+		const notice = (await queryFields(null, 'license', 'getAll')).emptyFieldsNotice;
+		expect(notice).toBe(
+			'<b>Integration Parameters</b>: Integrated Account is an expression, resolved only when the node runs, so the query parameters its integration takes to list licenses cannot be listed here. Run the nodes before this one (their data resolves it), or pick the account from the list, to see them.',
+		);
+		const unresolvedText = (await queryFields("={{ $('Settings').item.json.integratedAccountId }}", 'user', 'getAll')).emptyFieldsNotice;
+		expect(unresolvedText).toMatch(/^<b>Integration Parameters<\/b>: Integrated Account is an expression/);
+		expect(sb.requests).toHaveLength(0);
+	});
+
+	it('give the real cause when Truto refuses the token: fix the credential', async () => {
+		const { fields, emptyFieldsNotice } = await queryFields(ACCOUNTS.github, 'user', 'getAll', 'not-a-valid-token');
+		expect(fields).toEqual([]);
+		expect(emptyFieldsNotice).toMatch(/^<b>Integration Parameters<\/b>: Truto answered 401 Unauthorized: Invalid API token\. Truto did not accept the API token\. Open the Truto API credential/);
+		expect(emptyFieldsNotice).not.toMatch(/This integration|no field list/);
+		expect(emptyFieldsNotice).not.toContain('not-a-valid-token');
+	});
+
+	it('escape what Truto sends before n8n renders it as HTML', async () => {
+		sb.setFaults([
+			{ kind: 'status', status: 200, match: { path: '^/integrated-account/[^/]+$' }, times: -1, body: { id: ACCOUNTS.github, tenant_id: '<img src=x>', integration: { name: 'github' } } },
+		]);
+		const notice = (await queryFields(ACCOUNTS.github, 'license', 'getAll')).emptyFieldsNotice;
+		sb.clearFaults();
+		expect(notice).toContain('GitHub · &lt;img src=x&gt;');
+		expect(notice).not.toContain('<img');
+	});
+});
+
+describe('labels of dynamic fields', () => {
+	it('are the parameter as people read it; Truto names join only where two would read the same', () => {
+		const fields = mapperFields([
+			{ name: 'include_last_sign_in', type: 'boolean', required: false, description: 'Set this value when …' },
+			{ name: 'org_id', type: 'string', required: false },
+			{ name: 'org-id', type: 'string', required: false },
+		]);
+		expect(fields.map((entry) => entry.displayName)).toEqual(['Include Last Sign In', 'Org ID (org_id)', 'Org ID (org-id)']);
 	});
 });
 
