@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch, resourceMapping } from '../shared/editor/methods';
+import { SIMPLIFIED_SINCE_VERSION } from '../shared/editor/output';
 import { router } from '../shared/execution/router';
 import { properties } from './description';
 
@@ -11,7 +12,9 @@ export class TrutoUserDirectory implements INodeType {
 		name: 'trutoUserDirectory',
 		icon: { light: 'file:../../icons/truto.svg', dark: 'file:../../icons/truto.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Output defaults to Simplified and Options offer Include Remote Data; version 1 (saved workflows) keeps its output.
+		version: [1, SIMPLIFIED_SINCE_VERSION],
+		defaultVersion: SIMPLIFIED_SINCE_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Read and manage users, groups, roles, organizations and licenses of any app connected to Truto (GitHub, Microsoft 365, Salesforce, Zoom and 350+ more) through one unified schema',

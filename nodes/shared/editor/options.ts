@@ -11,7 +11,11 @@ const excludeFieldsOption: INodeProperties = {
 	description: 'Comma-separated fields to leave out of every record (sent as truto_exclude_fields[])',
 };
 
-/** Drops remote_data unless switched off; the polling trigger offers it too. */
+/**
+ * Drops remote_data unless switched off; the polling trigger offers it too. remote_data is left out
+ * anyway, so adding this option changed nothing: from version 1.1 the action node offers Include
+ * Remote Data instead, and this one stays for the workflows saved with it.
+ */
 export const ignoreRemoteDataOption: INodeProperties = {
 	displayName: 'Ignore Remote Data',
 	name: 'ignoreRemoteData',
@@ -19,6 +23,18 @@ export const ignoreRemoteDataOption: INodeProperties = {
 	default: true,
 	description:
 		"Whether to drop remote_data, the app's original record, from each result. It often doubles the size of every record.",
+	displayOptions: { show: { '@version': [{ _cnd: { lt: 1.1 } }] } },
+};
+
+/** remote_data is left out by default: adding this option (switched on) brings it back. */
+const includeRemoteDataOption: INodeProperties = {
+	displayName: 'Include Remote Data',
+	name: 'includeRemoteData',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether to add remote_data, the app's original record, to each result (left out unless this is on). It often doubles the size of every record.",
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 };
 
 const remoteQueryOption: INodeProperties = {
@@ -117,11 +133,12 @@ export function optionsWithResourceOptions(resources: ResourceDefinition[], extr
 	const added = resources.flatMap((r) =>
 		(r.options ?? []).map(({ operations, property }) => ({
 			...property,
-			displayOptions: { show: { '/resource': [r.value], '/operation': operations } },
+			// Conditions of the option itself (on its siblings) stay, e.g. "only with Inactive Days".
+			displayOptions: { show: { ...property.displayOptions?.show, '/resource': [r.value], '/operation': operations } },
 		})),
 	);
 	return optionsCollection(
-		[dataSourceOption, excludeFieldsOption, ignoreRemoteDataOption, remoteQueryOption, responseFormatOption, ...added],
+		[dataSourceOption, excludeFieldsOption, ignoreRemoteDataOption, includeRemoteDataOption, remoteQueryOption, responseFormatOption, ...added],
 		extra,
 	);
 }

@@ -8,7 +8,7 @@ import { dynamicQuery, writeBody } from './dynamicValues';
 import { filterQuery } from './filters';
 import { integrationFieldQuery } from './integrationFields';
 import { locatorText, recordIdText } from './locators';
-import { readOptions, trutoOptionsQuery } from './options';
+import { readOptions, readOutput, trutoOptionsQuery } from './options';
 import { inputError, type Place } from './place';
 
 /**
@@ -97,6 +97,8 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 		if (target?.id) input.references[reference.sendAs] = recordIdText(place, read.locator(target.id.parameter), target.name);
 	}
 	input.options = readOptions(place, read.value('options', {}) as IDataObject, resource, operation);
+	// Output is shown on the reads of resources with a short form; its default comes with the node version.
+	if (resource.simplify && !spec.writes) input.options.output = readOutput(place, read.value('output', 'raw'), read.value('outputFields', ''));
 	// Later sources win: the integration's dynamic parameters, then the named per-integration fields and
 	// filters (when filled in), then Truto's options; integrated_account_id always comes from the account.
 	input.query = {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { NoActivityChoice } from '../helpers/seats';
-import type { ItemOptions, OperationName, ResourceDefinition } from '../model/types';
+import type { ItemOptions, OperationName, OutputMode, ResourceDefinition } from '../model/types';
 import { inputError, type Place } from './place';
 
 const NO_ACTIVITY_CHOICES: NoActivityChoice[] = ['exclude', 'include', 'only'];
@@ -94,7 +94,8 @@ export function readOptions(
 	const options: ItemOptions = {
 		responseFormat,
 		superQuery,
-		ignoreRemoteData: raw.ignoreRemoteData !== false,
+		// Include Remote Data (version 1.1) or Ignore Remote Data switched off (version 1) bring it back.
+		ignoreRemoteData: raw.includeRemoteData === true ? false : raw.ignoreRemoteData !== false,
 		excludeFields,
 		remoteQuery: readRemoteQuery(place, raw.remoteQuery),
 		noActivityUsers: 'exclude',
@@ -139,4 +140,31 @@ export function trutoOptionsQuery(options: ItemOptions): IDataObject {
 	if (options.excludeFields.length) query.truto_exclude_fields = options.excludeFields;
 	if (options.remoteQuery) query.remote_query = options.remoteQuery;
 	return query;
+}
+
+const OUTPUT_MODES: OutputMode[] = ['simplified', 'raw', 'selectedFields'];
+
+/**
+ * Output (Simplified / Raw / Selected Fields) of a read, with the fields named for Selected Fields.
+ * The editor's default already depends on the node version (1: raw, 1.1: simplified).
+ */
+export function readOutput(place: Place, mode: unknown, fieldsText: unknown): NonNullable<ItemOptions['output']> {
+	if (!OUTPUT_MODES.includes(mode as OutputMode)) {
+		throw inputError(place, `Output must be simplified, raw or selectedFields, not ${JSON.stringify(mode)}`, 'Choose an Output from the list.');
+	}
+	const fields =
+		typeof fieldsText === 'string'
+			? fieldsText
+					.split(',')
+					.map((field) => field.trim())
+					.filter(Boolean)
+			: [];
+	if (mode === 'selectedFields' && fields.length === 0) {
+		throw inputError(
+			place,
+			'Output is Selected Fields, but Fields to Include names none',
+			'Enter the fields to output, separated by commas, e.g. name, emails, status; or choose Simplified or Raw.',
+		);
+	}
+	return { mode: mode as OutputMode, fields };
 }

@@ -63,6 +63,9 @@ export interface ListFilters {
 	targets: Record<string, FilterTarget>;
 }
 
+/** What a read returns per record: the resource's short form, the whole record, or the fields named. */
+export type OutputMode = 'simplified' | 'raw' | 'selectedFields';
+
 /** The Options collection of one item, read and checked once (see input/options.ts). */
 export interface ItemOptions {
 	responseFormat?: string;
@@ -77,6 +80,8 @@ export interface ItemOptions {
 	inactiveDays?: number;
 	noActivityUsers: NoActivityChoice;
 	seatUtilization: boolean;
+	/** Reads of resources with a short form (see `simplify`): how each record is output; undefined = as read. */
+	output?: { mode: OutputMode; fields: string[] };
 }
 
 export interface ResourceDefinition {
@@ -117,4 +122,9 @@ export interface ResourceDefinition {
 	listFilter?: (options: ItemOptions, now: number) => ((record: IDataObject) => boolean) | undefined;
 	/** Adds computed fields to each record read by Get Many / Get (undefined = as Truto sent it). */
 	decorate?: (options: ItemOptions) => ((record: IDataObject) => IDataObject) | undefined;
+	/**
+	 * The short form of a unified record, for Output → Simplified: what a person or an AI agent scans
+	 * for. Resources with large records have one; the editor offers Output where they do.
+	 */
+	simplify?: (record: IDataObject) => IDataObject;
 }

@@ -434,8 +434,22 @@ describe('description (the public surface)', () => {
 		const [options] = named('options');
 		const option = (name: string) => (options.options as Array<{ name: string; displayOptions?: { show?: Record<string, unknown> } }>).find((entry) => entry.name === name);
 		expect(option('inactiveDays')?.displayOptions?.show).toEqual({ '/resource': ['user'], '/operation': ['getAll'] });
-		expect(option('noActivityUsers')?.displayOptions?.show).toEqual({ '/resource': ['user'], '/operation': ['getAll'] });
+		// Only once Inactive Days is set: without it the choice means nothing.
+		expect(option('noActivityUsers')?.displayOptions?.show).toEqual({
+			inactiveDays: [{ _cnd: { gt: 0 } }],
+			'/resource': ['user'],
+			'/operation': ['getAll'],
+		});
 		expect(option('seatUtilization')?.displayOptions?.show).toEqual({ '/resource': ['license'], '/operation': ['getAll', 'get'] });
 		expect(option('responseFormat')?.displayOptions).toBeUndefined();
+	});
+
+	it('switches an added option on where adding it means wanting it (Seat Utilization, Include Remote Data)', () => {
+		const [options] = named('options');
+		const option = (name: string) => (options.options as Array<{ name: string; default?: unknown; displayOptions?: { show?: Record<string, unknown> } }>).find((entry) => entry.name === name);
+		expect(option('seatUtilization')?.default).toBe(true);
+		expect(option('includeRemoteData')).toMatchObject({ default: true, displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } });
+		// Ignore Remote Data is in effect unless switched off: only workflows saved with version 1 still show it.
+		expect(option('ignoreRemoteData')).toMatchObject({ default: true, displayOptions: { show: { '@version': [{ _cnd: { lt: 1.1 } }] } } });
 	});
 });

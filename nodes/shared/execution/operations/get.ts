@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { toRecords } from '../../helpers/items';
 import type { ItemInput } from '../../input/itemInput';
 import { unifiedPath } from '../../transport';
+import { outputShape } from '../output';
 import { preflight } from '../preflight';
 import type { Run } from '../run';
 
@@ -18,7 +19,7 @@ export async function get(run: Run, input: ItemInput): Promise<IDataObject[]> {
 		itemIndex,
 		describeParameter: input.naming.query,
 	});
-	const decorate = resource.decorate?.(input.options);
+	const shape = outputShape(resource, input.options);
 	const records = toRecords(answer);
-	return decorate ? records.map(decorate) : records;
+	return shape ? records.map(shape) : records;
 }

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ItemInput } from '../../input/itemInput';
 import { type ListRequest, unifiedPath } from '../../transport';
 import { fitFilterNames } from '../filterNames';
+import { outputShape } from '../output';
 import { preflight } from '../preflight';
 import type { Run } from '../run';
 
@@ -23,9 +24,7 @@ export async function getAll(run: Run, input: ItemInput): Promise<IDataObject[]>
 		describeParameter: input.naming.query,
 	};
 	const keep = resource.listFilter?.(input.options, Date.now());
-	const decorate = resource.decorate?.(input.options);
-	const records = await collect(run, accountId, request, keep);
-	return decorate ? records.map(decorate) : records;
+	return await collect(run, accountId, request, keep, outputShape(resource, input.options));
 }
 
 /**
@@ -38,6 +37,7 @@ async function collect(
 	accountId: string,
 	request: ListRequest,
 	keep: ((record: IDataObject) => boolean) | undefined,
+	shape: ((record: IDataObject) => IDataObject) | undefined,
 ): Promise<IDataObject[]> {
 	const wanted = request.limit ?? Number.POSITIVE_INFINITY;
 	const records: IDataObject[] = [];
@@ -49,7 +49,7 @@ async function collect(
 			if (page.partial) partial++;
 			for (const record of page.records) {
 				if (keep && !keep(record)) continue;
-				records.push(record);
+				records.push(shape ? shape(record) : record);
 				if (records.length >= wanted) return records;
 			}
 		}

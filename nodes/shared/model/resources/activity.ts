@@ -1,11 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { orNull } from '../../helpers/simplify';
 import type { ResourceDefinition } from '../types';
 
 function activityLabel(record: IDataObject): string {
 	const actor = ((record.actor as IDataObject | undefined)?.user as IDataObject | undefined)?.id;
 	const when = typeof record.created_at === 'string' ? ` at ${record.created_at.slice(0, 16).replace('T', ' ')}` : '';
 	return `${String(record.action ?? record.id)}${actor ? ` by ${String(actor)}` : ''}${when}`;
+}
+
+/** Who did what, to what, when, and from where. */
+function simplifyActivity(record: IDataObject): IDataObject {
+	const actor = (record.actor ?? {}) as IDataObject;
+	const context = (record.context ?? {}) as IDataObject;
+	return {
+		id: orNull(record.id),
+		action: orNull(record.action),
+		actor_type: orNull(actor.type),
+		actor_user_id: orNull((actor.user as IDataObject | undefined)?.id),
+		entity_type: orNull(record.entity_type),
+		entity: orNull(record.entity),
+		ip_address: orNull(context.ip_address),
+		created_at: orNull(record.created_at),
+	};
 }
 
 export const activity: ResourceDefinition = {
@@ -20,4 +37,5 @@ export const activity: ResourceDefinition = {
 	id: { parameter: 'activityId', searchMethod: 'searchActivities', example: 'e.g. Ae7ZJ2yBqOkMk4nJqTj2Ow' },
 	label: activityLabel,
 	integrationFields: [],
+	simplify: simplifyActivity,
 };

@@ -1,4 +1,18 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { orNull } from '../../helpers/simplify';
 import type { ResourceDefinition } from '../types';
+
+function simplifyGroup(record: IDataObject): IDataObject {
+	const organization = record.organization as IDataObject | undefined;
+	return {
+		id: orNull(record.id),
+		name: orNull(record.name),
+		description: orNull(record.description),
+		group_type: orNull(record.group_type),
+		organization: orNull(organization && typeof organization === 'object' ? (organization.name ?? organization.id) : organization),
+	};
+}
 
 export const group: ResourceDefinition = {
 	value: 'group',
@@ -22,4 +36,5 @@ export const group: ResourceDefinition = {
 	id: { parameter: 'groupId', searchMethod: 'searchGroups', example: 'e.g. 4821001' },
 	label: (record) => String(record.name ?? record.id),
 	integrationFields: [],
+	simplify: simplifyGroup,
 };

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { seatUtilization } from '../../helpers/seats';
+import { orNull } from '../../helpers/simplify';
 import type { ItemOptions, ResourceDefinition } from '../types';
 
 function seats(record: IDataObject): string {
@@ -13,6 +14,21 @@ function seats(record: IDataObject): string {
 /** Options → Seat Utilization: adds `seats` (counts, utilization, cost of the unassigned seats) to each license. */
 function withSeats(options: ItemOptions): ((record: IDataObject) => IDataObject) | undefined {
 	return options.seatUtilization ? (record) => ({ ...record, seats: { ...seatUtilization(record) } }) : undefined;
+}
+
+/** A license's seats and price: what seat reclamation reads (with `seats` when Seat Utilization added it). */
+function simplifyLicense(record: IDataObject): IDataObject {
+	const short: IDataObject = {
+		id: orNull(record.id),
+		name: orNull(record.name),
+		status: orNull(record.status),
+		available_quantity: orNull(record.available_quantity),
+		assigned_quantity: orNull(record.assigned_quantity),
+		unit_amount: orNull(record.unit_amount),
+		currency: orNull(record.currency),
+	};
+	if (record.seats !== undefined) short.seats = record.seats;
+	return short;
 }
 
 export const license: ResourceDefinition = {
@@ -55,11 +71,13 @@ export const license: ResourceDefinition = {
 				displayName: 'Seat Utilization',
 				name: 'seatUtilization',
 				type: 'boolean',
-				default: false,
+				// Adding the option means wanting the seats; a saved false stays false.
+				default: true,
 				description:
 					'Whether to add seats to each license: available, assigned, unassigned (available − assigned), utilization (assigned ÷ available, 0–1, null without seat counts), unassigned_cost (unassigned × unit_amount when the license has a price and a currency, else null) and currency',
 			},
 		},
 	],
 	decorate: withSeats,
+	simplify: simplifyLicense,
 };

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { inactiveSince } from '../../helpers/seats';
+import { lastSeenAt, namesOf, orNull, primaryEmail } from '../../helpers/simplify';
 import type { ItemOptions, ResourceDefinition, ResourceOption } from '../types';
 import { userFilters } from './userFilters';
 
@@ -27,6 +28,8 @@ const inactivityOptions: ResourceOption[] = [
 			default: 'exclude',
 			description:
 				'With Inactive Days: what to do with users for whom the app reports neither last_active_at nor last_login_at',
+			// Only meaningful once Inactive Days is set (an expression counts as set).
+			displayOptions: { show: { inactiveDays: [{ _cnd: { gt: 0 } }] } },
 			options: [
 				{ name: 'Exclude', value: 'exclude', description: 'Leave them out: nothing says they are inactive' },
 				{ name: 'Include', value: 'include', description: 'Count them as inactive too' },
@@ -39,6 +42,20 @@ const inactivityOptions: ResourceOption[] = [
 /** Options → Inactive Days: only users not seen for that long (checked in input/options.ts). */
 function inactiveUsers(options: ItemOptions, now: number): ((record: IDataObject) => boolean) | undefined {
 	return options.inactiveDays ? inactiveSince(options.inactiveDays, options.noActivityUsers, now) : undefined;
+}
+
+/** What a person scans a user for: who, how to reach them, whether active, when last seen, what they hold. */
+function simplifyUser(record: IDataObject): IDataObject {
+	const name = record.name ?? ([record.first_name, record.last_name].filter(Boolean).join(' ') || null);
+	return {
+		id: orNull(record.id),
+		name: orNull(name),
+		email: primaryEmail(record),
+		status: orNull(record.status),
+		last_seen_at: lastSeenAt(record),
+		licenses: namesOf(record.licenses),
+		roles: namesOf(record.roles),
+	};
 }
 
 function userLabel(record: IDataObject): string {
@@ -69,7 +86,7 @@ export const user: ResourceDefinition = {
 		{
 			field: 'product',
 			sendAs: { getAll: 'product' },
-			note: 'Required by Microsoft 365: whose users to list. Other integrations ignore it.',
+			note: 'Microsoft 365: whose users to list, e.g. Teams or SharePoint (Azure Active Directory when not set). Other integrations ignore it.',
 			values: [
 				{ name: 'Analytics', value: 'analytics' },
 				{ name: 'Azure Active Directory', value: 'azure_active_directory' },
@@ -83,4 +100,5 @@ export const user: ResourceDefinition = {
 	listFilters: userFilters,
 	options: inactivityOptions,
 	listFilter: inactiveUsers,
+	simplify: simplifyUser,
 };
