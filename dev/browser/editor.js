@@ -88,7 +88,7 @@ class Editor {
 	 */
 	async pickFromList(name, itemText, search) {
 		await this.openList(name);
-		if (search !== undefined) await this.page.getByTestId('rlc-search').locator('input').fill(search);
+		if (search !== undefined) await this.searchList(search);
 		await this.resourceLocatorItem(itemText).click();
 		await this.page.getByTestId('rlc-search').waitFor({ state: 'hidden' });
 	}
@@ -101,6 +101,13 @@ class Editor {
 			await search.waitFor({ timeout: 5_000 }).catch(() => undefined);
 		}
 		await search.waitFor({ timeout: 5_000 });
+	}
+
+	/** Types into the open list's search box. @param {string} text */
+	async searchList(text) {
+		const box = this.page.getByTestId('rlc-search');
+		const input = (await box.evaluate((element) => element.tagName)) === 'INPUT' ? box : box.locator('input');
+		await input.fill(text);
 	}
 
 	/** An entry of the open resource-locator list. @param {string} text */
@@ -117,6 +124,72 @@ class Editor {
 	/** What a resource locator shows as its value (its label, or the raw ID). @param {string} name */
 	async resourceLocatorShown(name) {
 		return await this.parameterInput(name).getByTestId('rlc-input').inputValue();
+	}
+
+	/** The notices of the dynamic areas (Integration Parameters, Fields) as shown, in page order. */
+	async areaNotices() {
+		return (await this.page.getByTestId('empty-fields-notice').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+	}
+
+	/**
+	 * Waits until the panel shows a dynamic-area notice matching `pattern` (n8n reloads them after a change).
+	 * @param {RegExp} pattern
+	 */
+	async waitForNotice(pattern) {
+		await this.page.getByTestId('empty-fields-notice').filter({ hasText: pattern }).first().waitFor({ timeout: 30_000 });
+	}
+
+	/** The whole panel's text, as one line. */
+	async panelText() {
+		return (await this.page.getByTestId('node-parameters').innerText()).replace(/\s+/g, ' ');
+	}
+
+	/** Opens a collection's "Add …" list (e.g. Options) and returns its entries. @param {string} [button] e.g. 'Add Option' */
+	async collectionChoices(button = 'Add Option') {
+		// The button is a select whose placeholder is its text.
+		await this.page.getByTestId('collection-parameter-add').filter({ has: this.page.locator(`[placeholder="${button}"]`) }).click();
+		await this.page.getByRole('option').first().waitFor();
+		return (await this.page.getByRole('option').allInnerTexts()).map((text) => text.trim());
+	}
+
+	/** Adds a collection entry from the open "Add …" list, by its shown name. @param {string} displayName */
+	async chooseCollectionEntry(displayName) {
+		await this.page.getByRole('option').filter({ hasText: displayName }).first().click();
+		await this.page.getByRole('option').first().waitFor({ state: 'hidden' });
+	}
+
+	/** Whether a boolean parameter's switch is on. @param {string} name */
+	async switchIsOn(name) {
+		return /is-checked/.test((await this.parameterInput(name).locator('.el-switch').getAttribute('class')) ?? '');
+	}
+
+	/** The description people see when hovering the parameter's help icon. @param {string} name @param {RegExp} pattern */
+	async parameterHelp(name, pattern) {
+		const row = this.parameterRow(name);
+		await row.getByTestId('input-label').first().hover();
+		await row.locator('[data-icon="circle-help"]').first().hover();
+		const tip = this.page.getByText(pattern).first();
+		await tip.waitFor({ timeout: 10_000 });
+		return (await tip.innerText()).trim();
+	}
+
+	/** "Execute step" (or "Fetch Test Event" on a trigger), then the output panel's text once it shows a result. */
+	async executeStep() {
+		const output = this.page.getByTestId('output-panel');
+		const read = async () => (await output.innerText()).replace(/\s+/g, ' ');
+		const before = await read();
+		await this.page.getByTestId('node-execute-button').first().click();
+		// A result differs from what was shown before the click, and has settled (the table renders after the count).
+		const deadline = Date.now() + 90_000;
+		let last = '';
+		for (;;) {
+			const now = await read();
+			const done = now !== before && /\d+ items?|Error|Problem|No output data/.test(now);
+			if (done && now === last) return now;
+			if (Date.now() > deadline) throw new Error(`no result after Execute step; the output panel shows: ${now.slice(0, 300)}`);
+			last = done ? now : '';
+			await this.page.waitForTimeout(750);
+		}
 	}
 
 	/** Screenshot of the page into the screenshots folder. @param {string} name */
