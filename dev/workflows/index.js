@@ -8,6 +8,7 @@ const { TRUTO_CREDENTIAL, SMTP_CREDENTIAL, trutoCredential, smtpCredential } = r
 const { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
 const { workflow, connect, manualWorkflow, linearWorkflow } = require('./workflow');
 const { seatReclamationWorkflow, REPORT_TO, REPORT_FROM } = require('./seat-reclamation');
+const { TRUTO_TOOL, OPENAI_CREDENTIAL, openAiCredential, trutoTool, agentWorkflow } = require('./agent');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -30,4 +31,9 @@ module.exports = {
 	seatReclamationWorkflow,
 	REPORT_TO,
 	REPORT_FROM,
+	TRUTO_TOOL,
+	OPENAI_CREDENTIAL,
+	openAiCredential,
+	trutoTool,
+	agentWorkflow,
 };

@@ -26,6 +26,8 @@ export interface ContextOptions {
 	credentials: { apiToken: string; baseUrl: string; rateLimitPerAccount?: number };
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node's type; n8n runs an AI agent's tool as `<type>Tool`. */
+	nodeType?: string;
 }
 
 export interface RecordedRequest {
@@ -138,7 +140,7 @@ export function executeContext(options: ContextOptions): IExecuteFunctions & { r
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) =>
 			readParameter(parametersFor(itemIndex), name, fallback, extra?.extractValue),
 		getCredentials: async () => credentialData(options.credentials),
-		getNode: () => testNode,
+		getNode: () => (options.nodeType ? { ...testNode, type: options.nodeType } : testNode),
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
 	};

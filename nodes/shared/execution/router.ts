@@ -41,7 +41,7 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 			const records: IDataObject[] = await OPERATIONS[input.operation](run, input);
 			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			if (this.continueOnFail()) return [{ json: errorJson(error, client), pairedItem: { item: itemIndex } }];
+			if (this.continueOnFail() || calledAsTool(this)) return [{ json: errorJson(error, client), pairedItem: { item: itemIndex } }];
 			throw asNodeError(this, error, itemIndex, client);
 		}
 	};
@@ -70,6 +70,15 @@ async function warnOfPartialPages(run: Run): Promise<void> {
 	}
 	// addExecutionHints exists in every n8n this package supports; the check keeps older hosts working.
 	if (hints.length && typeof run.context.addExecutionHints === 'function') run.context.addExecutionHints(...hints);
+}
+
+/**
+ * Run as an AI agent's tool (n8n's `…Tool` variant of the node): a failed call is answered with the
+ * error and its hint as the tool's result, so the model reads what went wrong and can correct its
+ * call. Some n8n versions (2.8) would otherwise fail the agent's whole execution.
+ */
+function calledAsTool(context: IExecuteFunctions): boolean {
+	return context.getNode().type.endsWith('Tool');
 }
 
 function onlyReads(context: IExecuteFunctions, count: number): boolean {

@@ -50,6 +50,32 @@ function getUser(id: string, extra: Parameters = {}): Parameters {
 
 const paired = (item: INodeExecutionData) => (item.pairedItem as IPairedItemData).item;
 
+describe('as an AI agent tool', () => {
+	it('answers a failed call with the error and its hint, for the model to read', async () => {
+		const context = executeContext({
+			parameters: () => ({ resource: 'license', operation: 'getAll', integratedAccount: byId(ACCOUNTS.github), returnAll: true, options: {} }),
+			credentials: { apiToken: TOKEN, baseUrl: sb.url },
+			nodeType: 'n8n-nodes-truto.trutoUserDirectoryTool',
+		});
+		const [output] = await router.call(context);
+		expect(output).toEqual([
+			{
+				json: {
+					error: 'GitHub needs Organization (organization_id) to list licenses',
+					description: expect.stringMatching(/^Fill in Organization \(organization_id\) on the node/),
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('still fails the node when it runs as a node, not a tool', async () => {
+		await expect(run(() => ({ resource: 'license', operation: 'getAll', integratedAccount: byId(ACCOUNTS.github), returnAll: true, options: {} }))).rejects.toThrow(
+			'GitHub needs Organization (organization_id) to list licenses',
+		);
+	});
+});
+
 /** The most requests the sandbox was answering at the same moment. */
 function mostInFlight(requests: SandboxRequest[]): number {
 	const edges = requests.flatMap((request) => [
