@@ -259,9 +259,10 @@ if (require.main === module) {
 	const { ensureRedis } = require('./redis');
 	const args = process.argv.slice(2);
 	const redis = args.includes('--redis');
-	const unknown = args.filter((a) => a.startsWith('-') && a !== '--all' && a !== '--redis');
+	const chromium = args.includes('--chromium');
+	const unknown = args.filter((a) => a.startsWith('-') && !['--all', '--redis', '--chromium'].includes(a));
 	if (unknown.length || args.includes('--help') || args.includes('-h')) {
-		console.error('usage: node dev/n8n/install.js [--all | <n8n version>...] [--redis]');
+		console.error('usage: node dev/n8n/install.js [--all | <n8n version>...] [--redis] [--chromium]');
 		process.exit(unknown.length ? 2 : 0);
 	}
 	let versions = args.filter((a) => !a.startsWith('-'));
@@ -273,6 +274,8 @@ if (require.main === module) {
 			defaultLog(`n8n ${v}: ${path.relative(REPO_ROOT, r.n8nBin)} on ${r.nodeBin}`);
 		}
 		if (redis) defaultLog(`redis-server: ${ensureRedis()}`);
+		// The browser suite drives Debian's Chromium (browsers cannot be downloaded from npm).
+		if (chromium) defaultLog(`chromium: ${require('../browser/chromium').ensureChromium()}`);
 		defaultLog(`all done in ${Math.round((Date.now() - started) / 1000)} s`);
 	})().catch((err) => {
 		console.error(err instanceof Error ? err.message : err);
