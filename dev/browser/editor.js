@@ -96,11 +96,14 @@ class Editor {
 	/** Opens a resource locator's list (its search box shows). @param {string} name */
 	async openList(name) {
 		const search = this.page.getByTestId('rlc-search');
-		for (let attempt = 0; attempt < 3 && !(await search.isVisible()); attempt++) {
-			await this.parameterInput(name).getByTestId('rlc-input-container').click();
-			await search.waitFor({ timeout: 5_000 }).catch(() => undefined);
+		// A click while the panel still settles can be lost: click again until the list shows.
+		for (let attempt = 0; attempt < 4 && !(await search.isVisible()); attempt++) {
+			const input = this.parameterInput(name).getByTestId('rlc-input-container');
+			await input.scrollIntoViewIfNeeded();
+			await input.click();
+			await search.waitFor({ timeout: 8_000 }).catch(() => undefined);
 		}
-		await search.waitFor({ timeout: 5_000 });
+		await search.waitFor({ timeout: 8_000 });
 	}
 
 	/** Types into the open list's search box. @param {string} text */

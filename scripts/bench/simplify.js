@@ -26,7 +26,8 @@ async function run() {
 		await n8n.importWorkflow([listingWorkflow('benchRaw1', 'raw'), listingWorkflow('benchSimple1', 'simplified'), linearWorkflow('benchIdle2', [])]);
 		const raw = await executeMeasured(n8n, 'benchRaw1');
 		const simplified = await executeMeasured(n8n, 'benchSimple1');
-		const idle = await executeMeasured(n8n, 'benchIdle2');
+		// n8n 2.41 sometimes crashes while exiting after an empty workflow (exit 139): the reference is asked again.
+		const idle = await executeMeasured(n8n, 'benchIdle2').catch(() => executeMeasured(n8n, 'benchIdle2'));
 		const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 		const rawBytes = itemBytes(raw.run);
 		const simpleBytes = itemBytes(simplified.run);
