@@ -91,6 +91,13 @@ describe('the Email filter', () => {
 	});
 });
 
+describe('the Status filter', () => {
+	it('offers created, a documented value, and sends it', async () => {
+		await run(list('user', ACCOUNTS.github, { filters: { status: 'created' } }));
+		expect(lastQuery('users')).toMatchObject({ status: 'created' });
+	});
+});
+
 describe('Data Source: SuperQuery', () => {
 	it("reads Truto's synced store in the chosen region, in pages larger than the app's", async () => {
 		const { output } = await run(list('user', ACCOUNTS.zoom, { options: { dataSource: 'wnam' } }));
