@@ -160,7 +160,7 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 			run = await n8n.execute(workflow.id);
 			elapsedMs = Date.now() - started;
 			sandbox.clearFaults();
-			// Data calls only: a metadata lookup by integration slug counts against the token, not the account.
+			// Data calls only: the once-per-run metadata look-up is not one of the 120 gets.
 			requests = sandbox.requests.filter((/** @type {any} */ r) => r.path.startsWith(`${USERS}/`) && !r.path.includes('/meta/'));
 			process.stderr.write(
 				`[faults e2e ${version}] ${GETS} gets: ${elapsedMs} ms for the whole n8n execute, ${requests.length} requests, ` +
