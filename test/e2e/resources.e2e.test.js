@@ -384,7 +384,7 @@ describe.each(versionsUnderTest())('resources and writes in n8n %s', (version) =
 		it('offers Microsoft 365 its own user-list parameter, as a boolean', async () => {
 			const answer = await fields('getQueryFields', ACCOUNTS.microsoft365, 'user', 'getAll');
 			expect(answer.fields.map((field) => [field.id, field.type, field.required])).toEqual([['include_last_sign_in', 'boolean', false]]);
-			expect(answer.fields[0].displayName).toMatch(/^Include Last Sign In \(include_last_sign_in\) – /);
+			expect(answer.fields[0]).toMatchObject({ displayName: 'Include Last Sign In', description: expect.stringMatching(/^Set this value when product/) });
 		});
 
 		it('offers GitHub team-list parameters and no licence parameter beyond Organization', async () => {
@@ -403,7 +403,7 @@ describe.each(versionsUnderTest())('resources and writes in n8n %s', (version) =
 		it('says when the integration lacks the operation', async () => {
 			const answer = await fields('getQueryFields', ACCOUNTS.webex, 'role', 'getAll');
 			expect(answer.fields).toEqual([]);
-			expect(answer.emptyFieldsNotice).toBe('Webex does not support listing roles through Truto.');
+			expect(answer.emptyFieldsNotice).toBe('<b>Integration Parameters</b>: Webex does not support roles through Truto; it supports: users, organizations, licenses.');
 		});
 	});
 });
