@@ -93,9 +93,10 @@ class Editor {
 		await this.page.getByTestId('rlc-search').waitFor({ state: 'hidden' });
 	}
 
-	/** Opens a resource locator's list (its search box shows). @param {string} name */
+	/** Opens a resource locator's list. @param {string} name */
 	async openList(name) {
-		const search = this.page.getByTestId('rlc-search');
+		// An open list shows its search box, or only n8n's "Could not load list" when the search failed.
+		const search = this.page.getByTestId('rlc-search').or(this.page.getByText('Could not load list')).first();
 		// A click while the panel still settles can be lost: click again until the list shows.
 		for (let attempt = 0; attempt < 4 && !(await search.isVisible()); attempt++) {
 			const input = this.parameterInput(name).getByTestId('rlc-input-container');
@@ -103,7 +104,10 @@ class Editor {
 			await input.click();
 			await search.waitFor({ timeout: 8_000 }).catch(() => undefined);
 		}
-		await search.waitFor({ timeout: 8_000 });
+		await search.waitFor({ timeout: 8_000 }).catch(async (error) => {
+			await this.screenshot(`list-did-not-open-${name}`);
+			throw error;
+		});
 	}
 
 	/** Types into the open list's search box. @param {string} text */

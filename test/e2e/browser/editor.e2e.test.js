@@ -47,9 +47,15 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-/** Opens a node of a workflow, fresh from the server. @param {string} workflowId @param {string} nodeName */
+/**
+ * Opens a node of a workflow; a workflow already on the canvas is not loaded again (each test works on
+ * its own nodes, or on what earlier tests left as a person would).
+ * @param {string} workflowId @param {string} nodeName
+ */
 async function open(workflowId, nodeName) {
-	await editor.openWorkflow(workflowId);
+	const onCanvas = new URL(editor.page.url()).pathname === `/workflow/${workflowId}`;
+	if (!onCanvas) await editor.openWorkflow(workflowId);
+	else if (await editor.ndv().isVisible()) await editor.closeNode();
 	await editor.openNode(nodeName);
 }
 
