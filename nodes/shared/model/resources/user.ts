@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { inactiveSince } from '../../helpers/seats';
+import { inactiveSince, primaryEmail } from '../../helpers/seats';
 import type { ItemOptions, ResourceDefinition, ResourceOption } from '../types';
 import { userFilters } from './userFilters';
 
@@ -42,8 +42,7 @@ function inactiveUsers(options: ItemOptions, now: number): ((record: IDataObject
 }
 
 function userLabel(record: IDataObject): string {
-	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
-	const email = (emails.find((entry) => entry.is_primary) ?? emails[0])?.email;
+	const email = primaryEmail(record);
 	const name = record.name ?? [record.first_name, record.last_name].filter(Boolean).join(' ');
 	const main = String(name || record.username || email || record.id);
 	return email && email !== main ? `${main} (${String(email)})` : main;
