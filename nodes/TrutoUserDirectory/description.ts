@@ -4,6 +4,7 @@ import { dynamicFieldProperties } from '../shared/editor/dynamicAreas';
 import { integrationFieldProperties } from '../shared/editor/integrationFields';
 import { idProperty, integratedAccountProperties, referenceProperties } from '../shared/editor/locators';
 import { optionsWithResourceOptions } from '../shared/editor/options';
+import { reclamationProperties } from '../shared/editor/reclamation';
 import { operationProperty, resourceProperty, returnAllAndLimit } from '../shared/editor/resourceFields';
 import { findResource, RESOURCES, UNIFIED_RESOURCES } from '../shared/model/resources';
 import type { ResourceDefinition } from '../shared/model/types';
@@ -28,4 +29,5 @@ export const properties: INodeProperties[] = [
 	optionsWithResourceOptions(UNIFIED_RESOURCES, {
 		displayOptions: { show: { resource: UNIFIED_RESOURCES.map((resource) => resource.value) } },
 	}),
+	...reclamationProperties,
 ];
