@@ -20,10 +20,12 @@ const ACCOUNTS = accountIds();
 /**
  * @typedef {{
  *   port?: number, host?: string, token?: string, pageCap?: number, now?: number,
- *   bigDirectory?: { users?: number }, rateLimit?: { perAccount: number, windowMs: number } | null
+ *   bigDirectory?: { users?: number },
+ *   rateLimit?: { perAccount?: number, perToken?: number, windowMs: number } | null,
+ *   estate?: { accounts: number, users: number } | null, latencyMs?: number
  * }} SandboxOptions
  * @typedef {{
- *   url: string, port: number, token: string,
+ *   url: string, port: number, token: string, accounts: Record<string, string>,
  *   requests: import('./lib/server').RecordedRequest[],
  *   clearRequests(): void, setFaults(faults: import('./lib/faults').Fault[]): void, clearFaults(): void,
  *   close(): Promise<void>
@@ -40,6 +42,7 @@ async function startSandbox(options = {}) {
 	const { model, tables, accounts } = loadState({
 		now,
 		bigUsers: options.bigDirectory?.users ?? 0,
+		estate: options.estate ?? null,
 	});
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
@@ -54,6 +57,7 @@ async function startSandbox(options = {}) {
 		requests: [],
 		faults: new Faults(),
 		rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit) : null,
+		latencyMs: options.latencyMs ?? 0,
 		/** @type {Map<string, { status: number, body: unknown }>} */
 		idempotency: new Map(),
 		// Writes are stamped on the fixture clock, which runs on from `now`.
@@ -81,6 +85,7 @@ async function startSandbox(options = {}) {
 		url: `http://${host}:${address.port}`,
 		port: address.port,
 		token: state.token,
+		accounts: Object.fromEntries(accounts.map((account) => [account.key, account.id])),
 		requests: state.requests,
 		clearRequests: () => {
 			state.requests.length = 0; // in place: callers may hold the array
