@@ -16,6 +16,30 @@ import type { AccountRef, Gap } from './types';
  * read becomes a Gap — what and why, and what to do — instead of failing the run.
  */
 
+/**
+ * User fields the review never reads, left out of every answer (truto_exclude_fields): each page is
+ * smaller to send, parse and forget. Apps that do not know a field ignore it.
+ */
+const UNREAD_USER_FIELDS = [
+	'title',
+	'phones',
+	'roles',
+	'organizations',
+	'workspaces',
+	'avatar',
+	'timezone',
+	'languages',
+	'bio',
+	'urls',
+	'identifiers',
+	'external_id',
+	'is_2fa_enabled',
+	'is_email_verified',
+	'activated_at',
+	'status_changed_at',
+	'updated_at',
+];
+
 /** Query parameters that take an organization's ID: filled by reading the account's organizations. */
 const ORGANIZATION_PARAMETERS = new Set(['organization_id', 'organizations', 'organization']);
 
@@ -72,6 +96,7 @@ export async function listQueries(
 	part: Gap['part'],
 ): Promise<IDataObject[] | Gap> {
 	const base: IDataObject = { integrated_account_id: info.id, truto_ignore_remote_data: true };
+	if (resource === USER) base.truto_exclude_fields = UNREAD_USER_FIELDS;
 	const meta = await context.metadata.meta(info.id, resource.path, 'list');
 	let queries = [base];
 	for (const spec of meta?.query ?? []) {

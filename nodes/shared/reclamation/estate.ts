@@ -53,6 +53,8 @@ async function reviewAccount(
 	const findings: Finding[] = [];
 	const gaps: Gap[] = [];
 	let licensesRead = false;
+	// What listing users needs is looked up while the licences are read (one answer time less per account).
+	const userQueries = canList(capabilities, USER.path) ? listQueries(context, info, USER, 'users') : undefined;
 
 	// Licences first (few, and their prices price the users' seats); apps without licences have none.
 	if (canList(capabilities, LICENSE.path)) {
@@ -73,14 +75,14 @@ async function reviewAccount(
 	}
 
 	let usersRead = false;
-	if (!canList(capabilities, USER.path)) {
+	if (!userQueries) {
 		gaps.push({
 			part: 'users',
 			reason: `${info.integration} does not list users through Truto, so held seats cannot be checked`,
 			fix: 'Review this app in its own admin console.',
 		});
 	} else {
-		const queries = await listQueries(context, info, USER, 'users');
+		const queries = await userQueries;
 		if (Array.isArray(queries)) {
 			// The identity provider's people are read once, before any app's users are compared with them.
 			const directory = info.id === identityAccountId ? undefined : await identity;

@@ -30,9 +30,10 @@ export function reclaimSupport(capabilities: Capabilities | undefined, readOnly:
 
 /**
  * The `reclaim` block of a user finding: the actions the app supports (group removal only for a user
- * in groups), the suggested one, how to do it with this node, and the IDs it needs.
+ * in groups), the suggested one, how to do it with this node, and the user's groups. The account and
+ * user IDs the action needs are the finding's `account.id` and `user.id`.
  */
-export function userReclaim(support: ReclaimSupport, user: IDataObject, accountId: string): IDataObject {
+export function userReclaim(support: ReclaimSupport, user: IDataObject): IDataObject {
 	const groups = (Array.isArray(user.groups) ? (user.groups as IDataObject[]) : [])
 		.filter((group) => group && group.id !== undefined && group.id !== null)
 		.map((group) => ({ id: String(group.id), name: typeof group.name === 'string' ? group.name : null }));
@@ -42,8 +43,6 @@ export function userReclaim(support: ReclaimSupport, user: IDataObject, accountI
 		suggested,
 		actions,
 		how: suggested ? ACTIONS.find((entry) => entry.action === suggested)?.how : null,
-		integrated_account_id: accountId,
-		user_id: String(user.id ?? ''),
 		groups,
 		...(support.note && !suggested ? { note: support.note } : {}),
 	};

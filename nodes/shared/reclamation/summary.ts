@@ -59,8 +59,8 @@ export function summaryItem(findings: Finding[], outcomes: AccountOutcome[], con
 	const checkedApps = new Set(outcomes.filter((outcome) => outcome.status !== 'not_checked').map((outcome) => outcome.account.slug));
 	const { settings } = context;
 
-	const moneyWords = toReclaim.length ? toReclaim.map((total) => formatMoney(total.monthly_amount, total.currency)).join(' + ') : 'no priced seats';
-	const title = `Seat reclamation: ${counted(seats, ['seat', 'seats'])} to reclaim, ${moneyWords} a month`;
+	const moneyWords = toReclaim.map((total) => formatMoney(total.monthly_amount, total.currency)).join(' + ');
+	const title = `Seat reclamation: ${counted(seats, ['seat', 'seats'])} to reclaim${moneyWords ? `, ${moneyWords} a month` : seats ? ' (no prices known)' : ''}`;
 	const lines = [
 		`*${title}*`,
 		`${checkedApps.size} app${checkedApps.size === 1 ? '' : 's'} checked; unused means no activity for ${settings.inactiveDays}+ days, users and licences newer than ${settings.graceDays} days are left alone.`,

@@ -134,7 +134,7 @@ export function reviewUser(user: IDataObject, context: UserContext): UserReview 
 			seats: flagged.length,
 			...costs,
 			...(identity ? { identity_provider: identityEvidence(identity, context.identity) } : {}),
-			reclaim: userReclaim(context.support, user, account.id),
+			reclaim: userReclaim(context.support, user),
 		};
 	};
 	const holds = (flagged = seats) => (flagged.length ? `holds ${listNames(flagged.map(({ license }) => license.name))}` : 'holds no paid seat');

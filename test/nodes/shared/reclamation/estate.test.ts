@@ -118,9 +118,16 @@ describe('the whole estate with an identity provider', () => {
 		expect(String(okta?.fix)).toMatch(/reconnect/i);
 		const blocked = notChecked.find((item) => (item.account as IDataObject).id === ACCOUNTS.blocked);
 		expect(blocked?.reason).toMatch(/503.*blocked/);
-		// A blocked account stops at its first answer: its users are not asked for as well.
-		expect(requests.filter((request) => request.accountId === ACCOUNTS.blocked && request.path.startsWith('/unified/user-directory/users'))).toHaveLength(0);
+		// A blocked account stops at its first answer: its users are not listed as well.
+		expect(requests.filter((request) => request.accountId === ACCOUNTS.blocked && request.path === '/unified/user-directory/users')).toHaveLength(0);
 		expect(summaryOf(items).accounts).toMatchObject({ not_checked: 2 });
+	});
+
+	it('asks only for the user fields it reads', () => {
+		const listing = requests.find((request) => request.path === '/unified/user-directory/users' && request.accountId === ACCOUNTS.hubspot);
+		expect(listing?.query).toMatchObject({ truto_ignore_remote_data: 'true' });
+		expect(listing?.query.truto_exclude_fields).toEqual(expect.arrayContaining(['phones', 'roles', 'title']));
+		expect(listing?.query.truto_exclude_fields).not.toEqual(expect.arrayContaining(['emails']));
 	});
 
 	it('reads each listed account once: no look-up of an account it already listed', () => {

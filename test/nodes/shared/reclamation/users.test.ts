@@ -184,8 +184,6 @@ describe('what can be done about a seat', () => {
 			suggested: 'deactivate',
 			actions: ['deactivate', 'removeFromGroup', 'delete'],
 			how: 'User → Update with status "inactive"',
-			integrated_account_id: ACCOUNT.id,
-			user_id: 'g',
 			groups: [{ id: 'team-1', name: 'Sales' }],
 		});
 		const noGroups = reviewUser(user('n', idle), context({}, undefined, { support: reclaimSupport(new Map([['groups', ['remove-user']], ['users', ['list', 'delete']]]), false) })).finding;
