@@ -180,6 +180,7 @@ const offboarding = workflow(
 const WORKFLOWS = {
 	'seat-reclamation-report.json': seatReclamation,
 	'offboarding-check.json': offboarding,
+	'seat-reclamation-approval.json': require('./examples/seat-reclamation-approval').seatApproval,
 };
 
 function render(workflow) {

@@ -2,12 +2,15 @@
 // @ts-check
 /**
  * Workflow JSON for tests, the bench, the demo and the examples: nodes, the credentials they refer
- * to, whole workflows, and the seat-reclamation example wired to local receivers.
+ * to, nodes that steer (If, Filter, Switch, loops, triggers), whole workflows, and the examples wired
+ * to local receivers.
  */
 const { TRUTO_CREDENTIAL, SMTP_CREDENTIAL, trutoCredential, smtpCredential } = require('./credentials');
 const { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
 const { workflow, connect, manualWorkflow, linearWorkflow } = require('./workflow');
+const { equals, isTrue, notEmpty, conditions, ifNode, filterNode, switchNode, loopNode, weeklyTrigger, webhookTrigger } = require('./flow');
 const { seatReclamationWorkflow, REPORT_TO, REPORT_FROM } = require('./seat-reclamation');
+const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approval');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -27,7 +30,20 @@ module.exports = {
 	connect,
 	manualWorkflow,
 	linearWorkflow,
+	equals,
+	isTrue,
+	notEmpty,
+	conditions,
+	ifNode,
+	filterNode,
+	switchNode,
+	loopNode,
+	weeklyTrigger,
+	webhookTrigger,
 	seatReclamationWorkflow,
 	REPORT_TO,
 	REPORT_FROM,
+	seatApprovalWorkflow,
+	APPROVER,
+	APPROVAL_FROM,
 };

@@ -4,6 +4,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { WORKFLOWS } = require('../../scripts/build-examples');
+const { TrutoUserDirectory } = require('../../nodes/TrutoUserDirectory/TrutoUserDirectory.node');
+
+/** The node's public parameters: resource values, and each resource's operation values. */
+const { properties } = new TrutoUserDirectory().description;
+const resources = properties.find((property) => property.name === 'resource').options.map((option) => option.value);
+const operationsOf = (resource) =>
+	properties
+		.filter((property) => property.name === 'operation' && property.displayOptions.show.resource.includes(resource))
+		.flatMap((property) => property.options.map((option) => option.value));
 
 describe('examples', () => {
 	it.each(Object.keys(WORKFLOWS))('%s is up to date with its sources (npm run examples)', (file) => {
@@ -18,8 +27,8 @@ describe('examples', () => {
 		for (const node of truto) {
 			expect(node.type).toBe('n8n-nodes-truto.trutoUserDirectory');
 			expect(Object.keys(node.credentials)).toEqual(['trutoApi']);
-			expect(['user', 'organization', 'license', 'integratedAccount']).toContain(node.parameters.resource);
-			expect(['getAll', 'get']).toContain(node.parameters.operation);
+			expect(resources).toContain(node.parameters.resource);
+			expect(operationsOf(node.parameters.resource)).toContain(node.parameters.operation);
 		}
 	});
 });
