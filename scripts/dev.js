@@ -4,7 +4,7 @@
 /**
  * A working n8n editor on localhost for trying the node by hand: the package installed, a Truto
  * credential pointing at the local sandbox, an SMTP credential and Slack webhook pointing at local
- * receivers, and both example workflows imported. Ctrl-C stops everything.
+ * receivers, the example workflows and the cross-app review imported. Ctrl-C stops everything.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,7 +12,7 @@ const path = require('node:path');
 const { VERSIONS, ensureInstalled, N8nInstance, packPackage, OWNER } = require('../dev/n8n');
 const { startSandbox, TOKEN, ACCOUNTS } = require('../dev/sandbox');
 const { startSlackCatcher, startSmtpCatcher } = require('../dev/receivers');
-const { seatReclamationWorkflow, trutoCredential, smtpCredential } = require('../dev/workflows');
+const { seatReclamationWorkflow, seatApprovalWorkflow, crossAppReviewWorkflow, trutoCredential, smtpCredential } = require('../dev/workflows');
 
 const version = process.env.DEV_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -28,6 +28,8 @@ async function main() {
 	]);
 	await n8n.importWorkflow(seatReclamationWorkflow({ slackUrl: slack.url }));
 	await n8n.importWorkflow(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'offboarding-check.json'), 'utf8')));
+	await n8n.importWorkflow(seatApprovalWorkflow({ slackUrl: slack.url, identityProviderAccountId: ACCOUNTS.workforce }));
+	await n8n.importWorkflow(crossAppReviewWorkflow({ slackUrl: slack.url, identityProviderAccountId: ACCOUNTS.workforce }));
 	say('▸ Starting the n8n editor');
 	await n8n.start();
 
@@ -35,14 +37,19 @@ async function main() {
 	say(`n8n editor:   ${n8n.baseUrl}`);
 	say(`login:        ${OWNER.email} / ${OWNER.password}`);
 	say(`credential:   "Truto API" → Truto sandbox at ${sandbox.url} (accounts such as GitHub · acme-corp = ${ACCOUNTS.github})`);
-	say('workflows:    "Seat reclamation report (Truto)", "Offboarding check (Truto)"');
+	say('workflows:    "Seat reclamation report (Truto)", "Offboarding check (Truto)", "Seat reclamation with approval (Truto)",');
+	say('              "Cross-app seat review (Truto)" (approval emails arrive below; open their links to answer)');
 	say(`deliveries:   Slack and email go to local receivers; they are printed here as they arrive`);
 	say('Ctrl-C stops n8n, the sandbox and the receivers.');
 
 	let shown = { slack: 0, mail: 0 };
 	const watcher = setInterval(() => {
 		for (const message of slack.messages.slice(shown.slack)) say(`\n[Slack] ${message.body.text ?? JSON.stringify(message.body)}`);
-		for (const mail of smtp.mails.slice(shown.mail)) say(`\n[Email to ${mail.to.join(', ')}] ${mail.subject}`);
+		for (const mail of smtp.mails.slice(shown.mail)) {
+			say(`\n[Email to ${mail.to.join(', ')}] ${mail.subject}`);
+			// Approval emails carry n8n's resume links: open one to answer.
+			for (const [, href, label] of mail.text.matchAll(/href="([^"]+)"[^>]*>([^<]+)</g)) say(`    ${label.trim()}: ${href.replace(/&amp;/g, '&')}`);
+		}
 		shown = { slack: slack.messages.length, mail: smtp.mails.length };
 	}, 1000);
 

@@ -11,6 +11,7 @@ const { workflow, connect, manualWorkflow, linearWorkflow } = require('./workflo
 const { equals, isTrue, notEmpty, conditions, ifNode, filterNode, switchNode, loopNode, weeklyTrigger, webhookTrigger } = require('./flow');
 const { seatReclamationWorkflow, REPORT_TO, REPORT_FROM } = require('./seat-reclamation');
 const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approval');
+const { crossAppReviewWorkflow } = require('./seat-review');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -46,4 +47,5 @@ module.exports = {
 	seatApprovalWorkflow,
 	APPROVER,
 	APPROVAL_FROM,
+	crossAppReviewWorkflow,
 };

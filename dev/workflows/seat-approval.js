@@ -15,7 +15,8 @@ const APPROVER = 'it-lead@acme.example';
 const APPROVAL_FROM = 'n8n@acme.example';
 
 /**
- * @param {{ slackUrl: string, runPath: string, integrations?: string, identityProviderAccountId?: string }} options
+ * @param {{ slackUrl: string, runPath?: string, integrations?: string, identityProviderAccountId?: string }} options
+ *   runPath: make "Run Now" a webhook at this path (server mode); without it stays a manual trigger
  *   integrations: review only the accounts of these integrations (Truto names, comma-separated)
  */
 function seatApprovalWorkflow(options) {
@@ -34,9 +35,11 @@ function seatApprovalWorkflow(options) {
 		const find = workflow.nodes.find((node) => node.name === 'Find Reclaimable Seats');
 		Object.assign(find.parameters, { accountScope: 'integrations', integrations: options.integrations });
 	}
-	const index = workflow.nodes.findIndex((node) => node.name === 'Run Now');
-	const manual = workflow.nodes[index];
-	workflow.nodes[index] = webhookTrigger('Run Now', options.runPath, { id: manual.id, position: manual.position });
+	if (options.runPath) {
+		const index = workflow.nodes.findIndex((node) => node.name === 'Run Now');
+		const manual = workflow.nodes[index];
+		workflow.nodes[index] = webhookTrigger('Run Now', options.runPath, { id: manual.id, position: manual.position });
+	}
 	return workflow;
 }
 
