@@ -29,24 +29,25 @@ const KIND = {
 };
 
 const amount = (currency, value) => `${currency} ${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-/** What a finding costs a month, per currency; "price unknown" when nothing is priced. */
+/** What a finding costs a month, per currency (its costs when it has several); "price unknown" when nothing is priced. */
+const costsOf = (finding) => finding.costs ?? (finding.monthly_cost === null ? [] : [{ currency: finding.currency, monthly_amount: finding.monthly_cost }]);
 const money = (finding) => {
-	const costs = (finding.costs ?? []).map((cost) => amount(cost.currency, cost.monthly_amount)).join(' + ');
+	const costs = costsOf(finding).map((cost) => amount(cost.currency, cost.monthly_amount)).join(' + ');
 	if (!costs) return 'price unknown';
 	return `${costs}/month${finding.unpriced_seats ? ` + ${finding.unpriced_seats} unpriced` : ''}`;
 };
-const rank = (finding) => Math.max(0, ...(finding.costs ?? []).map((cost) => cost.monthly_amount));
+const rank = (finding) => Math.max(0, ...costsOf(finding).map((cost) => cost.monthly_amount));
 
 /** One block per account: its status, then its biggest findings, each on one line. */
 function printAccounts(findings, summary) {
 	for (const entry of summary.per_account) {
-		const own = findings.filter((finding) => finding.account.id === entry.account_id && finding.kind !== 'not_checked').sort((a, b) => rank(b) - rank(a));
+		const own = findings.filter((finding) => finding.account_id === entry.account_id && finding.kind !== 'not_checked').sort((a, b) => rank(b) - rank(a));
 		const gaps = summary.not_checked.filter((gap) => gap.account_id === entry.account_id);
 		const status = entry.status === 'checked' ? `${own.length} finding${own.length === 1 ? '' : 's'}` : entry.status.replace('_', ' ').toUpperCase();
 		say(`${entry.account}  —  ${status}`);
 		for (const gap of gaps) say(`    ✗ ${gap.part === 'account' ? '' : `${gap.part}: `}${gap.reason}\n      what to do: ${gap.fix}`);
 		for (const finding of own.slice(0, SHOWN)) {
-			const who = finding.user ? `${finding.user.name}${finding.user.email ? ` <${finding.user.email}>` : ''}` : finding.license.name;
+			const who = finding.user_id ? `${finding.user_name}${finding.user_email ? ` <${finding.user_email}>` : ''}` : finding.license_name;
 			say(`    ${KIND[finding.kind].padEnd(13)} ${who}: ${finding.reason} (${money(finding)})`);
 		}
 		if (own.length > SHOWN) say(`    … and ${own.length - SHOWN} more`);
@@ -92,7 +93,7 @@ async function main() {
 		rule();
 		const orphans = findings.filter((finding) => finding.kind === 'orphaned_account');
 		say(`Orphaned accounts (gone from ${summary.identity_provider.account}, still active in an app):`);
-		for (const finding of orphans) say(`  • ${finding.user.name} in ${finding.account.name}: ${finding.reason}`);
+		for (const finding of orphans) say(`  • ${finding.user_name} in ${finding.account_name}: ${finding.reason}`);
 		say(`Money to reclaim, per currency (never added together): ${summary.to_reclaim.map((total) => `${amount(total.currency, total.monthly_amount)}/month (${total.seats} seats)`).join(' · ')}; ${summary.unpriced_seats} seats without a price`);
 		rule();
 		say();

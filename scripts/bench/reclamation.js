@@ -82,6 +82,17 @@ function oldWayWorkflow() {
 	return workflow('benchReclaimOld1', [start, accounts, users, licences, review], connect(['Start', 'List Accounts'], ['List Accounts', 'List Users'], ['List Accounts', 'List Licenses'], ['List Licenses', 'Review']));
 }
 
+/**
+ * What n8n itself needs to hold and save `count` items of `bytes` bytes of JSON each, with no HTTP at
+ * all: a Code node making them. The part of the review's memory that is its output.
+ */
+function itemsWorkflow(count, bytes) {
+	const pad = Math.max(0, Math.round(bytes) - 60);
+	return linearWorkflow('benchReclaimItems1', [
+		codeNode('Review', `const pad = 'x'.repeat(${pad}); return Array.from({ length: ${count} }, (_, i) => ({ json: { kind: 'unused_seat', id: i, account: { id: 'a' }, text: pad } }));`),
+	]);
+}
+
 /** Let every window of the sandbox's limits pass, so each run starts with the whole budget. */
 const windowsPass = () => new Promise((resolve) => setTimeout(resolve, PER_TOKEN.windowMs + 500));
 
@@ -119,6 +130,10 @@ async function run() {
 		const review = await measure(n8n, sandbox, 'benchReclaim1');
 		const summaryOnly = await measure(n8n, sandbox, 'benchReclaimSummary1');
 		const old = await measure(n8n, sandbox, 'benchReclaimOld1');
+		const output = review.run['Find Reclaimable Seats'][0].data.main[0];
+		const bytes = output.reduce((sum, item) => sum + JSON.stringify(item.json).length, 0) / output.length;
+		await n8n.importWorkflow(itemsWorkflow(output.length, bytes));
+		const itemsOnly = await executeMeasured(n8n, 'benchReclaimItems1');
 
 		// The least any review must ask: the account list, then every account's licence and user pages.
 		const pagesPerAccount = LICENCE_PAGES + Math.ceil(USERS / PAGE);
@@ -145,6 +160,7 @@ async function run() {
 					['Find Reclaimable Seats', fmt(reviewMs), ratio(reviewMs, floorMs), `${review.requests.toLocaleString('en-US')} (${ratio(review.requests, minimum)})`, review.limited, count(review.run, 'Find Reclaimable Seats'), memory(review.peakMb)],
 					['… with Output: Summary Only', fmt(summaryMs), ratio(summaryMs, floorMs), `${summaryOnly.requests.toLocaleString('en-US')} (${ratio(summaryOnly.requests, minimum)})`, summaryOnly.limited, count(summaryOnly.run, 'Find Reclaimable Seats'), memory(summaryOnly.peakMb)],
 					['old way: 2 listings per account + Code node', fmt(oldMs), ratio(oldMs, floorMs), `${old.requests.toLocaleString('en-US')} (${ratio(old.requests, minimum)})`, old.limited, count(old.run, 'Review'), memory(old.peakMb)],
+					[`(n8n holding ${output.length.toLocaleString('en-US')} items of ${Math.round(bytes)} bytes from a Code node, no HTTP)`, '—', '', '', '', output.length, memory(itemsOnly.peakMb)],
 					['(n8n running an empty workflow)', '—', '', '', '', 0, `${idle.peakMb.toFixed(0)} MB`],
 				],
 			),

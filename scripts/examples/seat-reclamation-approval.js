@@ -90,7 +90,7 @@ const seatApproval = workflow(
 		slackPost('Post Digest to Slack', '$json.text', [880, 0], id(6)),
 		filterNode(
 			'Unused Seats',
-			[equals('u1', '={{ $json.kind }}', 'unused_seat'), notEmpty('u2', "={{ $json.reclaim.suggested ?? '' }}")],
+			[equals('u1', '={{ $json.kind }}', 'unused_seat'), notEmpty('u2', "={{ $json.reclaim_action ?? '' }}")],
 			{ id: id(7), position: [660, 200] },
 		),
 		loopNode('One Seat at a Time', { id: id(8), position: [880, 200] }),
@@ -104,7 +104,7 @@ const seatApproval = workflow(
 				toEmail: "={{ $('Settings').first().json.approverEmail }}",
 				subject: '={{ "Reclaim this seat? " + $json.title }}',
 				message:
-					'={{ $json.title + "\\n\\nWhy: " + $json.reason + "\\nApp: " + $json.account.name + "\\nIf you approve: " + $json.reclaim.how + " (" + $json.user.email + ")\\nNo answer within " + $(\'Settings\').first().json.approvalDays + " days leaves the seat alone." }}',
+					'={{ $json.title + "\\n\\nWhy: " + $json.reason + "\\nApp: " + $json.account_name + "\\nIf you approve: " + $json.reclaim_how + " (" + $json.user_email + ")\\nNo answer within " + $(\'Settings\').first().json.approvalDays + " days leaves the seat alone." }}',
 				approvalOptions: { values: { approvalType: 'double', approveLabel: 'Reclaim the seat', disapproveLabel: 'Keep it' } },
 				options: {
 					limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: "={{ $('Settings').first().json.approvalDays }}", resumeUnit: 'days' } },
@@ -117,9 +117,9 @@ const seatApproval = workflow(
 		switchNode(
 			'How to Reclaim',
 			[
-				{ output: 'deactivate', when: [equals('s1', `={{ ${FINDING}.reclaim.suggested }}`, 'deactivate')] },
-				{ output: 'removeFromGroup', when: [equals('s2', `={{ ${FINDING}.reclaim.suggested }}`, 'removeFromGroup')] },
-				{ output: 'delete', when: [equals('s3', `={{ ${FINDING}.reclaim.suggested }}`, 'delete')] },
+				{ output: 'deactivate', when: [equals('s1', `={{ ${FINDING}.reclaim_action }}`, 'deactivate')] },
+				{ output: 'removeFromGroup', when: [equals('s2', `={{ ${FINDING}.reclaim_action }}`, 'removeFromGroup')] },
+				{ output: 'delete', when: [equals('s3', `={{ ${FINDING}.reclaim_action }}`, 'delete')] },
 			],
 			{ id: id(11), position: [1540, 200] },
 		),
@@ -128,8 +128,8 @@ const seatApproval = workflow(
 			{
 				resource: 'user',
 				operation: 'update',
-				integratedAccount: byId(`={{ ${FINDING}.account.id }}`),
-				userId: byId(`={{ ${FINDING}.user.id }}`),
+				integratedAccount: byId(`={{ ${FINDING}.account_id }}`),
+				userId: byId(`={{ ${FINDING}.user_id }}`),
 				jsonBody: '{ "status": "inactive" }',
 				options: {},
 			},
@@ -140,16 +140,16 @@ const seatApproval = workflow(
 			{
 				resource: 'group',
 				operation: 'removeUser',
-				integratedAccount: byId(`={{ ${FINDING}.account.id }}`),
-				groupId: byId(`={{ ${FINDING}.reclaim.groups[0].id }}`),
-				userId: byId(`={{ ${FINDING}.user.id }}`),
+				integratedAccount: byId(`={{ ${FINDING}.account_id }}`),
+				groupId: byId(`={{ ${FINDING}.reclaim_group_id }}`),
+				userId: byId(`={{ ${FINDING}.user_id }}`),
 				options: {},
 			},
 			{ id: id(13), position: [1760, 250], onError: 'continueRegularOutput' },
 		),
 		trutoNode(
 			'Delete User',
-			{ resource: 'user', operation: 'delete', integratedAccount: byId(`={{ ${FINDING}.account.id }}`), userId: byId(`={{ ${FINDING}.user.id }}`), options: {} },
+			{ resource: 'user', operation: 'delete', integratedAccount: byId(`={{ ${FINDING}.account_id }}`), userId: byId(`={{ ${FINDING}.user_id }}`), options: {} },
 			{ id: id(14), position: [1760, 400], onError: 'continueRegularOutput' },
 		),
 		setNode(
@@ -157,7 +157,7 @@ const seatApproval = workflow(
 			[
 				field('r1', 'outcome', "={{ $json.error ? 'failed' : 'reclaimed' }}"),
 				field('r2', 'title', `={{ ${FINDING}.title }}`),
-				field('r3', 'detail', `={{ $json.error ?? ${FINDING}.reclaim.how }}`),
+				field('r3', 'detail', `={{ $json.error ?? ${FINDING}.reclaim_how }}`),
 			],
 			{ id: id(15), position: [1980, 250] },
 		),

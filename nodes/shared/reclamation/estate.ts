@@ -18,7 +18,7 @@ import {
 import { type IdentityDirectory, IdentityDirectoryBuilder } from './identity';
 import { reclaimSupport } from './reclaim';
 import { AccountReview } from './review';
-import { notCheckedFindings } from './summary';
+import { notCheckedFindings, SummaryTally } from './summary';
 import type { AccountOutcome, AccountRef, AccountStatus, Finding, Gap, ReclamationSettings } from './types';
 
 /**
@@ -32,10 +32,16 @@ export const ACCOUNTS_SIDE_BY_SIDE = 32;
 export type ScopedAccount = { info: AccountInfo } | { id: string };
 
 export interface EstateResult {
+	/** Account by account, in scope order; empty when the findings were only counted. */
 	findings: Finding[];
+	/** Every finding counted for the summary, kept or not. */
+	tally: SummaryTally;
 	outcomes: AccountOutcome[];
 	identity?: { directory?: IdentityDirectory; outcome: AccountOutcome };
 }
+
+/** Findings are handed on as they are made: kept for the output, or only counted. */
+type Emit = (findings: Finding[]) => void;
 
 /** One account's review: what could not be read becomes a gap, never a failure of the run. */
 async function reviewAccount(
@@ -44,13 +50,13 @@ async function reviewAccount(
 	settings: ReclamationSettings,
 	identity: Promise<IdentityDirectory | undefined>,
 	identityAccountId: string | undefined,
-): Promise<{ findings: Finding[]; outcome: AccountOutcome }> {
+	emit: Emit,
+): Promise<AccountOutcome> {
 	const account = accountRef(info);
 	const problem = await accountGap(context, info);
-	if (problem) return { findings: [], outcome: { account, status: 'not_checked', gaps: [problem] } };
+	if (problem) return { account, status: 'not_checked', gaps: [problem] };
 	const capabilities = await context.metadata.capabilities(info.id);
 	const review = new AccountReview(account, settings, reclaimSupport(capabilities, info.isSandbox));
-	const findings: Finding[] = [];
 	const gaps: Gap[] = [];
 	let licensesRead = false;
 	// What listing users needs is looked up while the licences are read (one answer time less per account).
@@ -63,12 +69,12 @@ async function reviewAccount(
 			const records: IDataObject[] = [];
 			try {
 				const count = await eachPage(context, LICENSE, queries, (page) => records.push(...page));
-				findings.push(...review.licenses(records));
+				emit(review.licenses(records));
 				licensesRead = true;
 				const partial = partialGap('licenses', count, 'seat counts may be missing');
 				if (partial) gaps.push(partial);
 			} catch (error) {
-				if (stopsAccount(error)) return { findings: [], outcome: { account, status: 'not_checked', gaps: [gapFrom('account', error)] } };
+				if (stopsAccount(error)) return { account, status: 'not_checked', gaps: [gapFrom('account', error)] };
 				gaps.push(gapFrom('licenses', error));
 			}
 		} else gaps.push(queries);
@@ -87,7 +93,7 @@ async function reviewAccount(
 			// The identity provider's people are read once, before any app's users are compared with them.
 			const directory = info.id === identityAccountId ? undefined : await identity;
 			try {
-				const count = await eachPage(context, USER, queries, (page) => findings.push(...review.usersPage(page, directory)));
+				const count = await eachPage(context, USER, queries, (page) => emit(review.usersPage(page, directory)));
 				usersRead = true;
 				const partial = partialGap('users', count, 'some users may be missing; the findings listed are real');
 				if (partial) gaps.push(partial);
@@ -97,9 +103,9 @@ async function reviewAccount(
 		} else gaps.push(queries);
 	}
 	const finished = review.finish();
-	findings.push(...finished.findings);
+	emit(finished.findings);
 	const status: AccountStatus = gaps.length === 0 ? 'checked' : usersRead || licensesRead ? 'partly_checked' : 'not_checked';
-	return { findings, outcome: { account, status, gaps, stats: usersRead ? finished.stats : undefined } };
+	return { account, status, gaps, stats: usersRead ? finished.stats : undefined };
 }
 
 /** The identity provider's people as an email map; a gap when they cannot be read completely. */
@@ -124,43 +130,49 @@ async function readIdentityProvider(context: ReadContext, info: AccountInfo): Pr
 	}
 }
 
-function unknownAccount(id: string, part: Gap['part'] = 'account'): { findings: Finding[]; outcome: AccountOutcome } {
+function unknownAccount(id: string, part: Gap['part'] = 'account'): AccountOutcome {
 	const account: AccountRef = { id, name: `Integrated account ${id}`, integration: 'unknown', slug: 'unknown' };
 	const gap: Gap = {
 		part,
 		reason: `Truto does not know the integrated account ${id}, or could not describe it`,
 		fix: 'Check the ID (Integrated Account → Get Many lists them), and that the credential belongs to its environment.',
 	};
-	return { findings: [], outcome: { account, status: 'not_checked', gaps: [gap] } };
+	return { account, status: 'not_checked', gaps: [gap] };
 }
 
 /**
  * Reviews every account in scope, side by side within the request budgets, the identity provider's
  * people read first. Findings come back account by account, in scope order, each account's licence
- * findings before its users'.
+ * findings before its users', followed by a "not checked" item when it could not be read fully.
+ * `keepFindings: false` only counts them for the summary: memory then stays flat however many there are.
  */
 export async function reviewEstate(
 	context: ReadContext,
 	accounts: ScopedAccount[],
 	settings: ReclamationSettings,
 	identityProvider: ScopedAccount | undefined,
+	options: { keepFindings: boolean } = { keepFindings: true },
 ): Promise<EstateResult> {
 	let identityRead: Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> | undefined;
 	if (identityProvider && settings.types.has('orphanedAccount')) {
 		identityRead =
 			'info' in identityProvider
 				? readIdentityProvider(context, identityProvider.info)
-				: Promise.resolve({ outcome: unknownAccount(identityProvider.id, 'identity provider').outcome });
+				: Promise.resolve({ outcome: unknownAccount(identityProvider.id, 'identity provider') });
 	}
 	const directory = identityRead ? identityRead.then((read) => read.directory) : Promise.resolve(undefined);
 	const identityAccountId = identityProvider && 'info' in identityProvider ? identityProvider.info.id : undefined;
-	const reviews = await inItemOrder(accounts.length, ACCOUNTS_SIDE_BY_SIDE, async (index) => {
+	const tally = new SummaryTally();
+	const kept: Finding[][] = accounts.map(() => []);
+	const outcomes = await inItemOrder(accounts.length, ACCOUNTS_SIDE_BY_SIDE, async (index) => {
 		const scoped = accounts[index];
-		return 'info' in scoped ? await reviewAccount(context, scoped.info, settings, directory, identityAccountId) : unknownAccount(scoped.id);
+		const emit: Emit = (findings) => {
+			for (const finding of findings) tally.add(finding);
+			if (options.keepFindings) kept[index].push(...findings);
+		};
+		const outcome = 'info' in scoped ? await reviewAccount(context, scoped.info, settings, directory, identityAccountId, emit) : unknownAccount(scoped.id);
+		if (options.keepFindings) kept[index].push(...notCheckedFindings(outcome));
+		return outcome;
 	});
-	return {
-		findings: reviews.flatMap((review) => [...review.findings, ...notCheckedFindings(review.outcome)]),
-		outcomes: reviews.map((review) => review.outcome),
-		identity: identityRead ? await identityRead : undefined,
-	};
+	return { findings: kept.flat(), tally, outcomes, identity: identityRead ? await identityRead : undefined };
 }

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { dateOf, seatUtilization, type SeatUtilization } from '../helpers/seats';
-import { enteredPrice, formatMoney, licensePrice, seatCosts } from './money';
+import { enteredPrice, licensePrice, moneyWords, seatCosts } from './money';
 import { licenseReclaim } from './reclaim';
-import type { AccountRef, Finding, Price, ReclamationSettings } from './types';
+import { type AccountRef, accountFields, type Finding, type Price, type ReclamationSettings } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -110,7 +110,7 @@ export function licenseFindings(book: LicenseBook, account: AccountRef, settings
 			underused && settings.types.has('underusedLicense') ? 'underused_license' : settings.types.has('unassignedSeats') ? 'unassigned_seats' : undefined;
 		if (!kind) continue;
 		const costs = seatCosts([{ price: license.price, seats: unassigned }]);
-		const money = costs.monthly_cost === null ? 'price unknown' : `${formatMoney(costs.monthly_cost as number, costs.currency as string)} a month`;
+		const money = moneyWords(costs);
 		const used = `${assigned} of ${available} seats assigned (${percent(utilization ?? 0)})`;
 		findings.push({
 			kind,
@@ -122,11 +122,15 @@ export function licenseFindings(book: LicenseBook, account: AccountRef, settings
 				kind === 'underused_license'
 					? `${used}, below the ${percent(settings.underusedBelow)} threshold: ${unassigned} paid seat${unassigned === 1 ? '' : 's'} nobody holds`
 					: `${used}: ${unassigned} paid seat${unassigned === 1 ? '' : 's'} nobody holds`,
-			account,
-			license: { id: license.id, name: license.name, available, assigned, unassigned, utilization },
+			...accountFields(account),
+			license_id: license.id,
+			license_name: license.name,
+			seats_available: available,
+			seats_assigned: assigned,
+			utilization,
 			seats: unassigned,
 			...costs,
-			reclaim: licenseReclaim(assigned, available),
+			...licenseReclaim(assigned, available),
 		});
 	}
 	return findings;

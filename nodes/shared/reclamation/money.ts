@@ -91,26 +91,41 @@ export interface PricedSeats {
 }
 
 /**
- * What a set of seats costs a month: `costs` per currency, and the convenience pair `monthly_cost` /
- * `currency` only when every seat has a price in one currency (else null, so nothing adds up amounts
- * that do not add up). `price` says where the prices came from: app, entered, unknown, partly unknown,
- * app and entered, or none (no paid seat).
+ * What a set of seats costs a month, as flat fields: `monthly_cost` and `currency` for the priced seats
+ * when they share one currency; `costs` (per currency) instead when they do not, since amounts of
+ * different currencies are never added. `unpriced_seats` counts the seats without any price; `price`
+ * says where the prices came from: app, entered, unknown, partly unknown, app and entered, or none.
  */
 export function seatCosts(entries: PricedSeats[]): IDataObject {
 	const held = entries.filter((entry) => entry.seats > 0);
-	if (held.length === 0) return { monthly_cost: null, currency: null, costs: [], unpriced_seats: 0, price: 'none' };
+	if (held.length === 0) return { monthly_cost: null, currency: null, unpriced_seats: 0, price: 'none' };
 	const money = new MoneyByCurrency();
 	for (const entry of held) money.add(entry.price, entry.seats);
-	const costs = money.totals();
+	const totals = money.totals();
 	const sources = new Set(held.map((entry) => entry.price?.source ?? 'unknown'));
-	const single = costs.length === 1 && money.unpriced === 0;
+	const price = sources.size === 1 ? [...sources][0] : sources.has('unknown') ? 'partly unknown' : 'app and entered';
+	const single = totals.length === 1 ? totals[0] : undefined;
 	return {
-		monthly_cost: single ? costs[0].monthly_amount : null,
-		currency: single ? costs[0].currency : null,
-		costs,
+		monthly_cost: single?.monthly_amount ?? null,
+		currency: single?.currency ?? null,
+		...(totals.length > 1 ? { costs: totals } : {}),
 		unpriced_seats: money.unpriced,
-		price: sources.size === 1 ? [...sources][0] : sources.has('unknown') ? 'partly unknown' : 'app and entered',
+		price,
 	};
+}
+
+/** A finding's money per currency (for totals): its `costs`, else its `monthly_cost` in its `currency`. */
+export function findingCosts(finding: IDataObject): Array<CurrencyAmount & { seats: number }> {
+	if (Array.isArray(finding.costs)) return finding.costs as Array<CurrencyAmount & { seats: number }>;
+	if (typeof finding.monthly_cost !== 'number' || typeof finding.currency !== 'string') return [];
+	return [{ currency: finding.currency, monthly_amount: finding.monthly_cost, seats: Number(finding.seats ?? 0) - Number(finding.unpriced_seats ?? 0) }];
+}
+
+/** "USD 105.00 a month", "USD 10.00 + EUR 20.00 a month", or "price unknown". */
+export function moneyWords(costs: IDataObject): string {
+	const known = findingCosts(costs).map((cost) => formatMoney(cost.monthly_amount, cost.currency));
+	if (known.length === 0) return Number(costs.unpriced_seats ?? 0) > 0 ? 'price unknown' : 'no paid seat';
+	return `${known.join(' + ')} a month${Number(costs.unpriced_seats ?? 0) > 0 ? ` (and ${costs.unpriced_seats} seat${costs.unpriced_seats === 1 ? '' : 's'} without a price)` : ''}`;
 }
 
 /** "USD 1,234.50" */

@@ -29,22 +29,24 @@ export function reclaimSupport(capabilities: Capabilities | undefined, readOnly:
 }
 
 /**
- * The `reclaim` block of a user finding: the actions the app supports (group removal only for a user
- * in groups), the suggested one, how to do it with this node, and the user's groups. The account and
- * user IDs the action needs are the finding's `account.id` and `user.id`.
+ * How a user's seat can be given back, as a finding's fields: the suggested action (`reclaim_action`,
+ * null when the app supports none), every action the app supports (group removal only for a user in
+ * groups), how to do it with this node, and the group to remove the user from. The account and user
+ * IDs an action needs are the finding's `account_id` and `user_id`.
  */
 export function userReclaim(support: ReclaimSupport, user: IDataObject): IDataObject {
-	const groups = (Array.isArray(user.groups) ? (user.groups as IDataObject[]) : [])
-		.filter((group) => group && group.id !== undefined && group.id !== null)
-		.map((group) => ({ id: String(group.id), name: typeof group.name === 'string' ? group.name : null }));
+	const groups = (Array.isArray(user.groups) ? (user.groups as IDataObject[]) : []).filter(
+		(group) => group && group.id !== undefined && group.id !== null,
+	);
 	const actions = support.actions.filter((action) => action !== 'removeFromGroup' || groups.length > 0);
 	const suggested = actions[0] ?? null;
 	return {
-		suggested,
-		actions,
-		how: suggested ? ACTIONS.find((entry) => entry.action === suggested)?.how : null,
-		groups,
-		...(support.note && !suggested ? { note: support.note } : {}),
+		reclaim_action: suggested,
+		reclaim_actions: actions.join(', '),
+		reclaim_how: suggested ? (ACTIONS.find((entry) => entry.action === suggested)?.how ?? null) : null,
+		reclaim_group_id: groups.length ? String(groups[0].id) : null,
+		reclaim_group_name: groups.length && typeof groups[0].name === 'string' ? groups[0].name : null,
+		...(support.note && !suggested ? { reclaim_note: support.note } : {}),
 	};
 }
 
@@ -53,9 +55,8 @@ export function licenseReclaim(assigned: number | null, available: number | null
 	// Renewal sizing as SaaS-management platforms do it: the seats in use plus a 10 % buffer.
 	const recommended = assigned === null ? null : Math.ceil(assigned * 1.1);
 	return {
-		suggested: null,
-		actions: [],
+		reclaim_action: null,
 		recommended_seats: recommended !== null && available !== null && recommended < available ? recommended : null,
-		note: "Lower the seat count with the vendor (at renewal, or in the app's billing settings).",
+		reclaim_note: "Lower the seat count with the vendor (at renewal, or in the app's billing settings).",
 	};
 }

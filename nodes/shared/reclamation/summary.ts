@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { formatMoney, MoneyByCurrency } from './money';
-import type { AccountOutcome, CurrencyAmount, Finding, FindingKind, ReclamationSettings } from './types';
+import { findingCosts, formatMoney, MoneyByCurrency } from './money';
+import { type AccountOutcome, accountFields, type Finding, type FindingKind, type ReclamationSettings } from './types';
 
 /** Findings whose seats and money count as "to reclaim" (an ambiguous identity is to check by hand). */
 const RECLAIMABLE: FindingKind[] = ['unused_seat', 'never_used', 'unassigned_seats', 'underused_license', 'orphaned_account'];
@@ -21,11 +21,9 @@ const DIGEST_FINDINGS = 10;
 
 const counted = (count: number, [one, many]: [string, string]): string => `${count} ${count === 1 ? one : many}`;
 
-type Costs = Array<CurrencyAmount & { seats: number }>;
-
 /** The largest amount of a finding in any one currency, to rank findings (amounts are never added across currencies). */
 function rank(finding: Finding): number {
-	return Math.max(0, ...((finding.costs as Costs | undefined) ?? []).map((cost) => cost.monthly_amount));
+	return Math.max(0, ...findingCosts(finding).map((cost) => cost.monthly_amount));
 }
 
 export interface SummaryContext {
@@ -37,18 +35,53 @@ export interface SummaryContext {
 }
 
 /**
+ * The summary, counted as findings arrive, so that a review whose output is only the summary keeps
+ * none of them: money per currency, findings per kind and per account, and the biggest ones.
+ */
+export class SummaryTally {
+	readonly money = new MoneyByCurrency();
+
+	readonly byKind: Partial<Record<FindingKind, number>> = {};
+
+	readonly perAccount = new Map<string, number>();
+
+	/** The biggest reclaimable findings, largest first, at most DIGEST_FINDINGS. */
+	readonly biggest: Finding[] = [];
+
+	reclaimable = 0;
+
+	add(finding: Finding): void {
+		if (finding.kind === 'not_checked') return;
+		this.byKind[finding.kind] = (this.byKind[finding.kind] ?? 0) + 1;
+		this.perAccount.set(finding.account_id, (this.perAccount.get(finding.account_id) ?? 0) + 1);
+		if (!RECLAIMABLE.includes(finding.kind)) return;
+		this.reclaimable++;
+		this.money.addFinding(findingCosts(finding), Number(finding.unpriced_seats ?? 0));
+		// Kept in order, first come first: equal amounts stay in the order they were found.
+		const at = this.biggest.findIndex((other) => rank(other) < rank(finding));
+		if (at === -1) {
+			if (this.biggest.length < DIGEST_FINDINGS) this.biggest.push(finding);
+		} else {
+			this.biggest.splice(at, 0, finding);
+			if (this.biggest.length > DIGEST_FINDINGS) this.biggest.pop();
+		}
+	}
+}
+
+/** The summary item of a list of findings (see SummaryTally for findings counted as they arrive). */
+export function summaryItem(findings: Finding[], outcomes: AccountOutcome[], context: SummaryContext): IDataObject {
+	const tally = new SummaryTally();
+	for (const finding of findings) tally.add(finding);
+	return summaryOf(tally, outcomes, context);
+}
+
+/**
  * The summary item: per currency the seats and money to reclaim (never added across currencies), the
  * findings by kind, the accounts checked and not checked (with reasons and fixes), and `text`, a
  * digest ready to post to Slack or email as it is.
  */
-export function summaryItem(findings: Finding[], outcomes: AccountOutcome[], context: SummaryContext): IDataObject {
-	const money = new MoneyByCurrency();
-	const byKind: Partial<Record<FindingKind, number>> = {};
-	for (const finding of findings) {
-		if (finding.kind === 'not_checked') continue;
-		byKind[finding.kind] = (byKind[finding.kind] ?? 0) + 1;
-		if (RECLAIMABLE.includes(finding.kind)) money.addFinding((finding.costs as Costs | undefined) ?? [], Number(finding.unpriced_seats ?? 0));
-	}
+export function summaryOf(tally: SummaryTally, outcomes: AccountOutcome[], context: SummaryContext): IDataObject {
+	const { money, byKind } = tally;
 	const toReclaim = money.totals();
 	const seats = toReclaim.reduce((sum, total) => sum + total.seats, 0) + money.unpriced;
 	const status = (wanted: AccountOutcome['status']) => outcomes.filter((outcome) => outcome.status === wanted);
@@ -80,10 +113,9 @@ export function summaryItem(findings: Finding[], outcomes: AccountOutcome[], con
 	];
 	if (provider?.status === 'not_checked') lines.push(`Orphaned accounts were not checked: ${provider.account.name} could not be read (see above).`);
 	if (context.unmatchedIntegrations?.length) lines.push(`No integrated account of: ${context.unmatchedIntegrations.join(', ')}`);
-	const top = findings.filter((finding) => RECLAIMABLE.includes(finding.kind)).sort((a, b) => rank(b) - rank(a));
-	if (top.length) {
-		lines.push(`Biggest findings${top.length > DIGEST_FINDINGS ? ` (${DIGEST_FINDINGS} of ${top.length})` : ''}:`);
-		lines.push(...top.slice(0, DIGEST_FINDINGS).map((finding, index) => `${index + 1}. ${String(finding.title)}`));
+	if (tally.biggest.length) {
+		lines.push(`Biggest findings${tally.reclaimable > DIGEST_FINDINGS ? ` (${DIGEST_FINDINGS} of ${tally.reclaimable})` : ''}:`);
+		lines.push(...tally.biggest.map((finding, index) => `${index + 1}. ${String(finding.title)}`));
 	}
 
 	return {
@@ -106,7 +138,7 @@ export function summaryItem(findings: Finding[], outcomes: AccountOutcome[], con
 			account_id: outcome.account.id,
 			integration: outcome.account.integration,
 			status: outcome.status,
-			findings: findings.filter((finding) => finding.account.id === outcome.account.id && finding.kind !== 'not_checked').length,
+			findings: tally.perAccount.get(outcome.account.id) ?? 0,
 			...(outcome.stats
 				? {
 						users: outcome.stats.users,
@@ -144,8 +176,9 @@ export function notCheckedFindings(outcome: AccountOutcome): Finding[] {
 			reason: first.reason,
 			fix: first.fix,
 			status: outcome.status,
+			part: first.part,
 			gaps: outcome.gaps.map((gap) => ({ ...gap })),
-			account: outcome.account,
+			...accountFields(outcome.account),
 		},
 	];
 }

@@ -71,8 +71,17 @@ export interface CurrencyAmount {
 /** How a finding can be acted on, from what Truto says the app supports. */
 export type ReclaimAction = 'deactivate' | 'removeFromGroup' | 'delete';
 
-/** One output item: the finding and the evidence a person needs to decide. */
-export type Finding = IDataObject & { kind: FindingKind; account: AccountRef };
+/**
+ * One output item: the finding and the evidence a person needs to decide, as flat fields (n8n shows
+ * them as table columns, expressions read them directly, and each nested object would cost memory
+ * in every item n8n keeps).
+ */
+export type Finding = IDataObject & { kind: FindingKind; account_id: string };
+
+/** The account fields every finding carries. */
+export function accountFields(account: AccountRef): { account_id: string; account_name: string; integration: string; integration_slug: string } {
+	return { account_id: account.id, account_name: account.name, integration: account.integration, integration_slug: account.slug };
+}
 
 /** What the app behind an account lets the node do about a seat. */
 export interface ReclaimSupport {

@@ -4,9 +4,9 @@ import { dateOf, daysSince, lastSeen, primaryEmail, seatLastSeen } from '../help
 import { listNames } from '../helpers/text';
 import { identityOf, isGone, type IdentityDirectory, type IdentityVerdict } from './identity';
 import type { LicenseBook, SeatLicense } from './licenses';
-import { formatMoney, seatCosts } from './money';
+import { moneyWords, seatCosts } from './money';
 import { userReclaim } from './reclaim';
-import type { AccountRef, Finding, FindingKind, ReclaimSupport, ReclamationSettings } from './types';
+import { type AccountRef, accountFields, type Finding, type FindingKind, type ReclaimSupport, type ReclamationSettings } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -64,13 +64,13 @@ function paidSeats(user: IDataObject, book: LicenseBook): Array<{ license: SeatL
 
 const iso = (time: number | undefined): string | null => (time === undefined ? null : new Date(time).toISOString());
 
-function identityEvidence(verdict: IdentityVerdict | undefined, directory: IdentityDirectory | undefined): IDataObject | undefined {
-	if (!verdict || !directory) return undefined;
+/** Where the user stands in the identity provider, as a finding's fields. */
+function identityFields(verdict: IdentityVerdict, directory: IdentityDirectory | undefined): IDataObject {
 	return {
-		account: directory.account.name,
-		match: verdict.match,
-		email: verdict.email ?? null,
-		people: verdict.people.map(({ id, email, status }) => ({ id, email, status })),
+		identity_provider: directory?.account.name ?? null,
+		identity_match: verdict.match,
+		// Each person the provider has with this email: "Grace.Liu@acme.com suspended, grace.liu@acme.com active".
+		identity_people: verdict.people.map(({ email, status }) => `${email} ${status ?? 'no status'}`).join(', '),
 	};
 }
 
@@ -100,41 +100,27 @@ export function reviewUser(user: IDataObject, context: UserContext): UserReview 
 	const seats = paidSeats(user, context.book);
 	const now = settings.now;
 
-	const finding = (kind: FindingKind, title: string, reason: string, flagged = seats): Finding => {
+	const finding = (kind: FindingKind, title: string, reason: string, flagged = seats, lastUse = seen): Finding => {
 		const costs = seatCosts(flagged.map(({ license }) => ({ price: license.price, seats: 1 })));
-		const money = costs.monthly_cost === null ? (flagged.length ? 'price unknown' : 'no paid seat') : `${formatMoney(costs.monthly_cost as number, costs.currency as string)} a month`;
 		return {
 			kind,
-			title: `${displayName(user, email)} (${account.name}): ${title}, ${money}`,
+			title: `${displayName(user, email)} (${account.name}): ${title}, ${moneyWords(costs)}`,
 			reason,
-			account,
-			user: {
-				id: String(user.id ?? ''),
-				name: displayName(user, email),
-				email: email ?? null,
-				username: user.username ?? null,
-				status: user.status ?? null,
-				user_type: user.user_type ?? null,
-				created_at: iso(created),
-			},
-			last_seen: iso(seen),
-			days_idle: seen === undefined ? null : daysSince(seen, now),
-			licenses: flagged.map(({ license, entry }) => {
-				const used = seatLastSeen(user, entry);
-				return {
-					id: license.id,
-					name: license.name,
-					monthly_cost: license.price?.amount ?? null,
-					currency: license.price?.currency ?? null,
-					price: license.price?.source ?? 'unknown',
-					last_seen: iso(used),
-					days_idle: used === undefined ? null : daysSince(used, now),
-				};
-			}),
+			...accountFields(account),
+			user_id: String(user.id ?? ''),
+			user_name: displayName(user, email),
+			user_email: email ?? null,
+			user_status: user.status ?? null,
+			user_type: user.user_type ?? null,
+			user_created_at: iso(created),
+			last_seen: iso(lastUse),
+			days_idle: lastUse === undefined ? null : daysSince(lastUse, now),
+			licenses: flagged.map(({ license }) => license.name).join(', '),
+			license_ids: flagged.map(({ license }) => license.id).join(', '),
 			seats: flagged.length,
 			...costs,
-			...(identity ? { identity_provider: identityEvidence(identity, context.identity) } : {}),
-			reclaim: userReclaim(context.support, user),
+			...(identity ? identityFields(identity, context.identity) : {}),
+			...userReclaim(context.support, user),
 		};
 	};
 	const holds = (flagged = seats) => (flagged.length ? `holds ${listNames(flagged.map(({ license }) => license.name))}` : 'holds no paid seat');
@@ -169,9 +155,18 @@ export function reviewUser(user: IDataObject, context: UserContext): UserReview 
 		const cutoff = now - settings.inactiveDays * DAY_MS;
 		const idle = seats.filter(({ entry }) => (seatLastSeen(user, entry) ?? seen) <= cutoff);
 		if (idle.length && settings.types.has('unusedSeat')) {
-			const days = Math.min(...idle.map(({ entry }) => daysSince(seatLastSeen(user, entry) ?? seen, now)));
+			// The most recent use of the seats flagged: per licence when the app says, else the user's.
+			const lastUse = Math.max(...idle.map(({ entry }) => seatLastSeen(user, entry) ?? seen));
+			const days = daysSince(lastUse, now);
+			const elsewhere = lastUse < seen ? `; the user was active elsewhere in the app on ${iso(seen)?.slice(0, 10)}` : '';
 			return {
-				finding: finding('unused_seat', `not seen for ${days} days, ${holds(idle)}`, `Last seen ${iso(seen)?.slice(0, 10)}; unused means no activity for ${settings.inactiveDays}+ days`, idle),
+				finding: finding(
+					'unused_seat',
+					`not seen for ${days} days, ${holds(idle)}`,
+					`Last used ${iso(lastUse)?.slice(0, 10)}${elsewhere}; unused means no activity for ${settings.inactiveDays}+ days`,
+					idle,
+					lastUse,
+				),
 				outsideIdentity,
 				hasActivity,
 			};

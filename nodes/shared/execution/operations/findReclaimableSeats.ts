@@ -6,7 +6,7 @@ import { readReclamationRequest } from '../../input/reclamation';
 import type { ReadContext } from '../../reclamation/accountReader';
 import { reviewEstate } from '../../reclamation/estate';
 import { accountsInScope, identityProviderInScope } from '../../reclamation/scope';
-import { notCheckedFindings, summaryItem } from '../../reclamation/summary';
+import { notCheckedFindings, summaryOf } from '../../reclamation/summary';
 import type { Run } from '../run';
 
 /**
@@ -23,7 +23,8 @@ export async function findReclaimableSeats(run: Run, input: ItemInput): Promise<
 
 	const scope = await accountsInScope(context, request.scope);
 	const identityProvider = await identityProviderInScope(context, request.identityProviderId);
-	const result = await reviewEstate(context, scope.accounts, settings, identityProvider);
+	// Only the summary asked for: findings are counted as they come, none is kept.
+	const result = await reviewEstate(context, scope.accounts, settings, identityProvider, { keepFindings: request.output !== 'summary' });
 
 	if (result.outcomes.every((outcome) => outcome.status === 'not_checked')) {
 		const reasons = result.outcomes.map((outcome) => `${outcome.account.name}: ${outcome.gaps[0]?.reason}`);
@@ -35,7 +36,7 @@ export async function findReclaimableSeats(run: Run, input: ItemInput): Promise<
 	}
 	const identity = result.identity;
 	const findings = [...(identity ? notCheckedFindings(identity.outcome) : []), ...result.findings];
-	const summary = summaryItem(result.findings, result.outcomes, {
+	const summary = summaryOf(result.tally, result.outcomes, {
 		settings,
 		identityProvider: identity ? { ...identity.outcome, people: identity.directory?.people ?? 0 } : undefined,
 		unmatchedIntegrations: scope.unmatched,

@@ -33,8 +33,8 @@ async function run(parameters: Parameters, options: { continueOnFail?: boolean }
 
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error & { description?: string }) => error);
 const ofKind = (items: IDataObject[], kind: string) => items.filter((item) => item.kind === kind);
-const inAccount = (items: IDataObject[], accountId: string) => items.filter((item) => (item.account as IDataObject | undefined)?.id === accountId);
-const userIds = (items: IDataObject[]) => items.map((item) => (item.user as IDataObject).id);
+const inAccount = (items: IDataObject[], accountId: string) => items.filter((item) => item.account_id === accountId);
+const userIds = (items: IDataObject[]) => items.map((item) => item.user_id);
 const summaryOf = (items: IDataObject[]) => items[items.length - 1];
 
 describe('the whole estate with an identity provider', () => {
@@ -52,7 +52,7 @@ describe('the whole estate with an identity provider', () => {
 	});
 
 	it('finds orphaned accounts: deactivated or absent in the identity provider, active in an app', () => {
-		const orphans = ofKind(items, 'orphaned_account').map((item) => `${(item.account as IDataObject).slug}:${(item.user as IDataObject).email}`);
+		const orphans = ofKind(items, 'orphaned_account').map((item) => `${item.integration_slug}:${item.user_email}`);
 		expect(orphans.sort()).toEqual(
 			[
 				'atlassian:dana.whitfield@acme.com',
@@ -62,15 +62,15 @@ describe('the whole estate with an identity provider', () => {
 				'salesforce:dana.whitfield@acme.com',
 			].sort(),
 		);
-		const dana = ofKind(inAccount(items, ACCOUNTS.salesforce), 'orphaned_account').find((item) => (item.user as IDataObject).email === 'dana.whitfield@acme.com');
-		expect(dana).toMatchObject({ identity_provider: { account: 'Okta · acme-workforce.okta.com', match: 'absent' }, monthly_cost: 165, currency: 'USD' });
+		const dana = ofKind(inAccount(items, ACCOUNTS.salesforce), 'orphaned_account').find((item) => item.user_email === 'dana.whitfield@acme.com');
+		expect(dana).toMatchObject({ identity_provider: 'Okta · acme-workforce.okta.com', identity_match: 'absent', monthly_cost: 165, currency: 'USD' });
 	});
 
 	it('matches emails in any case, reports ambiguous ones, and leaves other domains alone', () => {
 		const salesforce = inAccount(items, ACCOUNTS.salesforce);
 		// The provider spells him Marcus.Johnson@Acme.com: a match, so no finding.
-		expect(salesforce.some((item) => (item.user as IDataObject | undefined)?.email === 'marcus.johnson@acme.com')).toBe(false);
-		expect(ofKind(salesforce, 'ambiguous_identity').map((item) => (item.user as IDataObject).email)).toEqual(['grace.liu@acme.com']);
+		expect(salesforce.some((item) => item.user_email === 'marcus.johnson@acme.com')).toBe(false);
+		expect(ofKind(salesforce, 'ambiguous_identity').map((item) => item.user_email)).toEqual(['grace.liu@acme.com']);
 		// GitHub's people have acme-corp.com addresses: not the provider's domain, so never called orphaned.
 		expect(ofKind(inAccount(items, ACCOUNTS.github), 'orphaned_account')).toEqual([]);
 		const github = (summaryOf(items).per_account as IDataObject[]).find((entry) => entry.account_id === ACCOUNTS.github);
@@ -90,8 +90,8 @@ describe('the whole estate with an identity provider', () => {
 	it('reports HubSpot as the fixture has it: underused, over-assigned, duplicates, never used, new users and bots apart', () => {
 		const hubspot = inAccount(items, ACCOUNTS.hubspot);
 		const byKind = (kind: string) => ofKind(hubspot, kind);
-		expect(byKind('underused_license').map((item) => (item.license as IDataObject).name)).toEqual(['Service Hub Professional']);
-		expect(byKind('unassigned_seats').map((item) => (item.license as IDataObject).name)).toEqual(['Core Seat']);
+		expect(byKind('underused_license').map((item) => item.license_name)).toEqual(['Service Hub Professional']);
+		expect(byKind('unassigned_seats').map((item) => item.license_name)).toEqual(['Core Seat']);
 		// Sales Hub is over-assigned (6 of 4): nothing to give back. Content Hub was bought 10 days ago.
 		expect([...byKind('underused_license'), ...byKind('unassigned_seats')].some((item) => /Sales Hub|Content Hub/.test(String(item.title)))).toBe(false);
 		expect(userIds(byKind('unused_seat')).sort()).toEqual(['5100002', '5100006', '5100010']);
@@ -106,17 +106,17 @@ describe('the whole estate with an identity provider', () => {
 		expect(licenceCalls(ACCOUNTS.github).map((request) => request.query.organization_id).sort()).toEqual(['acme-corp', 'acme-labs']);
 		expect(licenceCalls(ACCOUNTS.ciscomeraki).map((request) => request.query.organization_id).sort()).toEqual(['549236', '549237']);
 		expect(licenceCalls(ACCOUNTS.microsoft365).map((request) => request.query.product).sort()).toEqual(['azure_active_directory', 'onedrive']);
-		const licences = ofKind(inAccount(items, ACCOUNTS.github), 'unassigned_seats').map((item) => (item.license as IDataObject).id);
+		const licences = ofKind(inAccount(items, ACCOUNTS.github), 'unassigned_seats').map((item) => item.license_id);
 		expect(licences).toEqual(expect.arrayContaining(['acme-corp/enterprise', 'acme-labs/team']));
 	});
 
 	it('turns unhealthy accounts into "not checked" items with the reason and the fix, and goes on', () => {
 		const notChecked = ofKind(items, 'not_checked');
-		expect(notChecked.map((item) => (item.account as IDataObject).id).sort()).toEqual([ACCOUNTS.blocked, ACCOUNTS.okta].sort());
-		const okta = notChecked.find((item) => (item.account as IDataObject).id === ACCOUNTS.okta);
+		expect(notChecked.map((item) => item.account_id).sort()).toEqual([ACCOUNTS.blocked, ACCOUNTS.okta].sort());
+		const okta = notChecked.find((item) => item.account_id === ACCOUNTS.okta);
 		expect(okta).toMatchObject({ status: 'not_checked', reason: 'The customer must reconnect this integrated account (status: needs_reauth)' });
 		expect(String(okta?.fix)).toMatch(/reconnect/i);
-		const blocked = notChecked.find((item) => (item.account as IDataObject).id === ACCOUNTS.blocked);
+		const blocked = notChecked.find((item) => item.account_id === ACCOUNTS.blocked);
 		expect(blocked?.reason).toMatch(/503.*blocked/);
 		// A blocked account stops at its first answer: its users are not listed as well.
 		expect(requests.filter((request) => request.accountId === ACCOUNTS.blocked && request.path === '/unified/user-directory/users')).toHaveLength(0);
@@ -139,7 +139,7 @@ describe('the whole estate with an identity provider', () => {
 describe('which accounts', () => {
 	it('reviews the accounts of the integrations named, by Truto name or display name, in any case', async () => {
 		const items = await run(review({ accountScope: 'integrations', integrations: 'ZOOM, Microsoft 365', output: 'findings' }));
-		const accounts = new Set(items.map((item) => (item.account as IDataObject).id));
+		const accounts = new Set(items.map((item) => item.account_id));
 		expect([...accounts].sort()).toEqual([ACCOUNTS.microsoft365, ACCOUNTS.zoom].sort());
 		expect(sb.requests.filter((request) => request.accountId && ![ACCOUNTS.microsoft365, ACCOUNTS.zoom].includes(request.accountId))).toEqual([]);
 	});
@@ -157,7 +157,7 @@ describe('which accounts', () => {
 		const unknown = '00000000-0000-4000-8000-000000000000';
 		const items = await run(review({ accountScope: 'accounts', integratedAccounts: [ACCOUNTS.hubspot, unknown] }));
 		expect(ofKind(items, 'not_checked')).toEqual([
-			expect.objectContaining({ account: expect.objectContaining({ id: unknown }), reason: `Truto does not know the integrated account ${unknown}, or could not describe it` }),
+			expect.objectContaining({ account_id: unknown, reason: `Truto does not know the integrated account ${unknown}, or could not describe it` }),
 		]);
 		expect(inAccount(items, ACCOUNTS.hubspot).length).toBeGreaterThan(3);
 		expect(sb.requests.some((request) => request.path === '/integrated-account')).toBe(false);
@@ -178,7 +178,7 @@ describe('what cannot be read becomes "not checked", never a silent skip', () =>
 	it('an identity provider that cannot be read: orphans are not checked, the rest is', async () => {
 		const items = await run(only(ACCOUNTS.salesforce, { identityProvider: byId(ACCOUNTS.okta) }));
 		const [provider] = ofKind(items, 'not_checked');
-		expect(provider).toMatchObject({ account: { id: ACCOUNTS.okta }, gaps: [expect.objectContaining({ part: 'identity provider' })] });
+		expect(provider).toMatchObject({ account_id: ACCOUNTS.okta, part: 'identity provider', gaps: [expect.objectContaining({ part: 'identity provider' })] });
 		expect(ofKind(items, 'orphaned_account')).toEqual([]);
 		expect(ofKind(items, 'unused_seat').length).toBeGreaterThan(0);
 		expect(summaryOf(items).text).toMatch(/Orphaned accounts were not checked: Okta · acme\.okta\.com could not be read/);
@@ -188,7 +188,7 @@ describe('what cannot be read becomes "not checked", never a silent skip', () =>
 		sb.setFaults([{ kind: 'status', status: 429, headers: { 'retry-after': '3600' }, times: -1, match: { accountId: ACCOUNTS.salesforce } }]);
 		const items = await run(only(ACCOUNTS.salesforce));
 		const [limited] = ofKind(items, 'not_checked');
-		expect(limited).toMatchObject({ account: { id: ACCOUNTS.salesforce }, status: 'not_checked' });
+		expect(limited).toMatchObject({ account_id: ACCOUNTS.salesforce, status: 'not_checked' });
 		expect(limited.reason).toMatch(/429/);
 		expect(limited.fix).toMatch(/rate limit/i);
 		expect(ofKind(inAccount(items, ACCOUNTS.hubspot), 'unused_seat').length).toBeGreaterThan(0);
@@ -207,7 +207,7 @@ describe('what cannot be read becomes "not checked", never a silent skip', () =>
 	it('a partial identity provider: nobody is called absent, deactivated people still count', async () => {
 		sb.setFaults([{ kind: 'partial', times: 1, match: { path: '^/unified/user-directory/users$', accountId: ACCOUNTS.workforce } }]);
 		const items = await run(review({ accountScope: 'accounts', integratedAccounts: [ACCOUNTS.salesforce], identityProvider: byId(ACCOUNTS.workforce) }));
-		const orphans = ofKind(items, 'orphaned_account').map((item) => (item.identity_provider as IDataObject).match);
+		const orphans = ofKind(items, 'orphaned_account').map((item) => item.identity_match);
 		expect(orphans).not.toContain('absent');
 		expect(ofKind(items, 'not_checked')).toEqual([expect.objectContaining({ status: 'partly_checked', gaps: [expect.objectContaining({ part: 'identity provider' })] })]);
 	});
@@ -247,6 +247,15 @@ describe('what cannot be read becomes "not checked", never a silent skip', () =>
 });
 
 describe('output', () => {
+	it('counts the same summary whether it keeps the findings or only counts them', async () => {
+		const scope = { accountScope: 'integrations', integrations: 'salesforce, hubspot, zoom', identityProvider: byId(ACCOUNTS.workforce) };
+		const full = await run(review({ ...scope, output: 'findingsAndSummary' }));
+		const [counted] = await run(review({ ...scope, output: 'summary' }));
+		const withoutClock = (summary: IDataObject) => ({ ...summary, generated_at: undefined });
+		expect(withoutClock(counted)).toEqual(withoutClock(summaryOf(full)));
+		expect(String(counted.text)).toMatch(/Biggest findings \(10 of \d+\):/);
+	});
+
 	it('gives only the summary, or only the findings, as asked', async () => {
 		const summary = await run(review({ accountScope: 'integrations', integrations: 'hubspot', output: 'summary' }));
 		expect(summary.map((item) => item.kind)).toEqual(['summary']);
@@ -269,8 +278,8 @@ describe('output', () => {
 			}),
 		);
 		expect(new Set(items.map((item) => item.kind))).toEqual(new Set(['unused_seat']));
-		expect(items.some((item) => (item.user as IDataObject).email === 'noah.williams@acme.com')).toBe(false);
-		const liam = items.find((item) => (item.user as IDataObject).email === 'liam.obrien@acme.com');
-		expect(liam).toMatchObject({ price: 'partly unknown', unpriced_seats: 1, costs: [{ currency: 'USD', monthly_amount: 7.75, seats: 1 }] });
+		expect(items.some((item) => item.user_email === 'noah.williams@acme.com')).toBe(false);
+		const liam = items.find((item) => item.user_email === 'liam.obrien@acme.com');
+		expect(liam).toMatchObject({ price: 'partly unknown', unpriced_seats: 1, monthly_cost: 7.75, currency: 'USD', seats: 2 });
 	});
 });

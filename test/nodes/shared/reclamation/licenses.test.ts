@@ -12,16 +12,28 @@ function findings(records: ReturnType<typeof license>[], options: Partial<Reclam
 describe('licence findings', () => {
 	it('reports unassigned paid seats with what they cost', () => {
 		const [finding] = findings([license('core', { available_quantity: 8, assigned_quantity: 7, unit_amount: 15 })]).findings;
-		expect(finding).toMatchObject({
+		expect(finding).toEqual({
 			kind: 'unassigned_seats',
+			title: '1 unassigned seat of core (HubSpot · acme-eu), EUR 15.00 a month',
+			reason: '7 of 8 seats assigned (88%): 1 paid seat nobody holds',
+			account_id: ACCOUNT.id,
+			account_name: 'HubSpot · acme-eu',
+			integration: 'HubSpot',
+			integration_slug: 'hubspot',
+			license_id: 'core',
+			license_name: 'core',
+			seats_available: 8,
+			seats_assigned: 7,
+			utilization: 0.875,
 			seats: 1,
 			monthly_cost: 15,
 			currency: 'EUR',
+			unpriced_seats: 0,
 			price: 'app',
-			license: { id: 'core', available: 8, assigned: 7, unassigned: 1, utilization: 0.875 },
-			account: ACCOUNT,
+			reclaim_action: null,
+			recommended_seats: null,
+			reclaim_note: expect.stringMatching(/Lower the seat count with the vendor/),
 		});
-		expect(finding.title).toBe('1 unassigned seat of core (HubSpot · acme-eu), EUR 15.00 a month');
 	});
 
 	it('reports a licence used below the threshold as underused instead (one finding per licence)', () => {
@@ -29,7 +41,7 @@ describe('licence findings', () => {
 		expect(found).toHaveLength(1);
 		expect(found[0]).toMatchObject({ kind: 'underused_license', seats: 4, monthly_cost: 400 });
 		expect(found[0].reason).toMatch(/2 of 6 seats assigned \(33%\), below the 50% threshold/);
-		expect(found[0].reclaim).toMatchObject({ suggested: null, recommended_seats: 3 });
+		expect(found[0]).toMatchObject({ reclaim_action: null, recommended_seats: 3 });
 	});
 
 	it('uses the threshold given: at 30 % the same licence only has unassigned seats', () => {
@@ -39,7 +51,7 @@ describe('licence findings', () => {
 
 	it('reports only the finding types asked for', () => {
 		const both = [license('a', { available_quantity: 10, assigned_quantity: 1 }), license('b', { available_quantity: 10, assigned_quantity: 9 })];
-		const only = (types: FindingType[]) => findings(both, { types: new Set(types) }).findings.map((finding) => `${finding.kind}:${(finding.license as { id: string }).id}`);
+		const only = (types: FindingType[]) => findings(both, { types: new Set(types) }).findings.map((finding) => `${finding.kind}:${finding.license_id}`);
 		expect(only(['underusedLicense'])).toEqual(['underused_license:a']);
 		expect(only(['unassignedSeats'])).toEqual(['unassigned_seats:a', 'unassigned_seats:b']);
 		expect(only(['unusedSeat'])).toEqual([]);

@@ -1,4 +1,4 @@
-import { formatMoney, integrationKey, licensePrice, MoneyByCurrency, seatCosts } from '../../../../nodes/shared/reclamation/money';
+import { findingCosts, formatMoney, integrationKey, licensePrice, MoneyByCurrency, moneyWords, seatCosts } from '../../../../nodes/shared/reclamation/money';
 import type { EnteredPrice } from '../../../../nodes/shared/reclamation/types';
 
 const ENTERED: EnteredPrice[] = [
@@ -37,30 +37,34 @@ describe('seatCosts', () => {
 	const eur = (amount: number) => ({ amount, currency: 'EUR', source: 'entered' as const });
 
 	it('adds the seats of one currency', () => {
-		expect(seatCosts([{ price: usd(19.99), seats: 3 }, { price: usd(5), seats: 1 }])).toEqual({
-			monthly_cost: 64.97,
-			currency: 'USD',
-			costs: [{ currency: 'USD', monthly_amount: 64.97, seats: 4 }],
-			unpriced_seats: 0,
-			price: 'app',
-		});
+		expect(seatCosts([{ price: usd(19.99), seats: 3 }, { price: usd(5), seats: 1 }])).toEqual({ monthly_cost: 64.97, currency: 'USD', unpriced_seats: 0, price: 'app' });
 	});
 
 	it('never adds across currencies: costs per currency, no single monthly_cost', () => {
 		const costs = seatCosts([{ price: usd(10), seats: 1 }, { price: eur(20), seats: 2 }]);
-		expect(costs.monthly_cost).toBeNull();
-		expect(costs.currency).toBeNull();
-		expect(costs.costs).toEqual([
-			{ currency: 'EUR', monthly_amount: 40, seats: 2 },
-			{ currency: 'USD', monthly_amount: 10, seats: 1 },
-		]);
-		expect(costs.price).toBe('app and entered');
+		expect(costs).toEqual({
+			monthly_cost: null,
+			currency: null,
+			costs: [
+				{ currency: 'EUR', monthly_amount: 40, seats: 2 },
+				{ currency: 'USD', monthly_amount: 10, seats: 1 },
+			],
+			unpriced_seats: 0,
+			price: 'app and entered',
+		});
+		expect(findingCosts({ ...costs, seats: 3 })).toEqual(costs.costs);
+		expect(moneyWords(costs)).toBe('EUR 40.00 + USD 10.00 a month');
 	});
 
 	it('says so when a price is missing: cost null, price unknown, the seats counted apart', () => {
-		expect(seatCosts([{ seats: 2 }])).toMatchObject({ monthly_cost: null, currency: null, costs: [], unpriced_seats: 2, price: 'unknown' });
-		expect(seatCosts([{ price: usd(10), seats: 1 }, { seats: 1 }])).toMatchObject({ monthly_cost: null, unpriced_seats: 1, price: 'partly unknown' });
-		expect(seatCosts([])).toMatchObject({ monthly_cost: null, costs: [], unpriced_seats: 0, price: 'none' });
+		expect(seatCosts([{ seats: 2 }])).toEqual({ monthly_cost: null, currency: null, unpriced_seats: 2, price: 'unknown' });
+		const partly = seatCosts([{ price: usd(10), seats: 1 }, { seats: 1 }]);
+		expect(partly).toEqual({ monthly_cost: 10, currency: 'USD', unpriced_seats: 1, price: 'partly unknown' });
+		expect(findingCosts({ ...partly, seats: 2 })).toEqual([{ currency: 'USD', monthly_amount: 10, seats: 1 }]);
+		expect(moneyWords(partly)).toBe('USD 10.00 a month (and 1 seat without a price)');
+		expect(moneyWords(seatCosts([{ seats: 2 }]))).toBe('price unknown');
+		expect(seatCosts([])).toEqual({ monthly_cost: null, currency: null, unpriced_seats: 0, price: 'none' });
+		expect(moneyWords(seatCosts([]))).toBe('no paid seat');
 	});
 });
 

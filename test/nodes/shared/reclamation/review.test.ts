@@ -9,7 +9,7 @@ describe('the review of one account', () => {
 		const review = new AccountReview(ACCOUNT, settings(), support);
 		const licenceFindings = review.licenses([license('pro', { available_quantity: 10, assigned_quantity: 8 })]);
 		expect(licenceFindings.map((finding) => finding.kind)).toEqual(['unassigned_seats']);
-		expect(review.usersPage([user('a'), user('b', { last_active_at: daysAgo(100) })], undefined).map((finding) => (finding.user as { id: string }).id)).toEqual(['b']);
+		expect(review.usersPage([user('a'), user('b', { last_active_at: daysAgo(100) })], undefined).map((finding) => finding.user_id)).toEqual(['b']);
 		expect(review.usersPage([user('c', undated), user('d', { user_type: 'machine' })], undefined)).toEqual([]);
 		const { findings, stats } = review.finish();
 		expect(findings.map((finding) => finding.kind)).toEqual(['never_used']);

@@ -1,15 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { notCheckedFindings, summaryItem } from '../../../../nodes/shared/reclamation/summary';
-import type { AccountOutcome, AccountRef, Finding } from '../../../../nodes/shared/reclamation/types';
+import { type AccountOutcome, type AccountRef, accountFields, type Finding } from '../../../../nodes/shared/reclamation/types';
 import { settings } from './fixtures';
 
 const hubspot: AccountRef = { id: 'h', name: 'HubSpot · acme-eu', integration: 'HubSpot', slug: 'hubspot' };
 const salesforce: AccountRef = { id: 's', name: 'Salesforce · acme', integration: 'Salesforce', slug: 'salesforce' };
 const okta: AccountRef = { id: 'o', name: 'Okta · acme', integration: 'Okta', slug: 'okta' };
 
+/** A finding as the review makes it: money as monthly_cost and currency, or costs for several currencies. */
 function finding(kind: Finding['kind'], account: AccountRef, costs: IDataObject[], unpriced = 0): Finding {
-	return { kind, account, title: `${kind} in ${account.name}`, costs, unpriced_seats: unpriced };
+	const seats = costs.reduce((sum, cost) => sum + Number(cost.seats), 0) + unpriced;
+	const money = costs.length === 1 ? { monthly_cost: costs[0].monthly_amount, currency: costs[0].currency } : { monthly_cost: null, currency: null, ...(costs.length ? { costs } : {}) };
+	return { kind, ...accountFields(account), title: `${kind} in ${account.name}`, seats, ...money, unpriced_seats: unpriced };
 }
 
 const findings: Finding[] = [
@@ -94,8 +97,12 @@ describe('accounts that could not be read fully', () => {
 				reason: 'blocked',
 				fix: 'Unblock it.',
 				status: 'not_checked',
+				part: 'licenses',
 				gaps: outcomes[2].gaps,
-				account: okta,
+				account_id: 'o',
+				account_name: 'Okta · acme',
+				integration: 'Okta',
+				integration_slug: 'okta',
 			},
 		]);
 		expect(notCheckedFindings(outcomes[1])[0].title).toBe('HubSpot · acme-eu only partly checked (users): Truto marked 1 of 3 pages as partial');

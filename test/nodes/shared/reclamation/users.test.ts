@@ -25,18 +25,37 @@ function identity(people: IDataObject[]) {
 describe('unused seats', () => {
 	it('reports a paid seat whose holder was not seen for Unused After days, with the evidence', () => {
 		const review = reviewUser(user('tom', { last_active_at: daysAgo(95), last_login_at: daysAgo(96) }), context());
-		expect(review.finding).toMatchObject({
+		expect(review.finding).toEqual({
 			kind: 'unused_seat',
-			account: ACCOUNT,
-			user: { id: 'tom', name: 'User tom', email: 'tom@acme.com', status: 'active' },
+			title: 'User tom (HubSpot · acme-eu): not seen for 95 days, holds pro, EUR 90.00 a month',
+			reason: `Last used ${daysAgo(95).slice(0, 10)}; unused means no activity for 90+ days`,
+			account_id: ACCOUNT.id,
+			account_name: ACCOUNT.name,
+			integration: 'HubSpot',
+			integration_slug: 'hubspot',
+			user_id: 'tom',
+			user_name: 'User tom',
+			user_email: 'tom@acme.com',
+			user_status: 'active',
+			user_type: 'user',
+			user_created_at: daysAgo(500),
 			last_seen: daysAgo(95),
 			days_idle: 95,
-			licenses: [{ id: 'pro', name: 'pro', monthly_cost: 90, currency: 'EUR', price: 'app', days_idle: 95 }],
+			licenses: 'pro',
+			license_ids: 'pro',
 			seats: 1,
 			monthly_cost: 90,
 			currency: 'EUR',
+			unpriced_seats: 0,
+			price: 'app',
+			reclaim_action: 'deactivate',
+			reclaim_actions: 'deactivate, delete',
+			reclaim_how: 'User → Update with status "inactive"',
+			reclaim_group_id: null,
+			reclaim_group_name: null,
 		});
-		expect(review.finding?.title).toBe('User tom (HubSpot · acme-eu): not seen for 95 days, holds pro, EUR 90.00 a month');
+		// Every field is a plain value: n8n shows them as columns, and nested objects cost memory per item.
+		expect(Object.values(review.finding as object).every((value) => value === null || typeof value !== 'object')).toBe(true);
 	});
 
 	it('counts from the day: 89 days is not unused, 90 is', () => {
@@ -54,14 +73,16 @@ describe('unused seats', () => {
 			user('v', { licenses: [{ id: 'sales', last_active_at: daysAgo(1) }, { id: 'copilot', last_active_at: daysAgo(200) }] }),
 			context({}, licenses),
 		);
-		expect(perLicense.finding).toMatchObject({ kind: 'unused_seat', seats: 1, monthly_cost: 19, licenses: [{ id: 'copilot', days_idle: 200 }] });
+		expect(perLicense.finding).toMatchObject({ kind: 'unused_seat', seats: 1, monthly_cost: 19, licenses: 'copilot', license_ids: 'copilot', days_idle: 200, last_seen: daysAgo(200) });
 		expect(perLicense.finding?.title).toMatch(/not seen for 200 days, holds copilot/);
+		expect(perLicense.finding?.reason).toMatch(/the user was active elsewhere in the app on/);
 	});
 
 	it('never adds across currencies, and says when a price is missing', () => {
 		const licenses = [license('usd', { unit_amount: 10, currency: 'USD' }), license('eur', { unit_amount: 20, currency: 'EUR' }), license('free-text', { unit_amount: null, currency: null })];
 		const mixed = reviewUser(user('m', { licenses: [{ id: 'usd' }, { id: 'eur' }], last_active_at: daysAgo(200) }), context({}, licenses)).finding;
 		expect(mixed).toMatchObject({ monthly_cost: null, currency: null, costs: [{ currency: 'EUR', monthly_amount: 20, seats: 1 }, { currency: 'USD', monthly_amount: 10, seats: 1 }] });
+		expect(mixed?.title).toMatch(/EUR 20\.00 \+ USD 10\.00 a month$/);
 		const unknown = reviewUser(user('n', { licenses: [{ id: 'free-text' }], last_active_at: daysAgo(200) }), context({}, licenses)).finding;
 		expect(unknown).toMatchObject({ monthly_cost: null, price: 'unknown', unpriced_seats: 1 });
 		expect(unknown?.title).toMatch(/price unknown$/);
@@ -140,17 +161,19 @@ describe('orphaned accounts', () => {
 		expect(review.finding).toMatchObject({
 			kind: 'orphaned_account',
 			monthly_cost: 90,
-			identity_provider: { account: 'Okta · acme', match: 'deactivated', people: [{ id: 'gone', status: 'inactive' }] },
+			identity_provider: 'Okta · acme',
+			identity_match: 'deactivated',
+			identity_people: 'Leaver@ACME.com inactive',
 		});
 	});
 
 	it('reports a person absent from the provider, but not a brand-new account (not provisioned yet)', () => {
-		expect(reviewUser(user('absent'), context({}, undefined, { identity: people })).finding).toMatchObject({ kind: 'orphaned_account', identity_provider: { match: 'absent' } });
+		expect(reviewUser(user('absent'), context({}, undefined, { identity: people })).finding).toMatchObject({ kind: 'orphaned_account', identity_match: 'absent', identity_people: '' });
 		expect(reviewUser(user('absent', { created_at: daysAgo(3) }), context({}, undefined, { identity: people })).finding).toBeUndefined();
 	});
 
 	it('reports orphans even without a paid seat, and prefers them to unused', () => {
-		expect(reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], licenses: [] }), context({}, undefined, { identity: people })).finding).toMatchObject({ kind: 'orphaned_account', seats: 0, price: 'none' });
+		expect(reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], licenses: [] }), context({}, undefined, { identity: people })).finding).toMatchObject({ kind: 'orphaned_account', seats: 0, price: 'none', monthly_cost: null });
 		expect(reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], last_active_at: daysAgo(300) }), context({}, undefined, { identity: people })).finding?.kind).toBe('orphaned_account');
 	});
 
@@ -163,15 +186,14 @@ describe('orphaned accounts', () => {
 
 	it('reports an ambiguous match as such, or as evidence on an unused seat', () => {
 		const active = reviewUser(user('twin', { emails: [{ email: 'twin@acme.com' }] }), context({}, undefined, { identity: people }));
-		expect(active.finding).toMatchObject({ kind: 'ambiguous_identity', identity_provider: { match: 'ambiguous' } });
-		expect((active.finding?.identity_provider as IDataObject).people).toHaveLength(2);
+		expect(active.finding).toMatchObject({ kind: 'ambiguous_identity', identity_match: 'ambiguous', identity_people: 'twin@acme.com suspended, TWIN@acme.com active' });
 		const idle = reviewUser(user('twin', { emails: [{ email: 'twin@acme.com' }], last_active_at: daysAgo(200) }), context({}, undefined, { identity: people }));
-		expect(idle.finding).toMatchObject({ kind: 'unused_seat', identity_provider: { match: 'ambiguous' } });
+		expect(idle.finding).toMatchObject({ kind: 'unused_seat', identity_match: 'ambiguous' });
 	});
 
 	it('reports two app accounts with the same email each on their own', () => {
 		const findings = ['a', 'b'].map((id) => reviewUser(user(id, { emails: [{ email: 'leaver@acme.com' }] }), context({}, undefined, { identity: people })).finding);
-		expect(findings.map((finding) => (finding?.user as IDataObject).id)).toEqual(['a', 'b']);
+		expect(findings.map((finding) => finding?.user_id)).toEqual(['a', 'b']);
 		expect(findings.every((finding) => finding?.kind === 'orphaned_account')).toBe(true);
 	});
 });
@@ -179,16 +201,17 @@ describe('orphaned accounts', () => {
 describe('what can be done about a seat', () => {
 	it('suggests deactivating first, offers group removal only for a user in groups, and nothing on a read-only account', () => {
 		const idle = { last_active_at: daysAgo(300) };
-		const inGroup = reviewUser(user('g', { ...idle, groups: [{ id: 'team-1', name: 'Sales' }] }), context()).finding;
-		expect(inGroup?.reclaim).toEqual({
-			suggested: 'deactivate',
-			actions: ['deactivate', 'removeFromGroup', 'delete'],
-			how: 'User → Update with status "inactive"',
-			groups: [{ id: 'team-1', name: 'Sales' }],
+		const inGroup = reviewUser(user('g', { ...idle, groups: [{ id: 'team-1', name: 'Sales' }, { id: 'team-2' }] }), context()).finding;
+		expect(inGroup).toMatchObject({
+			reclaim_action: 'deactivate',
+			reclaim_actions: 'deactivate, removeFromGroup, delete',
+			reclaim_how: 'User → Update with status "inactive"',
+			reclaim_group_id: 'team-1',
+			reclaim_group_name: 'Sales',
 		});
 		const noGroups = reviewUser(user('n', idle), context({}, undefined, { support: reclaimSupport(new Map([['groups', ['remove-user']], ['users', ['list', 'delete']]]), false) })).finding;
-		expect(noGroups?.reclaim).toMatchObject({ suggested: 'delete', actions: ['delete'] });
+		expect(noGroups).toMatchObject({ reclaim_action: 'delete', reclaim_actions: 'delete', reclaim_how: 'User → Delete', reclaim_group_id: null });
 		const readOnly = reviewUser(user('r', idle), context({}, undefined, { support: reclaimSupport(undefined, true) })).finding;
-		expect(readOnly?.reclaim).toMatchObject({ suggested: null, actions: [], note: expect.stringMatching(/read-only/) });
+		expect(readOnly).toMatchObject({ reclaim_action: null, reclaim_actions: '', reclaim_how: null, reclaim_note: expect.stringMatching(/read-only/) });
 	});
 });
