@@ -4,6 +4,7 @@
  * Nodes that steer a workflow, as workflow JSON saves them (n8n 2.8.4 and 2.41.1 alike): conditions,
  * If, Filter, Switch, Loop Over Items, and the triggers the examples start from.
  */
+const crypto = require('node:crypto');
 const { node } = require('./nodes');
 
 /** @typedef {import('./nodes').NodeOptions} NodeOptions */
@@ -64,9 +65,15 @@ function weeklyTrigger(name, day, hour, options) {
 	return node('n8n-nodes-base.scheduleTrigger', 1.2, name, { rule: { interval: [{ field: 'weeks', triggerAtDay: [day], triggerAtHour: hour }] } }, options);
 }
 
+/** A UUID that stays the same for the same text (webhook IDs, as the editor would have made one). @param {string} text */
+function stableUuid(text) {
+	const hex = crypto.createHash('sha1').update(text).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** A Webhook trigger answering at once (the run goes on after the answer). @param {string} name @param {string} path @param {NodeOptions} [options] */
 function webhookTrigger(name, path, options = {}) {
-	return node('n8n-nodes-base.webhook', 2, name, { httpMethod: 'POST', path, options: {} }, { webhookId: '7e1b5c3a-0000-4000-8000-00000000a001', ...options });
+	return node('n8n-nodes-base.webhook', 2, name, { httpMethod: 'POST', path, options: {} }, { webhookId: stableUuid(path), ...options });
 }
 
 module.exports = { equals, isTrue, notEmpty, conditions, ifNode, filterNode, switchNode, loopNode, weeklyTrigger, webhookTrigger };

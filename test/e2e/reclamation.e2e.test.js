@@ -1,20 +1,21 @@
 'use strict';
 // @ts-check
 /**
- * Seat reclamation in a real n8n, one boot per version: Find Reclaimable Seats through `n8n execute`
- * (the whole estate with an identity provider and prices; one app as an AI agent would ask; every
- * account failing), then in server mode the example "Seat reclamation with approval": its digest and
- * closing summary to Slack, the approver's emails, answered through n8n's resume URLs — one approved,
- * one declined — and exactly the approved write reaching the sandbox.
+ * Seat reclamation in a real n8n server, one per version: Find Reclaimable Seats (the whole estate with
+ * an identity provider and prices; one app as an AI agent would ask; every account failing), and the
+ * example "Seat reclamation with approval": its digest and closing summary to Slack, the approver's
+ * emails answered through n8n's resume URLs — one approved, one declined — and exactly the approved
+ * write reaching the sandbox.
  */
 const { itemsOf } = require('../../dev/n8n');
 const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
-const { byId, trutoNode, manualWorkflow, smtpCredential, seatApprovalWorkflow, APPROVER, TRUTO_NODE } = require('../../dev/workflows');
+const { byId, trutoNode, workflow, connect, webhookTrigger, smtpCredential, seatApprovalWorkflow, APPROVER, TRUTO_NODE } = require('../../dev/workflows');
 const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
 const RUN_PATH = 'seat-approval-e2e';
+const REVIEWS_PATH = 'reclamation-reviews-e2e';
 const review = (parameters) => ({ resource: 'seatReclamation', operation: 'findReclaimableSeats', inactiveDays: 90, options: {}, ...parameters });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,24 +41,32 @@ describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
 	beforeAll(async () => {
 		[sandbox, slack, smtp] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher()]);
 		n8n = await bootN8n(version, sandbox, { credentials: [smtpCredential(smtp)] });
-		const reviews = manualWorkflow('trutoE2eReclamation1', [
-			trutoNode(
-				'Whole Estate',
-				review({
-					accountScope: 'all',
-					identityProvider: byId(ACCOUNTS.workforce),
-					output: 'findingsAndSummary',
-					options: { prices: { price: [{ integration: 'github', monthlyPrice: 21, currency: 'USD' }] } },
-				}),
-			),
-			trutoNode('Zoom Summary', review({ accountScope: 'integrations', integrations: 'zoom', output: 'summary' })),
-			trutoNode('Nothing Readable', review({ accountScope: 'accounts', integratedAccounts: [ACCOUNTS.okta, ACCOUNTS.blocked] }), { onError: 'continueRegularOutput' }),
-		]);
+		// One server for both workflows (no separate `n8n execute`): the reviews start from a webhook too.
+		const reviews = workflow(
+			'trutoE2eReclamation1',
+			[
+				webhookTrigger('Run Reviews', REVIEWS_PATH, { id: 'e2e-reviews-trigger' }),
+				trutoNode(
+					'Whole Estate',
+					review({
+						accountScope: 'all',
+						identityProvider: byId(ACCOUNTS.workforce),
+						output: 'findingsAndSummary',
+						options: { prices: { price: [{ integration: 'github', monthlyPrice: 21, currency: 'USD' }] } },
+					}),
+				),
+				trutoNode('Zoom Summary', review({ accountScope: 'integrations', integrations: 'zoom', output: 'summary' })),
+				trutoNode('Nothing Readable', review({ accountScope: 'accounts', integratedAccounts: [ACCOUNTS.okta, ACCOUNTS.blocked] }), { onError: 'continueRegularOutput' }),
+			],
+			connect(['Run Reviews', 'Whole Estate'], ['Run Reviews', 'Zoom Summary'], ['Run Reviews', 'Nothing Readable']),
+		);
 		const approval = seatApprovalWorkflow({ slackUrl: slack.url, runPath: RUN_PATH, integrations: 'github' });
 		await n8n.importWorkflow([reviews, approval]);
-		run = await n8n.execute(reviews.id);
-		await n8n.publishWorkflow(approval.id);
 		await n8n.start();
+		await n8n.publishWorkflow(reviews.id);
+		await n8n.publishWorkflow(approval.id);
+		await eventually('the reviews webhook', async () => (await n8n.restRaw('POST', `/webhook/${REVIEWS_PATH}`, {})).status === 200);
+		run = { execution: await n8n.waitForExecution(reviews.id, { timeoutMs: 120_000 }) };
 	});
 
 	afterAll(async () => {
@@ -67,7 +76,7 @@ describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
 
 	describe('Find Reclaimable Seats', () => {
 		it('reviews the whole estate: findings with evidence, then the summary', () => {
-			expect(run.exitCode).toBe(0);
+			expect(run.execution.status).toBe('success');
 			const all = items('Whole Estate');
 			const summary = all[all.length - 1];
 			expect(summary.kind).toBe('summary');
@@ -115,10 +124,14 @@ describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
 			expect(failure.description).toMatch(/must reconnect/);
 		});
 
-		it('is offered to AI agents through the tool variant', async () => {
-			const tool = (await n8n.nodeTypes()).find((type) => type.name === `${TRUTO_NODE}Tool`);
-			const resource = tool.properties.find((property) => property.name === 'resource');
+		it('is offered to AI agents: the node n8n loaded is usable as a tool and has the operation', async () => {
+			// n8n derives the tool variant from this description (server.e2e.test.js checks the variant is listed).
+			const [description] = await n8n.rest('POST', '/rest/node-types', { nodeInfos: [{ name: TRUTO_NODE, version: 1 }] });
+			expect(description.usableAsTool).toBe(true);
+			const resource = description.properties.find((property) => property.name === 'resource');
 			expect(resource.options.map((option) => option.value)).toContain('seatReclamation');
+			const operation = description.properties.find((property) => property.name === 'operation' && property.displayOptions.show.resource.includes('seatReclamation'));
+			expect(operation.options[0]).toMatchObject({ value: 'findReclaimableSeats', description: expect.stringMatching(/every connected app/) });
 		});
 	});
 
