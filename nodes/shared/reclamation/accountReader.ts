@@ -47,7 +47,12 @@ export interface ReadContext {
 	client: TrutoClient;
 	metadata: MetadataCache;
 	place: Place;
+	/** Each account's organization IDs, read once per run when a listing needs them. */
+	organizations: Map<string, Promise<string[]>>;
 }
+
+export const LICENSE = findResource('license') as ResourceDefinition;
+export const USER = findResource('user') as ResourceDefinition;
 
 export function accountRef(info: AccountInfo): AccountRef {
 	return { id: info.id, name: info.label, integration: info.integration, slug: info.slug };
@@ -126,18 +131,14 @@ export async function listQueries(
 	return queries;
 }
 
-const organizationsByAccount = new WeakMap<MetadataCache, Map<string, Promise<string[]>>>();
-
 /** The account's organization IDs, read once per run and account. */
 function organizationIds(context: ReadContext, info: AccountInfo): Promise<string[]> {
-	let cache = organizationsByAccount.get(context.metadata);
-	if (!cache) organizationsByAccount.set(context.metadata, (cache = new Map()));
-	let pending = cache.get(info.id);
+	let pending = context.organizations.get(info.id);
 	if (!pending) {
 		pending = context.client
 			.list({ path: unifiedPath('organizations'), query: { integrated_account_id: info.id, truto_ignore_remote_data: true }, itemIndex: context.place.itemIndex })
 			.then((records) => records.map((record) => record.id).filter(present).map(String));
-		cache.set(info.id, pending);
+		context.organizations.set(info.id, pending);
 	}
 	return pending;
 }
@@ -188,6 +189,3 @@ export function partialGap(part: Gap['part'], count: PageCount, consequence: str
 		fix: 'Run the review again later for a complete answer.',
 	};
 }
-
-export const LICENSE = findResource('license') as ResourceDefinition;
-export const USER = findResource('user') as ResourceDefinition;

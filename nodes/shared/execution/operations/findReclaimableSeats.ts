@@ -19,7 +19,7 @@ export async function findReclaimableSeats(run: Run, input: ItemInput): Promise<
 	const request = readReclamationRequest(run.context, input.itemIndex);
 	const settings = { ...request.settings, now: Date.now() };
 	const place = { node: run.context.getNode(), itemIndex: input.itemIndex };
-	const context: ReadContext = { client: run.client, metadata: run.metadata, place };
+	const context: ReadContext = { client: run.client, metadata: run.metadata, place, organizations: new Map() };
 
 	const scope = await accountsInScope(context, request.scope);
 	const identityProvider = await identityProviderInScope(context, request.identityProviderId);
