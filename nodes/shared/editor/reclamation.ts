@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { FINDING_TYPES } from '../reclamation/types';
 import { integratedAccountLocator } from './locators';
 import { optionsCollection } from './options';
 
@@ -95,7 +96,7 @@ export const reclamationProperties: INodeProperties[] = [
 				displayName: 'Finding Types',
 				name: 'findingTypes',
 				type: 'multiOptions',
-				default: ['unusedSeat', 'neverUsed', 'unassignedSeats', 'underusedLicense', 'orphanedAccount'],
+				default: [...FINDING_TYPES],
 				options: [
 					{ name: 'Never Used', value: 'neverUsed', description: 'Users with no activity at all, added before the grace period' },
 					{ name: 'Orphaned Account', value: 'orphanedAccount', description: 'Deactivated or absent in the identity provider, active in the app' },

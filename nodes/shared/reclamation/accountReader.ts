@@ -66,15 +66,6 @@ export function gapFrom(part: Gap['part'], error: unknown): Gap {
 	return { part, reason: String((error as Error)?.message ?? error), fix: 'Run the review again later.' };
 }
 
-/**
- * Failures that stop every call of the account, not just one listing: the app rejecting the stored
- * credentials (401), a block in Truto (503), a rate limit whose wait was too long (429). After one of
- * these the review of the account stops instead of asking again.
- */
-export function stopsAccount(error: unknown): boolean {
-	return error instanceof NodeApiError && ['401', '429', '503'].includes(String(error.httpCode));
-}
-
 /** Account-wide reasons nothing can be read (needs reauth, blocked), known before sending anything. */
 export async function accountGap(context: ReadContext, info: AccountInfo): Promise<Gap | undefined> {
 	const problem = accountProblem(info, await context.metadata.capabilityAccount(info.id), { writes: false, purpose: 'to review seats' });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { inItemOrder } from '../execution/itemOrder';
-import type { AccountInfo } from '../transport';
+import { type AccountInfo, failsWholeAccount } from '../transport';
 import {
 	accountGap,
 	accountRef,
@@ -12,7 +12,6 @@ import {
 	listQueries,
 	partialGap,
 	type ReadContext,
-	stopsAccount,
 	USER,
 } from './accountReader';
 import { type IdentityDirectory, IdentityDirectoryBuilder } from './identity';
@@ -74,7 +73,8 @@ async function reviewAccount(
 				const partial = partialGap('licenses', count, 'seat counts may be missing');
 				if (partial) gaps.push(partial);
 			} catch (error) {
-				if (stopsAccount(error)) return { account, status: 'not_checked', gaps: [gapFrom('account', error)] };
+				// After a 401, 503 or a too-long 429 the account's users are not asked for as well.
+				if (failsWholeAccount(error)) return { account, status: 'not_checked', gaps: [gapFrom('account', error)] };
 				gaps.push(gapFrom('licenses', error));
 			}
 		} else gaps.push(queries);
