@@ -3,6 +3,7 @@
 // @ts-check
 /**
  * node dev/sandbox/cli.js [--port 0] [--token T] [--page-cap 100] [--big-users N] [--rate-limit 50/10s]
+ *   [--webhook-limit 20]
  * Prints one JSON line {"url","token","accounts"} once listening; runs until SIGTERM/SIGINT.
  */
 const { startSandbox, ACCOUNTS, TOKEN } = require('./index');
@@ -18,7 +19,7 @@ function parseArgs(argv) {
 		args[m[1]] = m[2] ?? argv[++i];
 		if (args[m[1]] === undefined) throw new Error(`--${m[1]} needs a value`);
 	}
-	const known = new Set(['port', 'token', 'page-cap', 'big-users', 'rate-limit', 'host']);
+	const known = new Set(['port', 'token', 'page-cap', 'big-users', 'rate-limit', 'host', 'webhook-limit']);
 	for (const k of Object.keys(args)) if (!known.has(k)) throw new Error(`unknown option --${k}`);
 	return args;
 }
@@ -32,6 +33,7 @@ async function main() {
 		pageCap: args['page-cap'] ? Number(args['page-cap']) : undefined,
 		bigDirectory: { users: Number(args['big-users'] ?? 0) },
 		rateLimit: args['rate-limit'] ? parseRateLimit(args['rate-limit']) : null,
+		webhookLimit: args['webhook-limit'] ? Number(args['webhook-limit']) : undefined,
 	});
 	process.stdout.write(`${JSON.stringify({ url: sb.url, token: sb.token, accounts: ACCOUNTS })}\n`);
 	const stop = () => sb.close().then(() => process.exit(0));

@@ -12,6 +12,8 @@ const { loadState, accountIds } = require('./lib/fixtures');
 const { Faults } = require('./lib/faults');
 const { RateLimiter } = require('./lib/rate-limit');
 const { createServer } = require('./lib/server');
+const { webhookState } = require('./lib/webhooks');
+const { emit } = require('./lib/deliveries');
 
 const TOKEN = 'truto-sandbox-token';
 /** Fixture integrated-account ids by key (github, microsoft365, …, blocked, bench). */
@@ -20,12 +22,16 @@ const ACCOUNTS = accountIds();
 /**
  * @typedef {{
  *   port?: number, host?: string, token?: string, pageCap?: number, now?: number,
- *   bigDirectory?: { users?: number }, rateLimit?: { perAccount: number, windowMs: number } | null
+ *   bigDirectory?: { users?: number }, rateLimit?: { perAccount: number, windowMs: number } | null,
+ *   webhookLimit?: number
  * }} SandboxOptions
  * @typedef {{
  *   url: string, port: number, token: string,
  *   requests: import('./lib/server').RecordedRequest[],
  *   clearRequests(): void, setFaults(faults: import('./lib/faults').Fault[]): void, clearFaults(): void,
+ *   webhooks(): import('./lib/webhooks').Webhook[], deliveries: import('./lib/deliveries').Delivery[],
+ *   linkTokens: Array<Record<string, unknown>>,
+ *   emit(spec: import('./lib/deliveries').EmitSpec): ReturnType<typeof emit>,
  *   close(): Promise<void>
  * }} Sandbox
  */
@@ -56,6 +62,8 @@ async function startSandbox(options = {}) {
 		rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit) : null,
 		/** @type {Map<string, { status: number, body: unknown }>} */
 		idempotency: new Map(),
+		// Webhooks registered through the API, their deliveries, and the link tokens issued.
+		...webhookState(options),
 		// Writes are stamped on the fixture clock, which runs on from `now`.
 		clockIso: () => new Date(now + (Date.now() - startedAt)).toISOString(),
 		// Delay faults use tracked timers so close() leaves nothing running.
@@ -87,6 +95,10 @@ async function startSandbox(options = {}) {
 		},
 		setFaults: (faults) => state.faults.set(faults),
 		clearFaults: () => state.faults.clear(),
+		webhooks: () => [...state.webhooks.values()],
+		deliveries: state.deliveries,
+		linkTokens: state.linkTokens,
+		emit: (spec) => emit(state, spec),
 		close: () =>
 			new Promise((resolve) => {
 				for (const t of timers) clearTimeout(t);
