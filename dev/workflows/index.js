@@ -5,9 +5,10 @@
  * to, whole workflows, and the seat-reclamation example wired to local receivers.
  */
 const { TRUTO_CREDENTIAL, SMTP_CREDENTIAL, trutoCredential, smtpCredential } = require('./credentials');
-const { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
+const { TRUTO_NODE, TRUTO_TRIGGER_NODE, node, manualTrigger, trutoNode, trutoTriggerNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
 const { workflow, connect, manualWorkflow, linearWorkflow } = require('./workflow');
 const { seatReclamationWorkflow, REPORT_TO, REPORT_FROM } = require('./seat-reclamation');
+const { accountHealthWorkflow, ALERT_FALLBACK_TO, ALERT_FROM } = require('./account-health');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -15,9 +16,11 @@ module.exports = {
 	trutoCredential,
 	smtpCredential,
 	TRUTO_NODE,
+	TRUTO_TRIGGER_NODE,
 	node,
 	manualTrigger,
 	trutoNode,
+	trutoTriggerNode,
 	httpRequestNode,
 	codeNode,
 	setNode,
@@ -30,4 +33,7 @@ module.exports = {
 	seatReclamationWorkflow,
 	REPORT_TO,
 	REPORT_FROM,
+	accountHealthWorkflow,
+	ALERT_FALLBACK_TO,
+	ALERT_FROM,
 };
