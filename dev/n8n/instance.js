@@ -154,6 +154,20 @@ class N8nInstance extends N8nServerInstance {
 	}
 
 	/**
+	 * The editor's "Listen for test event" on a trigger: `POST /rest/workflows/:id/run` with the stored
+	 * workflow and `triggerToStartFrom` (2.8.4 reads `workflowData`, 2.41.1 the stored workflow; the same
+	 * body serves both). n8n registers the trigger's test webhook and answers `{ waitingForWebhook: true }`;
+	 * the next call to the test URL runs the workflow once (mode `manual`) and removes the webhook.
+	 * @param {string} workflowId
+	 * @param {string} triggerName
+	 * @returns {Promise<{ waitingForWebhook?: boolean, executionId?: string }>}
+	 */
+	async listenForTestEvent(workflowId, triggerName) {
+		const workflowData = await this.rest('GET', `/rest/workflows/${encodeURIComponent(workflowId)}`);
+		return this.rest('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
+	}
+
+	/**
 	 * One execution with its data via the public API (`GET /api/v1/executions/:id?includeData=true`).
 	 * @param {string | number} executionId
 	 */

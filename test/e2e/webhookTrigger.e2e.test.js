@@ -138,6 +138,24 @@ describe.each(versionsUnderTest())('Truto Trigger in n8n %s', (version) => {
 		expect((await executionsOf(WORKFLOWS.alerts.id)).length).toBe(before.length + 2);
 	});
 
+	it('"Listen for test event" registers a webhook for the test URL, runs once, removes it, and leaves the active one alone', async () => {
+		const [production] = sandbox.webhooks();
+		expect(await n8n.listenForTestEvent(WORKFLOWS.alerts.id, 'Truto Trigger')).toMatchObject({ waitingForWebhook: true });
+		const testUrl = urlOf(WORKFLOWS.alerts).replace('/webhook/', '/webhook-test/');
+		const listening = sandbox.webhooks().find((/** @type {any} */ webhook) => webhook.target_url === testUrl);
+		expect(listening).toMatchObject({ event_types: [NEEDS_REAUTH, 'integrated_account:reactivated'] });
+		// Truto's "send test" event: taken while the editor listens.
+		const { deliveries } = await sandbox.emit({ event: 'test', webhookId: listening.id });
+		expect(deliveries[0].status).toBe(200);
+		const deadline = Date.now() + 30_000;
+		while (sandbox.webhooks().length > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(sandbox.webhooks().map((/** @type {any} */ webhook) => webhook.id)).toEqual([production.id]);
+		const manual = (await executionsOf(WORKFLOWS.alerts.id)).filter((execution) => execution.mode === 'manual');
+		expect(manual).toHaveLength(1);
+		const run = await n8n.getExecution(manual[0].id);
+		expect(run.data.resultData.runData['Truto Trigger'][0].data.main[0][0].json).toMatchObject({ event: 'test', payload: { foo: 'bar' } });
+	});
+
 	it('restarting n8n keeps the one webhook, and its deliveries still check out', async () => {
 		const [registered] = sandbox.webhooks();
 		await n8n.stop();
