@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { TrutoClient } from '../transport';
 import { isGone } from '../transport/webhookAnswers';
 import { accountIdOf, accountOf, eventItem, integrationSlugOf, parseDelivery, reasonToIgnore, type TriggerFilters } from './delivery';
-import { eventTypesToRegister, TRUTO_EVENTS, ANY_EVENT } from './events';
+import { ANY_EVENT, eventTypesToRegister, isRecordEvent, TRUTO_EVENTS } from './events';
 import { readRegistration, type WantedWebhook } from './registration';
 import { rememberEvent, wasSeen } from './seenEvents';
 import { checkSignature, rawBytes, SIGNATURE_HEADER } from './signature';
@@ -31,7 +31,8 @@ export function readFilters(context: IHookFunctions | IWebhookFunctions): Trigge
 			description: 'Pick the Truto events that should start this workflow under Events (or Any Event).',
 		});
 	}
-	const unknown = events.filter((event) => !KNOWN_EVENTS.has(event));
+	// Record events are integration-specific in Truto: any record:… name given by expression is taken.
+	const unknown = events.filter((event) => !KNOWN_EVENTS.has(event) && !isRecordEvent(event));
 	if (unknown.length) {
 		throw new NodeOperationError(context.getNode(), `Unknown event ${unknown.map((event) => `"${event}"`).join(', ')}`, {
 			description: 'Choose the events from the Events list; an expression must give their values, e.g. integrated_account:authentication_error.',

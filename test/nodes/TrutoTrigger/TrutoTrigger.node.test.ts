@@ -335,6 +335,13 @@ describe('deliveries', () => {
 		expect(hook.executions).toHaveLength(2);
 	});
 
+	it('takes a record event name given by expression (Truto names them per integration)', async () => {
+		const hook = await active({ events: ['record:users:updated'] });
+		expect(webhooksFor(hook.url)[0].event_types).toEqual(['record:users:updated']);
+		await sb.emit({ event: 'record:users:updated', account: 'github' });
+		expect(hook.executions[0][0]).toMatchObject({ event: 'record:users:updated', resource: 'users' });
+	});
+
 	it('narrows record events to the chosen user-directory resources and puts the record in the item', async () => {
 		const users = await active({ events: ['record:updated'], recordResources: ['users'] });
 		const groups = await active({ events: ['record:updated'], recordResources: ['groups'] });
