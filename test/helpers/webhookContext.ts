@@ -4,12 +4,21 @@
  * trigger's webhook() and answers as n8n does (its own answer, or "Workflow was started" and an
  * execution). The e2e suite runs the same code inside a real n8n.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IDataObject, IHookFunctions, INode, IWebhookFunctions, WorkflowExecuteMode } from 'n8n-workflow';
 
+import * as receivers from '../../dev/receivers';
 import { TrutoTrigger } from '../../nodes/TrutoTrigger/TrutoTrigger.node';
 import { credentialData, helpers, type Parameters, readParameter, type RecordedRequest } from './n8nContext';
+
+interface ReceivedRequest {
+	rawBody: Buffer;
+	headers: Record<string, string | string[] | undefined>;
+}
+
+/** The receiver in dev/receivers (plain JavaScript), typed for the TypeScript tests. */
+const { startWebhookReceiver } = receivers as unknown as {
+	startWebhookReceiver(handle: (request: ReceivedRequest) => Promise<{ status: number; body: unknown }>): Promise<{ origin: string; close(): Promise<void> }>;
+};
 
 export const testWebhookTriggerNode: INode = {
 	id: 'c0ffee00-0000-4000-8000-000000000003',
@@ -81,15 +90,6 @@ export interface Receiver {
 	close(): Promise<void>;
 }
 
-function readRaw(request: http.IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => resolve(Buffer.concat(chunks)));
-		request.on('error', reject);
-	});
-}
-
 /** A receiver standing in for n8n's webhook URL, with the trigger's code behind it. */
 export async function startReceiver(setup: TriggerSetup): Promise<Receiver> {
 	const trigger = new TrutoTrigger();
@@ -97,36 +97,35 @@ export async function startReceiver(setup: TriggerSetup): Promise<Receiver> {
 	const received: Received[] = [];
 	const executions: IDataObject[][] = [];
 	const requests: RecordedRequest[] = [];
-	const server = http.createServer((request, response) => {
-		void (async () => {
-			const rawBody = await readRaw(request);
-			const entry: Received = { status: 0, body: {} };
-			received.push(entry);
-			const reply = {
-				status(code: number) {
-					entry.status = code;
-					return reply;
-				},
-				json(body: IDataObject) {
-					entry.body = body;
-					response.writeHead(entry.status || 200, { 'content-type': 'application/json' });
-					response.end(JSON.stringify(body));
-				},
-			};
-			const context = {
-				getRequestObject: () => ({ rawBody, headers: request.headers, body: undefined }),
-				getResponseObject: () => reply,
-				getHeaderData: () => request.headers,
-				getNodeParameter: (name: string, fallback?: unknown) => readParameter(setup.parameters, name, fallback),
-				getWorkflowStaticData: () => staticData,
-				getMode: () => (setup.mode === 'manual' ? 'manual' : 'webhook'),
-				getCredentials: async () => credentialData(setup.credentials),
-				getNode: () => testWebhookTriggerNode,
-				helpers: helpers(setup.credentials as unknown as IDataObject, requests),
-			} as unknown as IWebhookFunctions;
-			try {
-				const result = await trigger.webhook.call(context);
-				if (result.noWebhookResponse) return;
+	const server = await startWebhookReceiver(async ({ rawBody, headers }) => {
+		const entry: Received = { status: 0, body: {} };
+		received.push(entry);
+		// n8n's (express) response, as far as the trigger uses it: status(), then json().
+		let answered = false;
+		const reply = {
+			status(code: number) {
+				entry.status = code;
+				return reply;
+			},
+			json(body: IDataObject) {
+				entry.body = body;
+				answered = true;
+			},
+		};
+		const context = {
+			getRequestObject: () => ({ rawBody, headers, body: undefined }),
+			getResponseObject: () => reply,
+			getHeaderData: () => headers,
+			getNodeParameter: (name: string, fallback?: unknown) => readParameter(setup.parameters, name, fallback),
+			getWorkflowStaticData: () => staticData,
+			getMode: () => (setup.mode === 'manual' ? 'manual' : 'webhook'),
+			getCredentials: async () => credentialData(setup.credentials),
+			getNode: () => testWebhookTriggerNode,
+			helpers: helpers(setup.credentials as unknown as IDataObject, requests),
+		} as unknown as IWebhookFunctions;
+		try {
+			const result = await trigger.webhook.call(context);
+			if (!result.noWebhookResponse || !answered) {
 				// n8n's answer for responseMode onReceived: started, or received without an execution.
 				const items = result.workflowData?.[0]?.map((item) => item.json);
 				if (items) {
@@ -134,14 +133,13 @@ export async function startReceiver(setup: TriggerSetup): Promise<Receiver> {
 					executions.push(items);
 				}
 				reply.status(200).json({ message: items ? 'Workflow was started' : 'Webhook call received' });
-			} catch (error) {
-				reply.status(500).json({ message: (error as Error).message });
 			}
-		})();
+		} catch (error) {
+			reply.status(500).json({ message: (error as Error).message });
+		}
+		return { status: entry.status, body: entry.body };
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	const url = setup.webhookUrl ?? `http://127.0.0.1:${port}/webhook/${testWebhookTriggerNode.webhookId}/webhook`;
+	const url = setup.webhookUrl ?? `${server.origin}/webhook/${testWebhookTriggerNode.webhookId}/webhook`;
 	const hook = (overrides: Partial<TriggerSetup> = {}) => hookContext({ ...setup, staticData, webhookUrl: url, ...overrides });
 	return {
 		url,
@@ -156,10 +154,6 @@ export async function startReceiver(setup: TriggerSetup): Promise<Receiver> {
 			if (!(await trigger.webhookMethods.default.checkExists.call(context))) await trigger.webhookMethods.default.create.call(context);
 		},
 		deactivate: async () => await trigger.webhookMethods.default.delete.call(hook()),
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
+		close: () => server.close(),
 	};
 }

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { TrutoTrigger } from '../../../nodes/TrutoTrigger/TrutoTrigger.node';
 import { ANY_EVENT, TRUTO_EVENTS } from '../../../nodes/shared/webhooks/events';
@@ -366,6 +367,6 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<voi
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
 		if (Date.now() > deadline) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await sleep(20);
 	}
 }
