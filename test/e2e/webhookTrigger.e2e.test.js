@@ -156,14 +156,19 @@ describe.each(versionsUnderTest())('Truto Trigger in n8n %s', (version) => {
 		expect(run.data.resultData.runData['Truto Trigger'][0].data.main[0][0].json).toMatchObject({ event: 'test', payload: { foo: 'bar' } });
 	});
 
-	it('restarting n8n keeps the one webhook, and its deliveries still check out', async () => {
+	it('restarting n8n keeps the one webhook, its deliveries still check out, and seen event ids stay seen', async () => {
 		const [registered] = sandbox.webhooks();
+		const newest = Math.max(...(await executionsOf(WORKFLOWS.alerts.id)).filter((execution) => execution.mode === 'webhook').map((execution) => Number(execution.id)));
+		const acceptedId = (await n8n.getExecution(newest)).data.resultData.runData['Truto Trigger'][0].data.main[0][0].json.event_id;
 		await n8n.stop();
 		await n8n.start();
 		const { item } = await emitAndRun({ event: NEEDS_REAUTH, account: 'zoom' }, WORKFLOWS.alerts.id);
 		expect(item.account.id).toBe(ACCOUNTS.zoom);
 		// Checked once n8n has set up the trigger again (it just ran): still the one webhook of before.
 		expect(sandbox.webhooks().map((/** @type {any} */ webhook) => webhook.id)).toEqual([registered.id]);
+		// An event accepted before the restart, delivered again: the ids live in the saved static data.
+		const { deliveries } = await sandbox.emit({ event: 'integrated_account:reactivated', account: 'zoom', id: acceptedId });
+		expect(JSON.parse(deliveries[0].body)).toEqual({ received: true, ignored: `event ${acceptedId} was already received` });
 		await sandbox.emit({ event: 'integrated_account:reactivated', account: 'zoom' });
 	});
 

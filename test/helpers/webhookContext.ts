@@ -125,15 +125,13 @@ export async function startReceiver(setup: TriggerSetup): Promise<Receiver> {
 		} as unknown as IWebhookFunctions;
 		try {
 			const result = await trigger.webhook.call(context);
-			if (!result.noWebhookResponse || !answered) {
-				// n8n's answer for responseMode onReceived: started, or received without an execution.
-				const items = result.workflowData?.[0]?.map((item) => item.json);
-				if (items) {
-					entry.items = items;
-					executions.push(items);
-				}
-				reply.status(200).json({ message: items ? 'Workflow was started' : 'Webhook call received' });
+			const items = result.workflowData?.[0]?.map((item) => item.json);
+			if (items) {
+				entry.items = items;
+				executions.push(items);
 			}
+			// n8n answers for responseMode onReceived unless the node answered itself.
+			if (!(result.noWebhookResponse && answered)) reply.status(200).json({ message: items ? 'Workflow was started' : 'Webhook call received' });
 		} catch (error) {
 			reply.status(500).json({ message: (error as Error).message });
 		}

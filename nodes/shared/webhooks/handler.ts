@@ -108,5 +108,8 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 	if (ignored) return answer(response, 200, { received: true, ignored });
 
 	rememberEvent(memory, delivery.id);
-	return { workflowData: [[{ json: eventItem(delivery, account) }]] };
+	// Answered here rather than by n8n: n8n saves the static data (the id just remembered) when the
+	// answer is sent, and n8n 2.41 sends its own answer only after the execution it starts has already
+	// reset the static data's change marker — the id would be lost.
+	return { ...answer(response, 200, { received: true }), workflowData: [[{ json: eventItem(delivery, account) }]] };
 }
