@@ -189,7 +189,10 @@ class N8nInstance extends N8nServerInstance {
 				(/** @type {any} */ e) => Number(e.id) > (opts.after ?? 0) && e.stoppedAt && e.status !== 'running' && e.status !== 'new',
 			);
 			if (done) return this.getExecution(done.id);
-			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} within ${opts.timeoutMs ?? 60_000} ms`);
+			if (Date.now() > deadline) {
+				const seen = (list.data ?? []).map((/** @type {any} */ e) => `${e.id}: ${e.status}`).join(', ') || 'none';
+				throw new Error(`no finished execution of ${workflowId} within ${opts.timeoutMs ?? 60_000} ms (latest executions: ${seen})`);
+			}
 			await sleep(300);
 		}
 	}
