@@ -16,6 +16,7 @@ const SECTIONS = [
 	require('./manyItems'),
 	require('./concurrency'),
 	require('./remoteData'),
+	require('./superQuery'),
 	require('./webhooks'),
 ];
 

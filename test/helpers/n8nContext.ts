@@ -12,6 +12,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	IPollFunctions,
+	NodeExecutionHint,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -126,12 +127,15 @@ export function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
 	};
 }
 
-export function executeContext(options: ContextOptions): IExecuteFunctions & { requests: RecordedRequest[] } {
+export function executeContext(options: ContextOptions): IExecuteFunctions & { requests: RecordedRequest[]; hints: NodeExecutionHint[] } {
 	const requests: RecordedRequest[] = [];
 	const parametersFor = (itemIndex: number) =>
 		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
+	const hints: NodeExecutionHint[] = [];
 	const context = {
 		requests,
+		hints,
+		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
 		getInputData: () => options.items ?? [{ json: {} }],
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) =>
 			readParameter(parametersFor(itemIndex), name, fallback, extra?.extractValue),
@@ -140,7 +144,7 @@ export function executeContext(options: ContextOptions): IExecuteFunctions & { r
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
 	};
-	return context as unknown as IExecuteFunctions & { requests: RecordedRequest[] };
+	return context as unknown as IExecuteFunctions & { requests: RecordedRequest[]; hints: NodeExecutionHint[] };
 }
 
 export function loadOptionsContext(options: {
