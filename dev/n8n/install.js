@@ -268,11 +268,16 @@ if (require.main === module) {
 	if (args.includes('--all') || versions.length === 0) versions = VERSIONS.map((v) => v.n8n);
 	(async () => {
 		const started = Date.now();
-		for (const v of versions) {
-			const r = await ensureInstalled(v);
-			defaultLog(`n8n ${v}: ${path.relative(REPO_ROOT, r.n8nBin)} on ${r.nodeBin}`);
-		}
+		// Redis first: apt-get runs synchronously and would pause the progress lines of the installs.
 		if (redis) defaultLog(`redis-server: ${ensureRedis()}`);
+		// The versions side by side: an install mostly waits for the registry and the disk, and the
+		// sqlite3 compile of one overlaps the download of the other.
+		await Promise.all(
+			versions.map(async (v) => {
+				const r = await ensureInstalled(v);
+				defaultLog(`n8n ${v}: ${path.relative(REPO_ROOT, r.n8nBin)} on ${r.nodeBin}`);
+			}),
+		);
 		defaultLog(`all done in ${Math.round((Date.now() - started) / 1000)} s`);
 	})().catch((err) => {
 		console.error(err instanceof Error ? err.message : err);

@@ -3,7 +3,7 @@
 // @ts-check
 /**
  * node dev/sandbox/cli.js [--port 0] [--token T] [--page-cap 100] [--big-users N] [--rate-limit 50/10s]
- *                         [--token-rate-limit 500/10s] [--estate 20x5000] [--latency 300]
+ *                         [--token-rate-limit 500/10s] [--estate 20x5000] [--latency 300] [--webhook-limit 20]
  * Prints one JSON line {"url","token","accounts"} once listening; runs until SIGTERM/SIGINT.
  * --estate NxM serves N generated accounts of M users each instead of the fixture accounts (the
  * benchmark's scale mode); --latency answers every call after that many milliseconds.
@@ -21,7 +21,7 @@ function parseArgs(argv) {
 		args[m[1]] = m[2] ?? argv[++i];
 		if (args[m[1]] === undefined) throw new Error(`--${m[1]} needs a value`);
 	}
-	const known = new Set(['port', 'token', 'page-cap', 'big-users', 'rate-limit', 'token-rate-limit', 'estate', 'latency', 'host']);
+	const known = new Set(['port', 'token', 'page-cap', 'big-users', 'rate-limit', 'token-rate-limit', 'estate', 'latency', 'host', 'webhook-limit']);
 	for (const k of Object.keys(args)) if (!known.has(k)) throw new Error(`unknown option --${k}`);
 	return args;
 }
@@ -59,6 +59,7 @@ async function main() {
 		rateLimit: rateLimitOf(args),
 		estate: parseEstate(args.estate),
 		latencyMs: latency,
+		webhookLimit: args['webhook-limit'] ? Number(args['webhook-limit']) : undefined,
 	});
 	process.stdout.write(`${JSON.stringify({ url: sb.url, token: sb.token, accounts: sb.accounts })}\n`);
 	const stop = () => sb.close().then(() => process.exit(0));

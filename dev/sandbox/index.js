@@ -13,6 +13,8 @@ const { Faults } = require('./lib/faults');
 const { RateLimiter } = require('./lib/rate-limit');
 const { createServer } = require('./lib/server');
 const { assignedCounts } = require('./lib/records');
+const { webhookState } = require('./lib/webhooks');
+const { emit } = require('./lib/deliveries');
 
 const TOKEN = 'truto-sandbox-token';
 /** Fixture integrated-account ids by key (github, microsoft365, …, blocked, bench). */
@@ -23,12 +25,16 @@ const ACCOUNTS = accountIds();
  *   port?: number, host?: string, token?: string, pageCap?: number, now?: number,
  *   bigDirectory?: { users?: number },
  *   rateLimit?: { perAccount?: number, perToken?: number, windowMs: number } | null,
- *   estate?: { accounts: number, users: number } | null, latencyMs?: number
+ *   estate?: { accounts: number, users: number } | null, latencyMs?: number,
+ *   webhookLimit?: number
  * }} SandboxOptions
  * @typedef {{
  *   url: string, port: number, token: string, accounts: Record<string, string>,
  *   requests: import('./lib/server').RecordedRequest[],
  *   clearRequests(): void, setFaults(faults: import('./lib/faults').Fault[]): void, clearFaults(): void,
+ *   webhooks(): import('./lib/webhooks').Webhook[], deliveries: import('./lib/deliveries').Delivery[],
+ *   linkTokens: Array<Record<string, unknown>>,
+ *   emit(spec: import('./lib/deliveries').EmitSpec): ReturnType<typeof emit>,
  *   close(): Promise<void>
  * }} Sandbox
  */
@@ -64,6 +70,8 @@ async function startSandbox(options = {}) {
 		latencyMs: options.latencyMs ?? 0,
 		/** @type {Map<string, { status: number, body: unknown }>} */
 		idempotency: new Map(),
+		// Webhooks registered through the API, their deliveries, and the link tokens issued.
+		...webhookState(options),
 		// Writes are stamped on the fixture clock, which runs on from `now`.
 		clockIso: () => new Date(now + (Date.now() - startedAt)).toISOString(),
 		// Delay faults use tracked timers so close() leaves nothing running.
@@ -96,6 +104,10 @@ async function startSandbox(options = {}) {
 		},
 		setFaults: (faults) => state.faults.set(faults),
 		clearFaults: () => state.faults.clear(),
+		webhooks: () => [...state.webhooks.values()],
+		deliveries: state.deliveries,
+		linkTokens: state.linkTokens,
+		emit: (spec) => emit(state, spec),
 		close: () =>
 			new Promise((resolve) => {
 				for (const t of timers) clearTimeout(t);

@@ -6,10 +6,11 @@
  * to local receivers.
  */
 const { TRUTO_CREDENTIAL, SMTP_CREDENTIAL, trutoCredential, smtpCredential } = require('./credentials');
-const { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
+const { TRUTO_NODE, TRUTO_TRIGGER_NODE, node, manualTrigger, trutoNode, trutoTriggerNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
 const { workflow, connect, manualWorkflow, linearWorkflow } = require('./workflow');
 const { equals, isTrue, notEmpty, conditions, ifNode, filterNode, switchNode, loopNode, weeklyTrigger, webhookTrigger } = require('./flow');
 const { seatReclamationWorkflow, REPORT_TO, REPORT_FROM } = require('./seat-reclamation');
+const { accountHealthWorkflow, ALERT_FALLBACK_TO, ALERT_FROM } = require('./account-health');
 const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approval');
 const { crossAppReviewWorkflow } = require('./seat-review');
 
@@ -19,9 +20,11 @@ module.exports = {
 	trutoCredential,
 	smtpCredential,
 	TRUTO_NODE,
+	TRUTO_TRIGGER_NODE,
 	node,
 	manualTrigger,
 	trutoNode,
+	trutoTriggerNode,
 	httpRequestNode,
 	codeNode,
 	setNode,
@@ -44,6 +47,9 @@ module.exports = {
 	seatReclamationWorkflow,
 	REPORT_TO,
 	REPORT_FROM,
+	accountHealthWorkflow,
+	ALERT_FALLBACK_TO,
+	ALERT_FROM,
 	seatApprovalWorkflow,
 	APPROVER,
 	APPROVAL_FROM,

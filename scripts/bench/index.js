@@ -16,6 +16,8 @@ const SECTIONS = [
 	require('./manyItems'),
 	require('./concurrency'),
 	require('./remoteData'),
+	require('./superQuery'),
+	require('./webhooks'),
 	require('./reclamation'),
 ];
 

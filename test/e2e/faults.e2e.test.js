@@ -160,7 +160,7 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 			run = await n8n.execute(workflow.id);
 			elapsedMs = Date.now() - started;
 			sandbox.clearFaults();
-			// Data calls only: a metadata lookup by integration slug counts against the token, not the account.
+			// Data calls only: the once-per-run metadata look-up is not one of the 120 gets.
 			requests = sandbox.requests.filter((/** @type {any} */ r) => r.path.startsWith(`${USERS}/`) && !r.path.includes('/meta/'));
 			process.stderr.write(
 				`[faults e2e ${version}] ${GETS} gets: ${elapsedMs} ms for the whole n8n execute, ${requests.length} requests, ` +
@@ -192,6 +192,8 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 		/** @type {any} */ let run;
 		let elapsedMs = 0;
 		const tooMany = { statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded' };
+		// Microsoft Graph down for a moment, as Truto passes it on: retried, not taken for a blocked account.
+		const appUnavailable = { statusCode: 503, error: 'Service Unavailable', message: 'Service unavailable', truto_is_remote_error: true };
 
 		/** name → [account, faults, expected: 'all' | RegExp] */
 		const CASES = {
@@ -203,6 +205,7 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 			'truncated body': [ACCOUNTS.bench, [{ kind: 'truncate', after: 1 }], 'all'],
 			'HTML error page': [ACCOUNTS.bench, [{ kind: 'html', status: 502, after: 2 }], 'all'],
 			'slow answer': [ACCOUNTS.bench, [{ kind: 'delay', ms: 2000, after: 1 }], 'all'],
+			"the app's 503": [ACCOUNTS.bench, [{ kind: 'status', status: 503, body: appUnavailable, after: 1, times: 2 }], 'all'],
 			'HTML pages every time': [ACCOUNTS.bench, [{ kind: 'html', status: 502, times: -1 }], /^Truto answered 502 Bad Gateway: 502 Bad Gateway [^<>]*$/],
 			'repeating cursor': [ACCOUNTS.zoom, [{ kind: 'repeat-cursor', after: 2, times: -1 }], /Truto returned a page cursor it had already returned/],
 		};
@@ -252,6 +255,44 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 				(/** @type {any} */ r) => r.fault && new RegExp(marked(marker(name))).test(r.rawQuery),
 			);
 			expect(fired.length).toBeGreaterThan(0);
+		});
+	});
+
+	describe('as real Truto answers', () => {
+		/** @type {any} */ let run;
+
+		beforeAll(async () => {
+			sandbox.setFaults([
+				{ kind: 'partial', match: { path: `^${USERS}$`, query: marked('partial'), accountId: ACCOUNTS.zoom }, after: 1, times: 2 },
+			]);
+			const workflow = manualWorkflow('trutoE2eTruto1', [
+				markedListing('Needs Reauth', ACCOUNTS.okta, 'reauth'),
+				markedListing('Partial Pages', ACCOUNTS.zoom, 'partial'),
+			]);
+			await n8n.importWorkflow(workflow);
+			sandbox.clearRequests();
+			run = await n8n.execute(workflow.id);
+			sandbox.clearFaults();
+		});
+
+		it('stops a call to an account that needs reconnecting before sending it, and says so', () => {
+			expect(run.exitCode).toBe(0);
+			const items = itemsOf(run.execution, 'Needs Reauth');
+			expect(items).toHaveLength(1);
+			expect(items[0].error).toBe('The customer must reconnect this integrated account (status: needs_reauth)');
+			expect(items[0].description).toMatch(/Okta · acme\.okta\.com/);
+			const sent = sandbox.requests.filter((/** @type {any} */ r) => r.path === USERS && r.accountId === ACCOUNTS.okta);
+			expect(sent).toHaveLength(0);
+		});
+
+		it('lists what came, and warns on the output that two pages were partial', () => {
+			const items = itemsOf(run.execution, 'Partial Pages');
+			expect(items.filter((item) => item.error)).toEqual([]);
+			expect(items.length).toBeLessThan(zoomIds.length);
+			const hints = run.execution.data.resultData.runData['Partial Pages'][0].hints ?? [];
+			expect(hints).toEqual([
+				expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^Zoom · acme-zoom: Truto marked 2 of 12 pages as partial/) }),
+			]);
 		});
 	});
 

@@ -14,6 +14,12 @@ const operationsOf = (resource) =>
 		.filter((property) => property.name === 'operation' && property.displayOptions.show.resource.includes(resource))
 		.flatMap((property) => property.options.map((option) => option.value));
 
+const { TrutoTrigger } = require('../../nodes/TrutoTrigger/TrutoTrigger.node');
+
+const TRIGGER_EVENTS = new TrutoTrigger().description.properties
+	.find((property) => property.name === 'events')
+	.options.map((option) => option.value);
+
 describe('examples', () => {
 	it.each(Object.keys(WORKFLOWS))('%s is up to date with its sources (npm run examples)', (file) => {
 		const committed = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8');
@@ -25,8 +31,14 @@ describe('examples', () => {
 		const truto = workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-truto.'));
 		expect(truto.length).toBeGreaterThan(0);
 		for (const node of truto) {
-			expect(node.type).toBe('n8n-nodes-truto.trutoUserDirectory');
 			expect(Object.keys(node.credentials)).toEqual(['trutoApi']);
+			if (node.type === 'n8n-nodes-truto.trutoTrigger') {
+				// The webhook trigger (README → Interface additions): Truto's event names, and a fixed webhook id.
+				expect(node.parameters.events.every((event) => TRIGGER_EVENTS.includes(event))).toBe(true);
+				expect(node.webhookId).toMatch(/^[0-9a-f-]{36}$/);
+				continue;
+			}
+			expect(node.type).toBe('n8n-nodes-truto.trutoUserDirectory');
 			expect(resources).toContain(node.parameters.resource);
 			expect(operationsOf(node.parameters.resource)).toContain(node.parameters.operation);
 		}

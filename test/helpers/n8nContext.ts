@@ -12,6 +12,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	IPollFunctions,
+	NodeExecutionHint,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -47,7 +48,7 @@ function isLocator(value: unknown): value is { __rl: true; value: unknown } {
 	return typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
 }
 
-function readParameter(parameters: Parameters, name: string, fallback: unknown, extractValue?: boolean): unknown {
+export function readParameter(parameters: Parameters, name: string, fallback: unknown, extractValue?: boolean): unknown {
 	let value: unknown = parameters;
 	for (const part of name.split('.')) value = (value as Parameters | undefined)?.[part];
 	if (value === undefined) {
@@ -63,7 +64,7 @@ function readParameter(parameters: Parameters, name: string, fallback: unknown, 
  * Account" itself it is 0 here: the node's local budget is off, `ratelimit-*` headers and 429s still
  * count. The throttle tests set their own numbers; the e2e tests run the real defaults.
  */
-function credentialData(credentials: ContextOptions['credentials']): IDataObject {
+export function credentialData(credentials: ContextOptions['credentials']): IDataObject {
 	return { rateLimitPerAccount: 0, ...credentials };
 }
 
@@ -110,7 +111,7 @@ async function send(options: IHttpRequestOptions): Promise<unknown> {
 		: body;
 }
 
-function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
+export function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
 	return {
 		async httpRequestWithAuthentication(this: unknown, type: string, options: IHttpRequestOptions) {
 			if (type !== 'trutoApi') throw new Error(`Unexpected credential type ${type}`);
@@ -126,12 +127,15 @@ function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
 	};
 }
 
-export function executeContext(options: ContextOptions): IExecuteFunctions & { requests: RecordedRequest[] } {
+export function executeContext(options: ContextOptions): IExecuteFunctions & { requests: RecordedRequest[]; hints: NodeExecutionHint[] } {
 	const requests: RecordedRequest[] = [];
 	const parametersFor = (itemIndex: number) =>
 		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
+	const hints: NodeExecutionHint[] = [];
 	const context = {
 		requests,
+		hints,
+		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
 		getInputData: () => options.items ?? [{ json: {} }],
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) =>
 			readParameter(parametersFor(itemIndex), name, fallback, extra?.extractValue),
@@ -140,7 +144,7 @@ export function executeContext(options: ContextOptions): IExecuteFunctions & { r
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
 	};
-	return context as unknown as IExecuteFunctions & { requests: RecordedRequest[] };
+	return context as unknown as IExecuteFunctions & { requests: RecordedRequest[]; hints: NodeExecutionHint[] };
 }
 
 export function loadOptionsContext(options: {

@@ -33,7 +33,7 @@ const REFERENCED = ['organizations', 'licenses', 'roles', 'groups', 'workspaces'
  *   key: string, id: string, tenant_id: string, status: string, is_sandbox: boolean, region: string,
  *   blocked: boolean, created_at: string, updated_at: string,
  *   integration: { id: string, name: string, label: string, category: string },
- *   table: any, pageCap?: number, quirks: Record<string, any>,
+ *   table: any, overridden: string[], pageCap?: number, quirks: Record<string, any>,
  *   data: Record<string, Collection>, version: number, nextId: number
  * }} Account
  */
@@ -90,6 +90,29 @@ function estateData(account, users) {
 }
 
 /**
+ * An integration table with an environment's overrides laid over it, method by method; a query or
+ * body definition set to null is removed (the mapping no longer has it).
+ * @param {any} table
+ * @param {Record<string, Record<string, any>>} overrides resource → method → { query?, body? }
+ */
+function withOverrides(table, overrides) {
+	const resources = { ...table.resources };
+	for (const [resource, methods] of Object.entries(overrides)) {
+		resources[resource] = { ...resources[resource] };
+		for (const [method, spec] of Object.entries(methods)) {
+			const base = resources[resource][method] ?? {};
+			resources[resource][method] = {
+				...base,
+				...spec,
+				query: { ...(base.query ?? {}), ...(spec.query ?? {}) },
+				body: { ...(base.body ?? {}), ...(spec.body ?? {}) },
+			};
+		}
+	}
+	return { ...table, resources };
+}
+
+/**
  * @param {{ now: number, bigUsers: number, estate?: { accounts: number, users: number } | null }} opts
  * @returns {{ model: any, tables: Map<string, any>, accounts: Account[] }}
  */
@@ -108,7 +131,7 @@ function loadState({ now, bigUsers, estate }) {
 	const accounts = resolveDates(listed, now).map((/** @type {any} */ a) => {
 		const table = tables.get(a.integration);
 		if (!table) throw new Error(`accounts.json: no fixtures/integrations/${a.integration}.json`);
-		const { key, integration, blocked, _currency, ...rest } = a;
+		const { key, integration, blocked, overrides, _currency, ...rest } = a;
 		/** @type {Account} */
 		const account = {
 			key,
@@ -120,7 +143,10 @@ function loadState({ now, bigUsers, estate }) {
 				label: table.label,
 				category: 'user-directory',
 			},
-			table,
+			// The environment's mapping overrides, where an account has them, change what this
+			// account's meta, capabilities and validation say; the per-integration meta stays as it is.
+			table: overrides ? withOverrides(table, overrides) : table,
+			overridden: Object.keys(overrides ?? {}),
 			quirks: {},
 			data: {},
 			version: 0,

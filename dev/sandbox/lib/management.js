@@ -37,7 +37,7 @@ function handleManagement(state, verb, rest, query) {
 	if (!account) throw new HttpError(404, `Integrated account ${rest[0]} not found.`);
 	if (rest.length === 1) return { status: 200, body: accountView(account) };
 	if (rest.length === 2 && rest[1] === 'capabilities')
-		return { status: 200, body: capabilities(account.table) };
+		return { status: 200, body: capabilities(account) };
 	throw new HttpError(404, `No route for GET /integrated-account/${rest.join('/')}.`);
 }
 

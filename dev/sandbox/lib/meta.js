@@ -31,18 +31,21 @@ function unsupported(table, resource, method) {
 }
 
 /**
- * `{ unified: { resources: [ { api_name, model, methods } ] } }` straight from the table.
- * @param {any} table
+ * `{ unified: { resources: [ { api_name, model, methods, env_overridden } ] }, account }` straight
+ * from the account's table; `account` tells its health as Truto does (status, blocked).
+ * @param {import('./fixtures').Account} account
  */
-function capabilities(table) {
+function capabilities(account) {
 	return {
 		unified: {
-			resources: Object.entries(table.resources).map(([apiName, methods]) => ({
+			resources: Object.entries(account.table.resources).map(([apiName, methods]) => ({
 				api_name: apiName,
 				model: 'user-directory',
 				methods: Object.keys(/** @type {object} */ (methods)),
+				env_overridden: account.overridden.includes(apiName),
 			})),
 		},
+		account: { status: account.status, is_blocked: account.blocked, authentication_method: 'oauth2' },
 	};
 }
 
@@ -55,10 +58,12 @@ function capabilities(table) {
  * @returns {Record<string, any>}
  */
 function queryDefs(model, table, resource, method) {
-	return {
+	const defs = {
 		...(model.resources[resource]?.query?.[method] ?? {}),
 		...(methodSpec(table, resource, method)?.query ?? {}),
 	};
+	// null: the integration's mapping has no such parameter (users of a few apps filter on `email`, not `emails`).
+	return Object.fromEntries(Object.entries(defs).filter(([, def]) => def !== null));
 }
 
 /**
@@ -150,7 +155,8 @@ function meta(model, table, resource, method) {
  * @param {Record<string, any>} defs
  * @param {Record<string, any>} query
  */
-function validateQuery(defs, query) {
+function validateQuery(given, query) {
+	const defs = Object.fromEntries(Object.entries(given).filter(([, def]) => def !== null));
 	const missing = Object.keys(defs).filter(
 		(n) => defs[n].required && (query[n] === undefined || query[n] === ''),
 	);

@@ -107,8 +107,9 @@ function listFilter(resource, query, defs, remoteQueryPaths = {}) {
 		}
 		for (const field of ['first_name', 'last_name', 'username'])
 			if (has(field)) tests.push((r) => sameText(r[field], query[field]));
+		// Only under the name this integration's mapping knows: others are ignored, as Truto does.
 		for (const key of ['email', 'emails']) {
-			if (has(key))
+			if (has(key) && key in defs)
 				tests.push((r) =>
 					(r.emails ?? []).some((/** @type {any} */ e) => sameText(e.email, query[key])),
 				);

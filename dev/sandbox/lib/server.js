@@ -9,6 +9,9 @@ const { HttpError, errorBody, insight } = require('./errors');
 const { HTML_PAGE } = require('./faults');
 const { handleManagement } = require('./management');
 const { handleUnified } = require('./unified');
+const { handleWebhooks, handleLinkToken } = require('./webhooks');
+const { testSender } = require('./deliveries');
+const { webhookControl } = require('./webhook-control');
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -44,7 +47,11 @@ async function handle(state, req, res) {
 	const rawQuery = q < 0 ? '' : url.slice(q + 1);
 	const text = await readBody(req);
 
-	if (pathname.startsWith('/__sandbox/')) return control(state, method, pathname, text, res);
+	if (pathname.startsWith('/__sandbox/')) {
+		const answer = await webhookControl(state, method, pathname, text);
+		if (answer) return sendJson(res, answer.status, answer.body);
+		return control(state, method, pathname, text, res);
+	}
 	// Every answer of a slow app (the benchmark's realistic conditions), counted from arrival.
 	const arrived = Date.now();
 
@@ -177,6 +184,9 @@ function route(state, r) {
 	}
 	if (segments[0] === 'integrated-account')
 		return handleManagement(state, r.verb, segments.slice(1), r.query);
+	const call = { verb: r.verb, rest: segments.slice(1), query: r.query, body: r.body, idempotencyKey: r.idempotencyKey, pathKey: r.pathKey };
+	if (segments[0] === 'webhook') return handleWebhooks(state, call, testSender(state));
+	if (segments[0] === 'link-token') return handleLinkToken(state, call);
 	if (segments[0] === 'unified' && segments[1] === 'user-directory') {
 		return handleUnified(
 			state,

@@ -22,6 +22,7 @@ const { encodeCursor, decodeCursor, pageSize, takePage } = require('./paging');
 const { listFilter, present, valuesAt } = require('./records');
 const { rawList, rawGet, notFoundBody } = require('./provider-shapes');
 const { performWrite } = require('./writes');
+const { superQueryList } = require('./super-query');
 
 const FORMATS = new Set(['unified', 'normalized', 'raw', 'stream']);
 
@@ -65,6 +66,10 @@ function handleUnified(state, call, rest) {
 	const account = findAccount(state, call.query, call);
 	const spec = methodSpec(account.table, resource, method);
 	if (!spec) throw unsupported(account.table, resource, method);
+	// SuperQuery reads Truto's synced store: the app is not asked, so its credentials and its own
+	// parameter rules do not matter.
+	if (method === 'list' && call.query.truto_super_query !== undefined)
+		return superQueryList(state, account, resource, call.query);
 	if (account.status === 'needs_reauth') throw reauth(account);
 	const isWrite = method !== 'list' && method !== 'get';
 	if (isWrite && account.is_sandbox) {
@@ -201,8 +206,12 @@ function list(state, account, resource, spec, query) {
 	});
 	const next = nextPos === null ? null : encodeCursor({ ...listKey, o: nextPos, p: cursor.p + 1 });
 
-	if (query.truto_response_format === 'raw')
-		return { status: 200, body: rawList(account.integration.name, resource, items, next) };
+	if (query.truto_response_format === 'raw') {
+		const raw = rawList(account.integration.name, resource, items, next);
+		// Some mappings keep Truto's list envelope around the app's own records, cursor included.
+		const body = account.table.raw_list_envelope ? { result: raw, next_cursor: next } : raw;
+		return { status: 200, body };
+	}
 	const records = items.map((r) => present(r, { account, resource, query }));
 	const keyBy = query.truto_key_by;
 	const result = keyBy ? Object.fromEntries(records.map((r) => [String(r[keyBy]), r])) : records;
@@ -261,8 +270,9 @@ function holders(account, licenseId) {
 }
 
 /**
- * Writes, with Idempotency-Key: a key seen before for the same method and URL replays the
- * first successful answer instead of acting twice.
+ * Writes, with Idempotency-Key on POST and PATCH (Truto's idempotency covers those): a key seen
+ * before for the same method and URL replays the first answer instead of acting twice. A repeated
+ * DELETE is not replayed: it finds the record gone (404).
  * @param {any} state
  * @param {Account} account
  * @param {string} resource
@@ -278,9 +288,10 @@ function write(state, account, resource, method, id, call) {
 			throw new HttpError(400, 'The request body must be a JSON object.');
 		validateBody(defs, call.body);
 	}
-	const replayKey = call.idempotencyKey
-		? `${call.idempotencyKey}\n${call.method}\n${call.pathKey}`
-		: undefined;
+	const replayKey =
+		call.idempotencyKey && call.method !== 'DELETE'
+			? `${call.idempotencyKey}\n${call.method}\n${call.pathKey}`
+			: undefined;
 	const seen = replayKey && state.idempotency.get(replayKey);
 	if (seen) return { ...seen, headers: { 'idempotent-replayed': 'true' } };
 

@@ -9,13 +9,14 @@ export interface AccountProblem {
 
 /**
  * The account-wide reasons a call would fail, known before sending it from the account record and
- * the capabilities answer: a status other than active (every call fails until the customer
- * reconnects), a block in Truto (every call answers 503), a write to a read-only sandbox account.
+ * the capabilities answer: a status other than active (every call to the app fails until the customer
+ * reconnects; SuperQuery's synced store still answers), a block in Truto (every call answers 503), a
+ * write to a read-only sandbox account.
  */
 export function accountProblem(
 	account: AccountInfo,
 	capability: CapabilityAccount | undefined,
-	call: { writes: boolean; purpose: string },
+	call: { writes: boolean; purpose: string; readsStore?: boolean },
 ): AccountProblem | undefined {
 	if (capability?.blocked) {
 		return {
@@ -25,7 +26,7 @@ export function accountProblem(
 		};
 	}
 	const status = account.status ?? capability?.status;
-	if (status && status !== 'active') {
+	if (status && status !== 'active' && !call.readsStore) {
 		return {
 			kind: 'reconnect',
 			message: `The customer must reconnect this integrated account (status: ${status})`,

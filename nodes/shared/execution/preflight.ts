@@ -45,9 +45,13 @@ export async function checkCall(metadata: MetadataCache, call: PlannedCall, plac
 	const spec = OPERATION_SPECS[operation];
 	const method = trutoMethod(resource, operation);
 
+	// SuperQuery reads Truto's synced store: the app is not asked, so neither its credentials nor its
+	// own required list parameters stand in the way.
+	const fromStore = call.query.truto_super_query !== undefined;
 	const problem = accountProblem(account, await metadata.capabilityAccount(accountId), {
 		writes: spec.writes,
 		purpose: spec.purpose(resource),
+		readsStore: fromStore,
 	});
 	if (problem) throw inputError(place, problem.message, problem.description);
 
@@ -72,7 +76,7 @@ export async function checkCall(metadata: MetadataCache, call: PlannedCall, plac
 
 	const meta = await metadata.meta(accountId, resource.path, method);
 	if (!meta) return;
-	const missingQuery = missing(meta.query, call.query, meta.defaultQuery).map(call.naming.query);
+	const missingQuery = fromStore ? [] : missing(meta.query, call.query, meta.defaultQuery).map(call.naming.query);
 	const missingBody = call.body ? missing(meta.body, call.body, meta.defaultBody).map(call.naming.body) : [];
 	const fields = [...missingQuery, ...missingBody];
 	if (fields.length === 0) return;

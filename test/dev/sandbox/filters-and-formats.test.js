@@ -22,7 +22,7 @@ describe('filters', () => {
 		]);
 		expect(await ids('&status=invited')).toEqual(['1200111']);
 		expect(await ids('&name=KOW')).toEqual(['1200102']);
-		expect(await ids('&email=LENA.fischer@acme-labs.io')).toEqual(['1200108']);
+		expect(await ids('&emails=LENA.fischer@acme-labs.io')).toEqual(['1200108']);
 		expect(await ids('&first_name=rosa')).toEqual(['1200110']);
 		expect(await ids('&group_id=4821003')).toEqual(['1200103', '1200107', '1200108']);
 		expect(await ids(`&created_at[gt]=${new Date(NOW - 50 * DAY).toISOString()}`)).toEqual([

@@ -93,7 +93,9 @@ describe('Get Many', () => {
 		const { query, rawQuery } = lastRequest('users');
 		expect(query.status).toBe('inactive');
 		expect(query.created_at).toEqual({ gt: '2026-01-02T03:04:05.000Z' });
-		expect(query.email).toBe('a@b.c');
+		// Atlassian's list metadata names the filter `emails` (most mappings do; a few say `email`).
+		expect(query.emails).toBe('a@b.c');
+		expect(query.email).toBeUndefined();
 		expect(query.group_id).toBe('g1');
 		expect(rawQuery).toContain('created_at[gt]=');
 	});
@@ -313,8 +315,16 @@ describe('errors', () => {
 		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
 	});
 
-	it('says a blocked account is blocked and does not retry 503', async () => {
+	it('says an account blocked in Truto is blocked, and sends nothing', async () => {
 		const error = await failure(run(list('user', ACCOUNTS.blocked)));
+		expect(error.message).toBe('The integrated account Zendesk · acme-blocked is blocked in Truto');
+		expect(error.description).toMatch(/Unblock it in the Truto dashboard/);
+		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
+	});
+
+	it("does not retry Truto's own 503 (a block the look-ups did not show)", async () => {
+		sb.setFaults([{ kind: 'status', status: 503, match: { path: '^/unified/user-directory/users$' }, times: -1 }]);
+		const error = await failure(run(list('user', ACCOUNTS.zoom)));
 		expect(error.description).toMatch(/blocked/);
 		expect(unifiedRequests(sb, 'users')).toHaveLength(1);
 	});
@@ -344,7 +354,7 @@ describe('errors', () => {
 		const failed = output.filter((item) => item.json.error);
 		expect(failed).toHaveLength(1);
 		expect(failed[0].pairedItem).toEqual({ item: 1 });
-		expect(String(failed[0].json.error)).toMatch(/503/);
+		expect(String(failed[0].json.error)).toMatch(/blocked in Truto/);
 		expect(failed[0].json.description).toMatch(/blocked/);
 		expect(output.filter((item) => !item.json.error)).toHaveLength(4);
 	});

@@ -221,6 +221,33 @@ describe('state', () => {
 		expect(await node.poll()).toBeNull();
 	});
 
+	it('merges a partial poll into what it remembers: users it missed are not new at the next poll', async () => {
+		// Salesforce lists more than one page at 10 per page; its second page comes back partial once.
+		const node = watcher({ event: 'newUser', integratedAccount: byId(ACCOUNTS.salesforce), options: {} });
+		expect(await node.poll()).toBeNull();
+		const everyone = Object.keys(node.staticData.users as IDataObject).sort();
+		sb.setFaults([{ kind: 'partial', match: { path: '^/unified/user-directory/users$' } }]);
+		expect(await node.poll()).toBeNull();
+		expect(Object.keys(node.staticData.users as IDataObject).sort()).toEqual(everyone);
+		expect(await node.poll()).toBeNull();
+		await sandboxCall('POST', 'users', ACCOUNTS.salesforce, {
+			username: 'after.partial@acme.com',
+			emails: [{ email: 'after.partial@acme.com' }],
+			last_name: 'Partial',
+		});
+		expect((await node.poll())?.map((user) => user.username)).toEqual(['after.partial@acme.com']);
+	});
+
+	it('takes no baseline from a partial first poll: the next complete poll is the baseline', async () => {
+		const node = watcher({ event: 'newUser', integratedAccount: byId(ACCOUNTS.salesforce), options: {} });
+		sb.setFaults([{ kind: 'partial', match: { path: '^/unified/user-directory/users$' } }]);
+		expect(await node.poll()).toBeNull();
+		expect(node.staticData).toEqual({});
+		expect(await node.poll()).toBeNull();
+		expect(node.staticData.users).toBeDefined();
+		expect(await node.poll()).toBeNull();
+	});
+
 	it('keeps the state untouched when a poll fails, and fires on the next good poll', async () => {
 		const node = watcher(github({ event: 'newUser' }));
 		await node.poll();

@@ -110,7 +110,7 @@ describe('input items side by side', () => {
 		expect(new Set(items)).toEqual(new Set([0, 1, 2, 3, 4]));
 		const blocked = output.filter((item) => paired(item) === 2);
 		expect(blocked).toHaveLength(1);
-		expect(blocked[0].json.error).toMatch(/503/);
+		expect(blocked[0].json.error).toMatch(/blocked in Truto/);
 		expect(output.filter((item) => paired(item) === 0)).toHaveLength(237);
 	});
 

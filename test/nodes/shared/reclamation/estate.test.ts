@@ -117,9 +117,9 @@ describe('the whole estate with an identity provider', () => {
 		expect(okta).toMatchObject({ status: 'not_checked', reason: 'The customer must reconnect this integrated account (status: needs_reauth)' });
 		expect(String(okta?.fix)).toMatch(/reconnect/i);
 		const blocked = notChecked.find((item) => item.account_id === ACCOUNTS.blocked);
-		expect(blocked?.reason).toMatch(/503.*blocked/);
-		// A blocked account stops at its first answer: its users are not listed as well.
-		expect(requests.filter((request) => request.accountId === ACCOUNTS.blocked && request.path === '/unified/user-directory/users')).toHaveLength(0);
+		// Truto's capabilities say it is blocked: nothing of it is listed.
+		expect(blocked).toMatchObject({ reason: 'The integrated account Zendesk · acme-blocked is blocked in Truto', fix: expect.stringMatching(/Unblock it/) });
+		expect(requests.filter((request) => request.accountId === ACCOUNTS.blocked && /^\/unified\/user-directory\/(users|licenses)$/.test(request.path))).toHaveLength(0);
 		expect(summaryOf(items).accounts).toMatchObject({ not_checked: 2 });
 	});
 
@@ -182,6 +182,14 @@ describe('what cannot be read becomes "not checked", never a silent skip', () =>
 		expect(ofKind(items, 'orphaned_account')).toEqual([]);
 		expect(ofKind(items, 'unused_seat').length).toBeGreaterThan(0);
 		expect(summaryOf(items).text).toMatch(/Orphaned accounts were not checked: Okta · acme\.okta\.com could not be read/);
+	});
+
+	it('an account refused at its first list (a block found only then): not checked, its users not asked for', async () => {
+		sb.setFaults([{ kind: 'status', status: 503, times: -1, match: { path: '^/unified/user-directory/licenses$', accountId: ACCOUNTS.salesforce } }]);
+		const items = await run(only(ACCOUNTS.salesforce));
+		const [refused] = ofKind(items, 'not_checked');
+		expect(refused).toMatchObject({ account_id: ACCOUNTS.salesforce, status: 'not_checked', part: 'account', reason: expect.stringMatching(/^Truto answered 503/) });
+		expect(sb.requests.some((request) => request.accountId === ACCOUNTS.salesforce && request.path === '/unified/user-directory/users')).toBe(false);
 	});
 
 	it('an app rate limited past the wait: its 429 and what to do', async () => {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, TrutoClient, unifiedPath } from '../../../../nodes/shared/transport';
+import { readListPage, readRawPage } from '../../../../nodes/shared/transport/paging';
 import { executeContext } from '../../../helpers/n8nContext';
 import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
 
@@ -233,5 +234,26 @@ describe('TrutoClient base URL and token', () => {
 		);
 		expect(() => truto.buildUrl(unifiedPath('users', '..'))).toThrow(/not a valid ID/);
 		expect(() => truto.buildUrl(unifiedPath('users', ' '))).toThrow(/empty/);
+	});
+});
+
+describe('reading list answers', () => {
+	it('takes a list envelope (result or results) with its cursor and partial flag', () => {
+		expect(readListPage({ result: [{ id: 1 }], next_cursor: 'c', is_partial_response: true })).toEqual({
+			records: [{ id: 1 }],
+			nextCursor: 'c',
+			partial: true,
+		});
+		expect(readListPage({ results: [], next_cursor: '' })).toEqual({ records: [], nextCursor: undefined, partial: false });
+	});
+
+	it('does not take apart a result keyed by truto_key_by: the node never asks for one', () => {
+		expect(readListPage({ result: { a: { id: 'a' } }, next_cursor: null })).toBeUndefined();
+	});
+
+	it("reads a raw answer as one page unless Truto kept its envelope around it", () => {
+		expect(readRawPage([{ id: 1 }, { id: 2 }])).toEqual({ records: [{ id: 1 }, { id: 2 }], partial: false });
+		expect(readRawPage({ value: [1] })).toEqual({ records: [{ value: [1] }], partial: false });
+		expect(readRawPage({ result: [{ id: 3 }], next_cursor: 'n' })).toEqual({ records: [{ id: 3 }], nextCursor: 'n', partial: false });
 	});
 });

@@ -58,6 +58,22 @@ const onUsers = (fault: Omit<Fault, 'match'>, query?: string): Fault => ({
 	...fault,
 });
 const tooManyRequests = { statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded' };
+/** The app behind the account failing, as Truto passes it on (its own status, the remote flag). */
+const appUnavailable = {
+	statusCode: 503,
+	error: 'Service Unavailable',
+	message: 'The remote API is unavailable',
+	truto_is_remote_error: true,
+	raw_response: { error: { code: 'serviceNotAvailable', message: 'Service unavailable' } },
+};
+/** The app's own hourly limit, as Truto passes it on. */
+const appRateLimited = {
+	statusCode: 429,
+	error: 'Too Many Requests',
+	message: 'API rate limit exceeded for installation',
+	truto_is_remote_error: true,
+	truto_error_insight: { rate_limit_error: { description: 'The remote API rate limit was hit', value: { retry_after: 3600 } } },
+};
 
 interface Case {
 	name: string;
@@ -249,6 +265,27 @@ const CASES: Case[] = [
 		maxRequests: 5,
 	},
 	{
+		name: "the app's own 503 (Microsoft Graph down for a moment): retried like any outage",
+		faults: [onUsers({ kind: 'status', status: 503, body: appUnavailable, after: 2, times: 2 })],
+		outcome: 'all',
+		expectedMs: 200,
+		fired: 2,
+	},
+	{
+		name: "the app's own 500 on every attempt: fails naming the app, after the last attempt",
+		faults: [onUsers({ kind: 'status', status: 500, body: { ...appUnavailable, statusCode: 500 }, times: -1 })],
+		outcome: /The connected app answered 500 Internal Server Error/,
+		expectedMs: 400,
+		maxRequests: MAX_ATTEMPTS,
+	},
+	{
+		name: "the app's own 429 asking for an hour: fails at once",
+		faults: [onUsers({ kind: 'status', status: 429, headers: { 'retry-after': '3600' }, body: appRateLimited, after: 1 })],
+		outcome: /The connected app answered 429 Too Many Requests/,
+		expectedMs: 100,
+		maxRequests: 2,
+	},
+	{
 		name: 'a page without a result list',
 		faults: [onUsers({ kind: 'status', status: 200, body: { next_cursor: null }, after: 2 })],
 		outcome: /Truto answered a list request without a result list/,
@@ -316,5 +353,47 @@ describe('a Return All listing under faults', () => {
 		sb.setFaults([onUsers({ kind: 'status', status: 502, times: -1 })]);
 		const error = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
 		expect(error.description).toMatch(/did not answer in time \(tried 5 times\)/);
+	});
+
+	it("says a Truto 503 means a blocked account, and an app's 503 an app that is down", async () => {
+		sb.setFaults([onUsers({ kind: 'status', status: 503 })]);
+		const blocked = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
+		expect(blocked.description).toMatch(/blocked in Truto/);
+		sb.setFaults([onUsers({ kind: 'status', status: 503, body: appUnavailable, times: -1 })]);
+		const down = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
+		expect(down.message).toMatch(/^The connected app answered 503/);
+		expect(down.description).toMatch(/failed to answer \(tried 5 times\): this 503 is its own/);
+		expect(down.description).not.toMatch(/blocked/);
+	});
+
+	it("says whose rate limit it was and how long the app asks to wait", async () => {
+		sb.setFaults([onUsers({ kind: 'status', status: 429, headers: { 'retry-after': '3600' }, body: appRateLimited })]);
+		const app = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
+		expect(app.description).toMatch(/hit its own rate limit, not Truto's/);
+		expect(app.description).toMatch(/asks to wait 1 h/);
+		sb.setFaults([onUsers({ kind: 'status', status: 429, headers: { 'retry-after': '3600' }, body: tooManyRequests })]);
+		const truto = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
+		expect(truto.description).toMatch(/Truto allows 50 requests per 10 seconds per integrated account/);
+	});
+
+	it("shows the app's own words when Truto's message is empty, shortened and without the token", async () => {
+		const leak = `token ${TOKEN} ${'x'.repeat(600)}`;
+		sb.setFaults([
+			onUsers({
+				kind: 'status',
+				status: 502,
+				times: -1,
+				body: { statusCode: 502, error: 'Bad Gateway', message: '', truto_is_remote_error: true, raw_response: { message: `Upstream said no. ${leak}` } },
+			}),
+		]);
+		const object = (await listZoom().catch((caught: unknown) => caught)) as Error;
+		expect(object.message).toMatch(/^The connected app answered 502 Bad Gateway: Upstream said no\./);
+		expect(object.message).not.toContain(TOKEN);
+		expect(object.message.length).toBeLessThan(400);
+		sb.setFaults([
+			onUsers({ kind: 'status', status: 400, body: { statusCode: 400, error: 'Bad Request', message: '', raw_response: '<html><b>Invalid filter</b></html>' } }),
+		]);
+		const text = (await listZoom().catch((caught: unknown) => caught)) as Error;
+		expect(text.message).toBe('Truto answered 400 Bad Request: Invalid filter');
 	});
 });

@@ -27,7 +27,8 @@ describe('searchIntegratedAccounts', () => {
 
 	it('shows an account that needs attention with its status', async () => {
 		const { results } = await listSearch.searchIntegratedAccounts.call(context());
-		expect(results.find((result) => result.value === ACCOUNTS.okta)?.name).toMatch(/needs reauth/);
+		expect(results.find((result) => result.value === ACCOUNTS.okta)?.name).toBe('Okta · acme.okta.com (needs reauth)');
+		expect(results.find((result) => result.value === ACCOUNTS.googleworkspace)?.name).toBe('Google Workspace · acme.com (sandbox, read-only)');
 	});
 
 	it('filters by what the user typed', async () => {

@@ -1,19 +1,36 @@
-/** Option lists of the editor: the integrated accounts for Seat Reclamation → Chosen Accounts. */
 import { loadOptions } from '../../../../../nodes/shared/editor/methods/loadOptions';
 import { loadOptionsContext } from '../../../../helpers/n8nContext';
-import { ACCOUNTS, startSandbox, TOKEN } from '../../../../helpers/sandbox';
+import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../../../helpers/sandbox';
+
+let sb: Sandbox;
+
+beforeAll(async () => {
+	sb = await startSandbox({ port: 0 });
+});
+afterAll(async () => await sb.close());
+
+const context = (apiToken = TOKEN) => loadOptionsContext({ parameters: {}, credentials: { apiToken, baseUrl: sb.url } });
 
 describe('getIntegratedAccounts', () => {
-	it('lists every account as the account picker names it', async () => {
-		const sb = await startSandbox({ port: 0 });
-		try {
-			const context = loadOptionsContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url } });
-			const options = await loadOptions.getIntegratedAccounts.call(context);
-			expect(options.map((option) => option.value).sort()).toEqual(Object.values(ACCOUNTS).sort());
-			expect(options).toContainEqual({ name: 'HubSpot · acme-eu', value: ACCOUNTS.hubspot });
-			expect(options).toContainEqual({ name: 'Okta · acme.okta.com (needs reauth)', value: ACCOUNTS.okta });
-		} finally {
-			await sb.close();
-		}
+	it('offers every account of the environment, labelled as the account picker labels them', async () => {
+		const options = await loadOptions.getIntegratedAccounts.call(context());
+		expect(options.map((option) => option.value).sort()).toEqual(Object.values(ACCOUNTS).sort());
+		expect(options.find((option) => option.value === ACCOUNTS.github)?.name).toBe('GitHub · acme-corp');
+		expect(options.find((option) => option.value === ACCOUNTS.okta)?.name).toBe('Okta · acme.okta.com (needs reauth)');
+	});
+
+	it('says when the token is wrong', async () => {
+		await expect(loadOptions.getIntegratedAccounts.call(context('wrong'))).rejects.toThrow('Truto answered 401 Unauthorized');
+	});
+});
+
+describe('getIntegrations', () => {
+	it("offers each integration the environment has accounts of, once, by Truto's name", async () => {
+		const options = await loadOptions.getIntegrations.call(context());
+		const values = options.map((option) => option.value);
+		expect(values).toEqual([...new Set(values)]);
+		expect(values).toEqual(expect.arrayContaining(['github', 'microsoft365', 'zendesk', 'bamboohr']));
+		expect(options.find((option) => option.value === 'microsoft365')?.name).toBe('Microsoft 365 (microsoft365)');
+		expect(options.map((option) => option.name)).toEqual(options.map((option) => option.name).sort((a, b) => a.localeCompare(b)));
 	});
 });
