@@ -12,7 +12,20 @@ const path = require('node:path');
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const SOURCES = path.join(EXAMPLES, 'src');
 
-const { SMTP_CREDENTIAL, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId, workflow, connect } = require('../dev/workflows');
+const {
+	SMTP_CREDENTIAL,
+	node,
+	manualTrigger,
+	trutoNode,
+	trutoTriggerNode,
+	httpRequestNode,
+	codeNode,
+	setNode,
+	field,
+	byId,
+	workflow,
+	connect,
+} = require('../dev/workflows');
 
 /** Stand-ins the user replaces after import; tests and the demo point them at local servers. */
 const SANDBOX_ACCOUNT = '7f3c2a10-0005-4c2e-9a00-000000000005';
@@ -177,9 +190,78 @@ const offboarding = workflow(
 	'Offboarding check (Truto)',
 );
 
+const accountHealth = workflow(
+	'trutoAccountHealth1',
+	[
+		trutoTriggerNode(
+			'Account Needs Reconnecting',
+			// Truto pushes this event when an app rejects an account's stored credentials.
+			{ events: ['integrated_account:authentication_error'], integratedAccounts: [], integrations: [] },
+			{ id: 'c3a7e5f0-0000-4000-8000-000000000001', position: [0, 100], webhookId: 'c3a7e5f0-0000-4000-8000-0000000000aa' },
+		),
+		setNode(
+			'Settings',
+			[
+				field('h1', 'companyName', 'Acme IT'),
+				field('h2', 'fallbackEmailTo', 'it-team@example.com'),
+				field('h3', 'emailFrom', 'n8n@example.com'),
+				field('h4', 'slackWebhookUrl', 'https://hooks.slack.com/services/REPLACE/WITH/YOURS'),
+			],
+			{ id: 'c3a7e5f0-0000-4000-8000-000000000002', position: [240, 100] },
+		),
+		trutoNode(
+			'Create Reconnect Link',
+			{
+				resource: 'integratedAccount',
+				operation: 'createReconnectLink',
+				integratedAccount: byId("={{ $('Account Needs Reconnecting').item.json.account.id }}"),
+				options: {},
+			},
+			{ id: 'c3a7e5f0-0000-4000-8000-000000000003', position: [480, 100] },
+		),
+		codeNode('Build Messages', code('account-health-alerts'), { id: 'c3a7e5f0-0000-4000-8000-000000000004', position: [720, 100] }),
+		node(
+			'n8n-nodes-base.emailSend',
+			2.1,
+			'Email Contact',
+			{
+				fromEmail: "={{ $('Settings').first().json.emailFrom }}",
+				toEmail: '={{ $json.to }}',
+				subject: '={{ $json.subject }}',
+				emailFormat: 'text',
+				text: '={{ $json.text }}',
+				options: { appendAttribution: false },
+			},
+			{ id: 'c3a7e5f0-0000-4000-8000-000000000005', position: [960, 0], credentials: { smtp: SMTP_CREDENTIAL } },
+		),
+		httpRequestNode(
+			'Post to Slack',
+			{
+				method: 'POST',
+				url: "={{ $('Settings').first().json.slackWebhookUrl }}",
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify({ text: $json.slackText }) }}',
+				options: {},
+			},
+			{ id: 'c3a7e5f0-0000-4000-8000-000000000006', position: [960, 200] },
+		),
+	],
+	connect(
+		['Account Needs Reconnecting', 'Settings'],
+		['Settings', 'Create Reconnect Link'],
+		['Create Reconnect Link', 'Build Messages'],
+		['Build Messages', 'Email Contact'],
+		['Build Messages', 'Post to Slack'],
+	),
+	'Account health alerts (Truto)',
+);
+
 const WORKFLOWS = {
 	'seat-reclamation-report.json': seatReclamation,
 	'offboarding-check.json': offboarding,
+	'account-health-alerts.json': accountHealth,
+	'seat-reclamation-approval.json': require('./examples/seat-reclamation-approval').seatApproval,
 };
 
 function render(workflow) {

@@ -100,6 +100,74 @@ class N8nInstance extends N8nServerInstance {
 	}
 
 	/**
+	 * Activates (publishes) a workflow on the running server and waits until n8n has set up its
+	 * triggers (webhook registrations included). 2.8.4 does that before the public API answers; 2.41.1
+	 * publishes through an outbox in the background, read back from
+	 * `GET /rest/workflows/:id/publication-status` (`in_progress` → `published` | `failed`, with each
+	 * trigger's `errorMessage`). Resolves to `{ ok: true }`, or `{ ok: false, message }` with n8n's
+	 * reason, on both versions.
+	 * @param {string} workflowId
+	 * @param {{ timeoutMs?: number }} [opts]
+	 * @returns {Promise<{ ok: true } | { ok: false, message: string }>}
+	 */
+	async activate(workflowId, opts = {}) {
+		try {
+			await this.publicApi('POST', `/workflows/${encodeURIComponent(workflowId)}/activate`);
+		} catch (error) {
+			if (!(error instanceof HttpError)) throw error;
+			return { ok: false, message: String(error.body?.message ?? error.message) };
+		}
+		const status = await this.settledPublication(workflowId, opts.timeoutMs);
+		if (!status || status.status === 'published') return { ok: true };
+		const reasons = (status.triggers ?? []).map((/** @type {any} */ trigger) => trigger.errorMessage).filter(Boolean);
+		return { ok: false, message: reasons.join('\n') || status.status };
+	}
+
+	/**
+	 * Deactivates (unpublishes) a workflow and waits until n8n has removed its triggers (see activate()).
+	 * @param {string} workflowId
+	 * @param {{ timeoutMs?: number }} [opts]
+	 */
+	async deactivate(workflowId, opts = {}) {
+		await this.publicApi('POST', `/workflows/${encodeURIComponent(workflowId)}/deactivate`);
+		await this.settledPublication(workflowId, opts.timeoutMs);
+	}
+
+	/**
+	 * The publication status once no publication is in progress; undefined on an n8n without
+	 * background publication (2.8.4 answers 404), where the public API call already waited.
+	 * @private
+	 * @param {string} workflowId
+	 * @param {number} [timeoutMs]
+	 */
+	async settledPublication(workflowId, timeoutMs = 60_000) {
+		if (!this.cookie) await this.login();
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const r = await this.restRaw('GET', `/rest/workflows/${encodeURIComponent(workflowId)}/publication-status`);
+			if (r.status === 404) return undefined;
+			if (r.status !== 200) throw new HttpError(`publication-status → ${r.status}: ${JSON.stringify(r.body)}`, r.status, r.body);
+			if (r.body.data.status !== 'in_progress') return r.body.data;
+			if (Date.now() > deadline) throw new Error(`workflow ${workflowId} still publishing after ${timeoutMs} ms`);
+			await sleep(200);
+		}
+	}
+
+	/**
+	 * The editor's "Listen for test event" on a trigger: `POST /rest/workflows/:id/run` with the stored
+	 * workflow and `triggerToStartFrom` (2.8.4 reads `workflowData`, 2.41.1 the stored workflow; the same
+	 * body serves both). n8n registers the trigger's test webhook and answers `{ waitingForWebhook: true }`;
+	 * the next call to the test URL runs the workflow once (mode `manual`) and removes the webhook.
+	 * @param {string} workflowId
+	 * @param {string} triggerName
+	 * @returns {Promise<{ waitingForWebhook?: boolean, executionId?: string }>}
+	 */
+	async listenForTestEvent(workflowId, triggerName) {
+		const workflowData = await this.rest('GET', `/rest/workflows/${encodeURIComponent(workflowId)}`);
+		return this.rest('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
+	}
+
+	/**
 	 * One execution with its data via the public API (`GET /api/v1/executions/:id?includeData=true`).
 	 * @param {string | number} executionId
 	 */
@@ -121,7 +189,10 @@ class N8nInstance extends N8nServerInstance {
 				(/** @type {any} */ e) => Number(e.id) > (opts.after ?? 0) && e.stoppedAt && e.status !== 'running' && e.status !== 'new',
 			);
 			if (done) return this.getExecution(done.id);
-			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} within ${opts.timeoutMs ?? 60_000} ms`);
+			if (Date.now() > deadline) {
+				const seen = (list.data ?? []).map((/** @type {any} */ e) => `${e.id}: ${e.status}`).join(', ') || 'none';
+				throw new Error(`no finished execution of ${workflowId} within ${opts.timeoutMs ?? 60_000} ms (latest executions: ${seen})`);
+			}
 			await sleep(300);
 		}
 	}

@@ -12,6 +12,9 @@ const { loadState, accountIds } = require('./lib/fixtures');
 const { Faults } = require('./lib/faults');
 const { RateLimiter } = require('./lib/rate-limit');
 const { createServer } = require('./lib/server');
+const { assignedCounts } = require('./lib/records');
+const { webhookState } = require('./lib/webhooks');
+const { emit } = require('./lib/deliveries');
 
 const TOKEN = 'truto-sandbox-token';
 /** Fixture integrated-account ids by key (github, microsoft365, …, blocked, bench). */
@@ -20,12 +23,18 @@ const ACCOUNTS = accountIds();
 /**
  * @typedef {{
  *   port?: number, host?: string, token?: string, pageCap?: number, now?: number,
- *   bigDirectory?: { users?: number }, rateLimit?: { perAccount: number, windowMs: number } | null
+ *   bigDirectory?: { users?: number },
+ *   rateLimit?: { perAccount?: number, perToken?: number, windowMs: number } | null,
+ *   estate?: { accounts: number, users: number } | null, latencyMs?: number,
+ *   webhookLimit?: number
  * }} SandboxOptions
  * @typedef {{
- *   url: string, port: number, token: string,
+ *   url: string, port: number, token: string, accounts: Record<string, string>,
  *   requests: import('./lib/server').RecordedRequest[],
  *   clearRequests(): void, setFaults(faults: import('./lib/faults').Fault[]): void, clearFaults(): void,
+ *   webhooks(): import('./lib/webhooks').Webhook[], deliveries: import('./lib/deliveries').Delivery[],
+ *   linkTokens: Array<Record<string, unknown>>,
+ *   emit(spec: import('./lib/deliveries').EmitSpec): ReturnType<typeof emit>,
  *   close(): Promise<void>
  * }} Sandbox
  */
@@ -40,7 +49,11 @@ async function startSandbox(options = {}) {
 	const { model, tables, accounts } = loadState({
 		now,
 		bigUsers: options.bigDirectory?.users ?? 0,
+		estate: options.estate ?? null,
 	});
+	// Seat counts of generated directories are counted from every user: do it now, not while a
+	// benchmark waits for the first licence page of each account.
+	for (const account of accounts) if (/** @type {any} */ (account.data.users)?.licenseIds) assignedCounts(account);
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
 	const state = {
@@ -54,8 +67,11 @@ async function startSandbox(options = {}) {
 		requests: [],
 		faults: new Faults(),
 		rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit) : null,
+		latencyMs: options.latencyMs ?? 0,
 		/** @type {Map<string, { status: number, body: unknown }>} */
 		idempotency: new Map(),
+		// Webhooks registered through the API, their deliveries, and the link tokens issued.
+		...webhookState(options),
 		// Writes are stamped on the fixture clock, which runs on from `now`.
 		clockIso: () => new Date(now + (Date.now() - startedAt)).toISOString(),
 		// Delay faults use tracked timers so close() leaves nothing running.
@@ -81,12 +97,17 @@ async function startSandbox(options = {}) {
 		url: `http://${host}:${address.port}`,
 		port: address.port,
 		token: state.token,
+		accounts: Object.fromEntries(accounts.map((account) => [account.key, account.id])),
 		requests: state.requests,
 		clearRequests: () => {
 			state.requests.length = 0; // in place: callers may hold the array
 		},
 		setFaults: (faults) => state.faults.set(faults),
 		clearFaults: () => state.faults.clear(),
+		webhooks: () => [...state.webhooks.values()],
+		deliveries: state.deliveries,
+		linkTokens: state.linkTokens,
+		emit: (spec) => emit(state, spec),
 		close: () =>
 			new Promise((resolve) => {
 				for (const t of timers) clearTimeout(t);

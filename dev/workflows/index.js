@@ -2,13 +2,18 @@
 // @ts-check
 /**
  * Workflow JSON for tests, the bench, the demo and the examples: nodes, the credentials they refer
- * to, whole workflows, and the seat-reclamation example wired to local receivers.
+ * to, nodes that steer (If, Filter, Switch, loops, triggers), whole workflows, and the examples wired
+ * to local receivers.
  */
 const { TRUTO_CREDENTIAL, SMTP_CREDENTIAL, trutoCredential, smtpCredential } = require('./credentials');
-const { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
+const { TRUTO_NODE, TRUTO_TRIGGER_NODE, node, manualTrigger, trutoNode, trutoTriggerNode, httpRequestNode, codeNode, setNode, field, byId } = require('./nodes');
 const { workflow, connect, manualWorkflow, linearWorkflow } = require('./workflow');
+const { equals, isTrue, notEmpty, conditions, ifNode, filterNode, switchNode, loopNode, weeklyTrigger, webhookTrigger } = require('./flow');
 const { seatReclamationWorkflow, REPORT_TO, REPORT_FROM } = require('./seat-reclamation');
 const { TRUTO_TOOL, OPENAI_CREDENTIAL, openAiCredential, trutoTool, agentWorkflow } = require('./agent');
+const { accountHealthWorkflow, ALERT_FALLBACK_TO, ALERT_FROM } = require('./account-health');
+const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approval');
+const { crossAppReviewWorkflow } = require('./seat-review');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -16,9 +21,11 @@ module.exports = {
 	trutoCredential,
 	smtpCredential,
 	TRUTO_NODE,
+	TRUTO_TRIGGER_NODE,
 	node,
 	manualTrigger,
 	trutoNode,
+	trutoTriggerNode,
 	httpRequestNode,
 	codeNode,
 	setNode,
@@ -28,6 +35,16 @@ module.exports = {
 	connect,
 	manualWorkflow,
 	linearWorkflow,
+	equals,
+	isTrue,
+	notEmpty,
+	conditions,
+	ifNode,
+	filterNode,
+	switchNode,
+	loopNode,
+	weeklyTrigger,
+	webhookTrigger,
 	seatReclamationWorkflow,
 	REPORT_TO,
 	REPORT_FROM,
@@ -36,4 +53,11 @@ module.exports = {
 	openAiCredential,
 	trutoTool,
 	agentWorkflow,
+	accountHealthWorkflow,
+	ALERT_FALLBACK_TO,
+	ALERT_FROM,
+	seatApprovalWorkflow,
+	APPROVER,
+	APPROVAL_FROM,
+	crossAppReviewWorkflow,
 };

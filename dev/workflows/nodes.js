@@ -4,6 +4,7 @@
 const { TRUTO_CREDENTIAL } = require('./credentials');
 
 const TRUTO_NODE = 'n8n-nodes-truto.trutoUserDirectory';
+const TRUTO_TRIGGER_NODE = 'n8n-nodes-truto.trutoTrigger';
 
 /** @typedef {import('./credentials').CredentialRef} CredentialRef */
 /**
@@ -39,6 +40,17 @@ function manualTrigger(name = 'Start', options) {
  */
 function trutoNode(name, parameters, options = {}) {
 	return node(TRUTO_NODE, 1, name, parameters, { credentials: { trutoApi: TRUTO_CREDENTIAL }, ...options });
+}
+
+/**
+ * The Truto Trigger (webhooks) with the Truto credential. Give it a fixed `webhookId` (n8n's URL for
+ * it is /webhook/<webhookId>/webhook), as the editor does when the node is added.
+ * @param {string} name
+ * @param {Record<string, unknown>} parameters
+ * @param {NodeOptions} [options]
+ */
+function trutoTriggerNode(name, parameters, options = {}) {
+	return node(TRUTO_TRIGGER_NODE, 1, name, parameters, { credentials: { trutoApi: TRUTO_CREDENTIAL }, ...options });
 }
 
 /** @param {string} name @param {Record<string, unknown>} parameters @param {NodeOptions} [options] */
@@ -77,4 +89,4 @@ function byId(value) {
 	return { __rl: true, mode: 'id', value };
 }
 
-module.exports = { TRUTO_NODE, node, manualTrigger, trutoNode, httpRequestNode, codeNode, setNode, field, byId };
+module.exports = { TRUTO_NODE, TRUTO_TRIGGER_NODE, node, manualTrigger, trutoNode, trutoTriggerNode, httpRequestNode, codeNode, setNode, field, byId };

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { listSearch, resourceMapping } from '../shared/editor/methods';
+import { listSearch, loadOptions, resourceMapping } from '../shared/editor/methods';
 import { SIMPLIFIED_SINCE_VERSION } from '../shared/editor/output';
 import { router } from '../shared/execution/router';
 import { properties } from './description';
@@ -27,7 +27,7 @@ export class TrutoUserDirectory implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, resourceMapping };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { dynamicFieldProperties } from '../shared/editor/dynamicAreas';
 import { integrationFieldProperties } from '../shared/editor/integrationFields';
 import { idProperty, integratedAccountProperties, referenceProperties } from '../shared/editor/locators';
-import { optionsWithResourceOptions } from '../shared/editor/options';
+import { optionsCollection, optionsWithResourceOptions } from '../shared/editor/options';
 import { outputProperties } from '../shared/editor/output';
+import { reclamationProperties } from '../shared/editor/reclamation';
 import { operationProperty, resourceProperty, returnAllAndLimit } from '../shared/editor/resourceFields';
 import { findResource, RESOURCES, UNIFIED_RESOURCES } from '../shared/model/resources';
 import type { ResourceDefinition } from '../shared/model/types';
@@ -13,6 +14,21 @@ import type { ResourceDefinition } from '../shared/model/types';
 function listFilterProperty(resource: ResourceDefinition): INodeProperties[] {
 	if (!resource.listFilters) return [];
 	return [{ ...resource.listFilters.property, displayOptions: { show: { resource: [resource.value], operation: ['getAll'] } } }];
+}
+
+/**
+ * The Options of an environment resource's operations (Integrated Account → Create Reconnect Link):
+ * only the options the resource adds, as Truto's unified options do not apply there.
+ */
+function environmentOptionsProperty(resource: ResourceDefinition): INodeProperties[] {
+	if (resource.scope !== 'environment' || !resource.options?.length) return [];
+	const operations = [...new Set(resource.options.flatMap((option) => option.operations))];
+	return [
+		optionsCollection(
+			resource.options.map((option) => option.property),
+			{ displayOptions: { show: { resource: [resource.value], operation: operations } } },
+		),
+	];
 }
 
 /** The node's whole parameter list, derived from the resource table (shared/model/resources). */
@@ -30,4 +46,6 @@ export const properties: INodeProperties[] = [
 	optionsWithResourceOptions(UNIFIED_RESOURCES, {
 		displayOptions: { show: { resource: UNIFIED_RESOURCES.map((resource) => resource.value) } },
 	}),
+	...RESOURCES.flatMap(environmentOptionsProperty),
+	...reclamationProperties,
 ];

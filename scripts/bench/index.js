@@ -18,6 +18,8 @@ const SECTIONS = [
 	require('./remoteData'),
 	require('./superQuery'),
 	require('./simplify'),
+	require('./webhooks'),
+	require('./reclamation'),
 ];
 
 async function main() {

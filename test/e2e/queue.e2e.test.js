@@ -3,11 +3,12 @@
 /**
  * Queue mode, how users scale n8n past one machine: a real Redis, `n8n start` in queue mode and a
  * separate `n8n worker`. The seat-reclamation example is started by a webhook (production
- * executions go to workers) and must run on the worker and deliver the same report.
+ * executions go to workers) and must run on the worker and deliver the same report. A Truto Trigger
+ * delivery is received (and its signature checked) by the main instance and executed on the worker.
  */
 const { startRedis } = require('../../dev/n8n');
 const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
-const { seatReclamationWorkflow, smtpCredential, REPORT_TO, node, connect } = require('../../dev/workflows');
+const { seatReclamationWorkflow, smtpCredential, REPORT_TO, node, connect, workflow, trutoTriggerNode } = require('../../dev/workflows');
 const { E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n } = require('./setup');
 
 jest.setTimeout(E2E_TIMEOUT_MS);
@@ -29,6 +30,16 @@ function webhookStartedWorkflow(slackUrl) {
 	return workflow;
 }
 
+/** Truto Trigger → NoOp, for the account-health event. */
+const TRUTO_TRIGGER_WORKFLOW = workflow(
+	'trutoHookQueue1',
+	[
+		trutoTriggerNode('Truto Trigger', { events: ['integrated_account:authentication_error'] }, { id: 'a1f5c3d0-0000-4000-8000-0000000000f3', webhookId: 'a1f5c3d0-0000-4000-8000-0000000000f4' }),
+		node('n8n-nodes-base.noOp', 1, 'After', {}, { id: 'a1f5c3d0-0000-4000-8000-0000000000f5', position: [300, 0] }),
+	],
+	connect(['Truto Trigger', 'After']),
+);
+
 describe.each(versionsUnderTest())('queue mode in n8n %s', (version) => {
 	/** @type {any} */ let sandbox;
 	/** @type {any} */ let slack;
@@ -42,8 +53,9 @@ describe.each(versionsUnderTest())('queue mode in n8n %s', (version) => {
 		[sandbox, slack, smtp, redis] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher(), startRedis()]);
 		n8n = await bootN8n(version, sandbox, { credentials: [smtpCredential(smtp)] });
 		const workflow = webhookStartedWorkflow(slack.url);
-		await n8n.importWorkflow(workflow);
+		await n8n.importWorkflow([workflow, TRUTO_TRIGGER_WORKFLOW]);
 		await n8n.publishWorkflow(workflow.id);
+		await n8n.publishWorkflow(TRUTO_TRIGGER_WORKFLOW.id);
 		await n8n.start({ queue: { redisPort: redis.port } });
 		workerName = await n8n.startWorker();
 		const response = await n8n.restRaw('POST', `/webhook/${WEBHOOK_PATH}`, {});
@@ -59,6 +71,21 @@ describe.each(versionsUnderTest())('queue mode in n8n %s', (version) => {
 	it('runs the execution on the worker, not on the main process', () => {
 		expect(execution.status).toBe('success');
 		const host = n8n.executionHost(execution.id);
+		expect(host.enqueuedByMain).toBe(true);
+		expect(host.startedOnWorker).toBe(workerName);
+		expect(host.finishedOnWorker).toBe(workerName);
+	});
+
+	it('receives a Truto Trigger delivery on the main instance and runs it on the worker', async () => {
+		// The trigger registers its Truto webhook while n8n activates the published workflows.
+		const deadline = Date.now() + 60_000;
+		while (sandbox.webhooks().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+		const { deliveries } = await sandbox.emit({ event: 'integrated_account:authentication_error', account: 'zoom' });
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		const run = await n8n.waitForExecution(TRUTO_TRIGGER_WORKFLOW.id, { timeoutMs: 120_000 });
+		expect(run.status).toBe('success');
+		expect(run.data.resultData.runData['Truto Trigger'][0].data.main[0][0].json).toMatchObject({ event: 'integrated_account:authentication_error', event_id: deliveries[0].event_id });
+		const host = n8n.executionHost(run.id);
 		expect(host.enqueuedByMain).toBe(true);
 		expect(host.startedOnWorker).toBe(workerName);
 		expect(host.finishedOnWorker).toBe(workerName);

@@ -52,7 +52,7 @@ function isLocator(value: unknown): value is { __rl: true; value: unknown } {
 
 const MISSING = Symbol('missing');
 
-function readParameter(parameters: Parameters, name: string, fallback: unknown, extractValue?: boolean): unknown {
+export function readParameter(parameters: Parameters, name: string, fallback: unknown, extractValue?: boolean): unknown {
 	let value: unknown = parameters;
 	for (const part of name.split('.')) value = (value as Parameters | undefined)?.[part];
 	if (value === undefined) {
@@ -68,7 +68,7 @@ function readParameter(parameters: Parameters, name: string, fallback: unknown, 
  * Account" itself it is 0 here: the node's local budget is off, `ratelimit-*` headers and 429s still
  * count. The throttle tests set their own numbers; the e2e tests run the real defaults.
  */
-function credentialData(credentials: ContextOptions['credentials']): IDataObject {
+export function credentialData(credentials: ContextOptions['credentials']): IDataObject {
 	return { rateLimitPerAccount: 0, ...credentials };
 }
 
@@ -115,7 +115,7 @@ async function send(options: IHttpRequestOptions): Promise<unknown> {
 		: body;
 }
 
-function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
+export function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
 	return {
 		async httpRequestWithAuthentication(this: unknown, type: string, options: IHttpRequestOptions) {
 			if (type !== 'trutoApi') throw new Error(`Unexpected credential type ${type}`);

@@ -28,12 +28,49 @@ export interface Fault {
 	ms?: number;
 }
 
+/** A webhook registered at the sandbox, as the control side sees it (secret included). */
+export interface SandboxWebhook {
+	id: string;
+	target_url: string;
+	event_types: string[] | null;
+	is_active: boolean;
+	secret: string;
+}
+
+/** What an emit sends: see dev/sandbox/lib/deliveries.js. */
+export interface EmitSpec {
+	event: string;
+	account?: string;
+	id?: string;
+	payload?: Record<string, unknown>;
+	context?: Record<string, unknown>;
+	lastError?: unknown;
+	times?: number;
+	signature?: 'valid' | 'wrong' | 'missing' | 'malformed' | 'tampered';
+	webhookId?: string;
+}
+
+export interface SandboxDelivery {
+	webhook_id: string;
+	event_id: string;
+	event: string;
+	attempt: number;
+	signature: string;
+	status: number;
+	body: string;
+	error?: string;
+}
+
 export interface Sandbox {
 	url: string;
 	requests: SandboxRequest[];
 	clearRequests(): void;
 	setFaults(faults: Fault[]): void;
 	clearFaults(): void;
+	webhooks(): SandboxWebhook[];
+	deliveries: SandboxDelivery[];
+	linkTokens: Array<Record<string, unknown>>;
+	emit(spec: EmitSpec): Promise<{ event: Record<string, unknown>; deliveries: SandboxDelivery[] }>;
 	close(): Promise<void>;
 }
 

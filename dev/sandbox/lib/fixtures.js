@@ -46,10 +46,49 @@ function accountIds() {
 	return Object.freeze(out);
 }
 
+/** Integrations the scale mode's accounts take turns with (none needs a parameter to list). */
+const ESTATE_INTEGRATIONS = ['zoom', 'salesforce', 'hubspot', 'bamboohr'];
+
 /**
- * @param {{ now: number, bigUsers: number }} opts
- * @returns {{ model: any, tables: Map<string, any>, accounts: Account[] }}
+ * The scale mode's accounts (the benchmark's estate), in place of the fixture accounts: `accounts`
+ * accounts of `users` generated users each, their licences priced in USD and EUR by turns.
+ * @param {{ accounts: number, users: number }} estate
  */
+function estateAccounts(estate) {
+	const pad = (/** @type {number} */ n, /** @type {number} */ width) => String(n).padStart(width, '0');
+	return Array.from({ length: estate.accounts }, (_, index) => {
+		const n = index + 1;
+		return {
+			key: `estate${pad(n, 2)}`,
+			id: `7f3c2a10-e${pad(n, 3)}-4c2e-9a00-${pad(n, 12)}`,
+			integration: ESTATE_INTEGRATIONS[index % ESTATE_INTEGRATIONS.length],
+			tenant_id: `estate-${pad(n, 2)}`,
+			status: 'active',
+			is_sandbox: false,
+			region: 'wnam',
+			created_at: '@-400d',
+			updated_at: '@-1d',
+			_currency: index % 2 === 0 ? 'USD' : 'EUR',
+		};
+	});
+}
+
+/**
+ * The template of a scale-mode account, made that account's own: seed, seat counts, currency.
+ * @param {any} account
+ * @param {number} users
+ */
+function estateData(account, users) {
+	const raw = readJson(path.join('data', 'estate.json'));
+	raw.generated.users.seed = `${raw.generated.users.seed}-${account.key}`;
+	for (const license of raw.licenses) {
+		license.available_quantity = Math.ceil(users * license._available_share);
+		delete license._available_share;
+		if (license.is_paid) license.currency = account._currency;
+	}
+	return raw;
+}
+
 /**
  * An integration table with an environment's overrides laid over it, method by method; a query or
  * body definition set to null is removed (the mapping no longer has it).
@@ -73,7 +112,11 @@ function withOverrides(table, overrides) {
 	return { ...table, resources };
 }
 
-function loadState({ now, bigUsers }) {
+/**
+ * @param {{ now: number, bigUsers: number, estate?: { accounts: number, users: number } | null }} opts
+ * @returns {{ model: any, tables: Map<string, any>, accounts: Account[] }}
+ */
+function loadState({ now, bigUsers, estate }) {
 	const model = readJson('model.json');
 	/** @type {Map<string, any>} */
 	const tables = new Map();
@@ -84,10 +127,11 @@ function loadState({ now, bigUsers }) {
 		const table = readJson(path.join('integrations', file));
 		tables.set(table.name, table);
 	}
-	const accounts = resolveDates(readJson('accounts.json'), now).map((/** @type {any} */ a) => {
+	const listed = estate ? estateAccounts(estate) : readJson('accounts.json');
+	const accounts = resolveDates(listed, now).map((/** @type {any} */ a) => {
 		const table = tables.get(a.integration);
 		if (!table) throw new Error(`accounts.json: no fixtures/integrations/${a.integration}.json`);
-		const { key, integration, blocked, overrides, ...rest } = a;
+		const { key, integration, blocked, overrides, _currency, ...rest } = a;
 		/** @type {Account} */
 		const account = {
 			key,
@@ -108,7 +152,8 @@ function loadState({ now, bigUsers }) {
 			version: 0,
 			nextId: 1,
 		};
-		loadData(account, now, bigUsers);
+		const raw = estate ? estateData(a, estate.users) : readJson(path.join('data', `${key}.json`));
+		loadData(account, resolveDates(raw, now), now, estate ? estate.users : bigUsers);
 		return account;
 	});
 	return { model, tables, accounts };
@@ -116,11 +161,11 @@ function loadState({ now, bigUsers }) {
 
 /**
  * @param {Account} account
+ * @param {any} raw the account's data file, dates resolved
  * @param {number} now
- * @param {number} bigUsers
+ * @param {number} generatedUsers how many users a generated directory of unset size ("bigDirectory", "estate") has
  */
-function loadData(account, now, bigUsers) {
-	const raw = resolveDates(readJson(path.join('data', `${account.key}.json`)), now);
+function loadData(account, raw, now, generatedUsers) {
 	const integration = account.integration.name;
 	account.pageCap = raw.pageCap;
 	account.quirks = raw.quirks ?? {};
@@ -146,11 +191,12 @@ function loadData(account, now, bigUsers) {
 
 	const gen = raw.generated?.users;
 	if (gen) {
-		const count = gen.count === 'bigDirectory' ? bigUsers : gen.count;
+		const sized = gen.count === 'bigDirectory' || gen.count === 'estate';
+		const count = sized ? generatedUsers : gen.count;
 		const build = (/** @type {number} */ i) =>
 			withRemote(integration, 'users', expand(generatedUser(gen, i, now)));
 		account.data.users =
-			gen.count === 'bigDirectory'
+			sized
 				? virtualDirectory(
 						count,
 						gen.idBase ?? 1,

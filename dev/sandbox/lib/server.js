@@ -5,10 +5,13 @@
  */
 const http = require('node:http');
 const qs = require('qs');
-const { HttpError, errorBody } = require('./errors');
+const { HttpError, errorBody, insight } = require('./errors');
 const { HTML_PAGE } = require('./faults');
 const { handleManagement } = require('./management');
 const { handleUnified } = require('./unified');
+const { handleWebhooks, handleLinkToken } = require('./webhooks');
+const { testSender } = require('./deliveries');
+const { webhookControl } = require('./webhook-control');
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -44,7 +47,13 @@ async function handle(state, req, res) {
 	const rawQuery = q < 0 ? '' : url.slice(q + 1);
 	const text = await readBody(req);
 
-	if (pathname.startsWith('/__sandbox/')) return control(state, method, pathname, text, res);
+	if (pathname.startsWith('/__sandbox/')) {
+		const answer = await webhookControl(state, method, pathname, text);
+		if (answer) return sendJson(res, answer.status, answer.body);
+		return control(state, method, pathname, text, res);
+	}
+	// Every answer of a slow app (the benchmark's realistic conditions), counted from arrival.
+	const arrived = Date.now();
 
 	const query = qs.parse(rawQuery, { depth: 5, arrayLimit: 200, parameterLimit: 2000 });
 	const accountId =
@@ -117,6 +126,7 @@ async function handle(state, req, res) {
 			entry.body = body;
 		}
 		checkToken(state, req);
+		checkTokenLimit(state);
 		answer = route(state, {
 			verb: method,
 			pathname,
@@ -149,6 +159,7 @@ async function handle(state, req, res) {
 		const kept = payload.result.slice(0, Math.ceil(payload.result.length / 2));
 		payload = { ...payload, result: kept, result_count: kept.length, is_partial_response: true };
 	}
+	if (state.latencyMs) await state.sleep(Math.max(0, state.latencyMs - (Date.now() - arrived)));
 	entry.status = answer.status;
 	const headers = { ...extraHeaders, ...(answer.headers ?? {}) };
 	if (fault?.kind === 'truncate') {
@@ -173,6 +184,9 @@ function route(state, r) {
 	}
 	if (segments[0] === 'integrated-account')
 		return handleManagement(state, r.verb, segments.slice(1), r.query);
+	const call = { verb: r.verb, rest: segments.slice(1), query: r.query, body: r.body, idempotencyKey: r.idempotencyKey, pathKey: r.pathKey };
+	if (segments[0] === 'webhook') return handleWebhooks(state, call, testSender(state));
+	if (segments[0] === 'link-token') return handleLinkToken(state, call);
 	if (segments[0] === 'unified' && segments[1] === 'user-directory') {
 		return handleUnified(
 			state,
@@ -202,6 +216,27 @@ function route(state, r) {
 function checkToken(state, req) {
 	const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
 	if (!m || m[1].trim() !== state.token) throw new HttpError(401, 'Invalid API token.');
+}
+
+/**
+ * Truto's per-token limit (500 requests / 10 s), when the sandbox enforces one: every call made with
+ * the token counts, management and metadata calls included.
+ * @param {any} state
+ */
+function checkTokenLimit(state) {
+	if (!state.rateLimiter || !Number.isFinite(state.rateLimiter.tokenLimit)) return;
+	const verdict = state.rateLimiter.takeToken(state.token);
+	if (verdict.allowed) return;
+	throw new HttpError(
+		429,
+		`Rate limit exceeded for this API token. Retry after ${verdict.retryAfter} seconds.`,
+		insight('rate_limit_error', 'Too many requests for this API token in the current window.', {
+			limit: state.rateLimiter.tokenLimit,
+			window_seconds: Math.round(state.rateLimiter.windowMs / 1000),
+			retry_after: verdict.retryAfter,
+		}),
+		{ 'retry-after': String(verdict.retryAfter) },
+	);
 }
 
 /** The log must never hold the token. @param {http.IncomingHttpHeaders} headers */

@@ -133,7 +133,7 @@ function findAccount(state, query, call) {
 			),
 		);
 	}
-	if (call && state.rateLimiter) {
+	if (call && state.rateLimiter && Number.isFinite(state.rateLimiter.limit)) {
 		const rl = state.rateLimiter.take(String(id));
 		Object.assign(call.headers, rl.headers);
 		if (!rl.allowed) {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idOperations } from '../model/operations';
+import { integratedAccount } from '../model/resources/integratedAccount';
 import type { ResourceDefinition } from '../model/types';
 
 const ACCOUNT_DESCRIPTION =
@@ -35,13 +36,15 @@ export function integratedAccountLocator(extra: Partial<INodeProperties> = {}): 
 }
 
 /**
- * The account a call reads from. Shown for every unified resource, and as the account to fetch for
- * Integrated Account → Get (same parameter name, so both read one saved value).
+ * The account a call reads from. Shown for every unified resource, and as the account Integrated
+ * Account → Get fetches or Create Reconnect Link reconnects (same parameter name, one saved value).
  */
 export function integratedAccountProperties(unified: ResourceDefinition[]): INodeProperties[] {
 	return [
 		integratedAccountLocator({ displayOptions: { show: { resource: unified.map((resource) => resource.value) } } }),
-		integratedAccountLocator({ displayOptions: { show: { resource: ['integratedAccount'], operation: ['get'] } } }),
+		integratedAccountLocator({
+			displayOptions: { show: { resource: [integratedAccount.value], operation: idOperations(integratedAccount) } },
+		}),
 	];
 }
 

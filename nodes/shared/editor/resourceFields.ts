@@ -17,7 +17,7 @@ export function resourceProperty(resources: ResourceDefinition[]): INodeProperti
 }
 
 export function operationProperty(resource: ResourceDefinition): INodeProperties {
-	return {
+	const property: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
@@ -37,6 +37,9 @@ export function operationProperty(resource: ResourceDefinition): INodeProperties
 			.sort(byName),
 		default: 'getAll',
 	};
+	// A resource without Get Many (Seat Reclamation) opens on its first operation.
+	if (!resource.operations.includes('getAll')) property.default = resource.operations[0];
+	return property;
 }
 
 export function returnAllAndLimit(resource: ResourceDefinition): INodeProperties[] {

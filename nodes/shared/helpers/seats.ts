@@ -7,13 +7,34 @@ export type NoActivityChoice = 'exclude' | 'include' | 'only';
 
 /** When a user was last seen: last_active_at, else last_login_at; undefined when neither is a date. */
 export function lastSeen(user: IDataObject): number | undefined {
-	for (const field of ['last_active_at', 'last_login_at']) {
-		const value = user[field];
-		if (typeof value !== 'string' || value === '') continue;
-		const time = Date.parse(value);
-		if (!Number.isNaN(time)) return time;
-	}
-	return undefined;
+	return dateOf(user.last_active_at) ?? dateOf(user.last_login_at);
+}
+
+/** A date field as a time, undefined when it is missing or not a date. */
+export function dateOf(value: unknown): number | undefined {
+	if (typeof value !== 'string' || value === '') return undefined;
+	const time = Date.parse(value);
+	return Number.isNaN(time) ? undefined : time;
+}
+
+/** Whole days from `time` to `now` (0 for a time in the future). */
+export function daysSince(time: number, now: number): number {
+	return Math.max(0, Math.floor((now - time) / DAY_MS));
+}
+
+/**
+ * When a user last used one licence: the licence entry's own `last_active_at` (Truto's
+ * `licenses[].last_active_at`) when the app reports it, else when the user was last seen at all.
+ */
+export function seatLastSeen(user: IDataObject, heldLicense: IDataObject): number | undefined {
+	return dateOf(heldLicense.last_active_at) ?? lastSeen(user);
+}
+
+/** The user's primary email (`is_primary`, else the first), as written; undefined without one. */
+export function primaryEmail(user: IDataObject): string | undefined {
+	const emails = Array.isArray(user.emails) ? (user.emails as IDataObject[]) : [];
+	const email = (emails.find((entry) => entry?.is_primary === true) ?? emails[0])?.email;
+	return typeof email === 'string' && email.trim() ? email.trim() : undefined;
 }
 
 /**
@@ -44,7 +65,7 @@ export interface SeatUtilization {
 }
 
 /** A seat count or price as a number; apps send numbers or numeric texts, anything else is unknown. */
-function count(value: unknown): number | null {
+export function numberOrNull(value: unknown): number | null {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	return typeof number === 'number' && Number.isFinite(number) ? number : null;
 }
@@ -55,20 +76,20 @@ function count(value: unknown): number | null {
  * unassigned-seat figure of the package (Seat Utilization, the trigger's threshold) is this one.
  */
 export function unassignedSeats(license: IDataObject): number | undefined {
-	const available = count(license.available_quantity);
-	const assigned = count(license.assigned_quantity);
+	const available = numberOrNull(license.available_quantity);
+	const assigned = numberOrNull(license.assigned_quantity);
 	return available !== null && assigned !== null ? Math.max(0, available - assigned) : undefined;
 }
 
 /** Removes floating-point noise (3 × 19.99) without rounding away a currency's minor units. */
-function tidy(value: number): number {
+export function tidy(value: number): number {
 	return Math.round(value * 10_000) / 10_000;
 }
 
 export function seatUtilization(license: IDataObject): SeatUtilization {
-	const available = count(license.available_quantity);
-	const assigned = count(license.assigned_quantity);
-	const unitAmount = count(license.unit_amount);
+	const available = numberOrNull(license.available_quantity);
+	const assigned = numberOrNull(license.assigned_quantity);
+	const unitAmount = numberOrNull(license.unit_amount);
 	const currency = typeof license.currency === 'string' && license.currency.trim() ? license.currency.trim() : null;
 	const unassigned = unassignedSeats(license) ?? null;
 	const utilization =

@@ -13,13 +13,6 @@ export function namesOf(value: unknown): string[] {
 		.map(String);
 }
 
-/** The user's primary email address, else the first one; null when there is none. */
-export function primaryEmail(user: IDataObject): string | null {
-	const emails = Array.isArray(user.emails) ? (user.emails as IDataObject[]) : [];
-	const entry = emails.find((email) => email?.is_primary === true) ?? emails[0];
-	return typeof entry?.email === 'string' ? entry.email : null;
-}
-
 /** When the user was last seen, as the app reported it (last_active_at, else last_login_at); null when never. */
 export function lastSeenAt(user: IDataObject): string | null {
 	const seen = lastSeen(user);

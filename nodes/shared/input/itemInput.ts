@@ -7,6 +7,7 @@ import type { ItemOptions, OperationName, ResourceDefinition } from '../model/ty
 import { dynamicQuery, writeBody } from './dynamicValues';
 import { filterQuery } from './filters';
 import { integrationFieldQuery } from './integrationFields';
+import { readLinkPageUrl } from './linkPage';
 import { locatorText, recordIdText } from './locators';
 import { readOptions, readOutput, trutoOptionsQuery } from './options';
 import { inputError, type Place } from './place';
@@ -35,6 +36,8 @@ export interface ItemInput {
 	options: ItemOptions;
 	/** How this node names the parameters of this resource and operation, for messages. */
 	naming: FieldNaming;
+	/** Create Reconnect Link: the Truto Link page the link token is opened with. */
+	linkPageUrl?: string;
 }
 
 /** Readers of one item's parameters (n8n's getNodeParameter for that item). */
@@ -85,7 +88,8 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 			? filterQuery(place, resource.listFilters, read.value(resource.listFilters.property.name, {}) as IDataObject)
 			: {};
 	if (resource.scope === 'environment') {
-		if (operation === 'get') input.accountId = locatorText(place, read.locator('integratedAccount'), 'Integrated Account', { required: true });
+		if (spec.needsId) input.accountId = locatorText(place, read.locator('integratedAccount'), 'Integrated Account', { required: true });
+		if (operation === 'createReconnectLink') input.linkPageUrl = readLinkPageUrl(place, read.value('options', {}) as IDataObject);
 		input.query = filters();
 		return input;
 	}

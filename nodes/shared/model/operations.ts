@@ -14,7 +14,7 @@ export interface OperationSpec {
 	/** Truto's method name; `custom` takes it from the resource's `operationSettings[op].customMethod`. */
 	method: 'list' | 'get' | 'create' | 'update' | 'delete' | 'custom';
 	http: IHttpRequestMethods;
-	/** Whether the chosen record's ID is part of the path. */
+	/** Whether the operation works on one chosen record (its ID in the path; Create Reconnect Link: in the body). */
 	needsId: boolean;
 	/** Whether a JSON body (fields, raw JSON) is sent. */
 	hasBody: boolean;
@@ -103,6 +103,34 @@ export const OPERATION_SPECS: Record<OperationName, OperationSpec> = {
 		description: (r) => `Take a user out of ${withArticle(r.singular)}; the user account itself stays`,
 		purpose: (r) => `to remove a user from ${withArticle(r.singular)}`,
 		gerund: (r) => `removing users from ${r.plural}`,
+	},
+	createReconnectLink: {
+		name: 'Create Reconnect Link',
+		method: 'custom',
+		http: 'POST',
+		needsId: true,
+		hasBody: false,
+		// A new link token each time: sent with an idempotency key, never side by side.
+		writes: true,
+		action: () => 'Create a reconnect link for an integrated account',
+		description: () =>
+			'Get a Truto Link URL the customer opens to connect the account again; the account keeps its ID and settings',
+		purpose: () => 'to create a reconnect link',
+		gerund: () => 'creating reconnect links',
+	},
+	// Seat Reclamation: reads the licences and users of many accounts; its own executor, no one path.
+	findReclaimableSeats: {
+		name: 'Find Reclaimable Seats',
+		method: 'list',
+		http: 'GET',
+		needsId: false,
+		hasBody: false,
+		writes: false,
+		action: () => 'Find reclaimable seats across apps',
+		description: () =>
+			'Find paid seats to give back across every connected app (or the ones named): unused and never-used seats, unassigned seats, underused licences and orphaned accounts, each with evidence and monthly cost, plus a summary',
+		purpose: () => 'to find reclaimable seats',
+		gerund: () => 'finding reclaimable seats',
 	},
 };
 

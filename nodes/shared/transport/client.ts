@@ -82,6 +82,11 @@ export class TrutoClient {
 		return new TrutoClient(context, await readConnection(context), options);
 	}
 
+	/** The Truto address requests go to (webhook registration checks that Truto can reach n8n from there). */
+	get baseUrl(): string {
+		return this.connection.baseUrl;
+	}
+
 	/** Replaces the API token wherever it might have slipped into a text. */
 	redact(text: string): string {
 		return redactSecret(text, this.connection.secret);

@@ -1,5 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isLoopbackHost } from '../helpers/addresses';
+
 import { type RateLimits, TRUTO_RATE_LIMITS } from './limits';
 import type { TrutoFunctions } from './types';
 
@@ -87,7 +89,7 @@ function checkBaseUrl(context: TrutoFunctions, raw: unknown, redact: (text: stri
 	} catch {
 		throw new NodeOperationError(context.getNode(), `The Base URL "${text}" is not a valid URL`, { description: fix });
 	}
-	const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+	const loopback = isLoopbackHost(url.hostname);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
 		throw new NodeOperationError(
 			context.getNode(),

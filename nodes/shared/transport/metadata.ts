@@ -78,19 +78,16 @@ export class MetadataCache {
 	}
 
 	account(accountId: string): Promise<AccountInfo | undefined> {
-		return once(this.accounts, accountId, async () => {
-			const record = (await this.lookUp(['integrated-account', accountId])) as IDataObject;
-			const integration = (record?.integration ?? {}) as IDataObject;
-			if (typeof integration.name !== 'string' || integration.name === '') return undefined;
-			return {
-				id: accountId,
-				slug: integration.name,
-				integration: integrationName(record),
-				label: accountName(record),
-				status: typeof record.status === 'string' && record.status ? record.status : undefined,
-				isSandbox: record.is_sandbox === true,
-			};
-		});
+		return once(this.accounts, accountId, async () =>
+			accountInfo((await this.lookUp(['integrated-account', accountId])) as IDataObject, accountId),
+		);
+	}
+
+	/** An account record already read (from a listing of the environment's accounts): no look-up needed. */
+	remember(record: IDataObject): AccountInfo | undefined {
+		const info = accountInfo(record, String(record?.id ?? ''));
+		if (info && !this.accounts.has(info.id)) this.accounts.set(info.id, Promise.resolve(info));
+		return info;
 	}
 
 	private capabilityAnswer(accountId: string): Promise<IDataObject | undefined> {
@@ -130,6 +127,20 @@ export class MetadataCache {
 			return account ? readMeta(await this.lookUp(unifiedPath(resourcePath, account.slug, 'meta', method))) : undefined;
 		});
 	}
+}
+
+/** An integrated account record as checks and messages need it; undefined without an integration name. */
+export function accountInfo(record: IDataObject | undefined, accountId: string): AccountInfo | undefined {
+	const integration = (record?.integration ?? {}) as IDataObject;
+	if (!record || !accountId || typeof integration.name !== 'string' || integration.name === '') return undefined;
+	return {
+		id: accountId,
+		slug: integration.name,
+		integration: integrationName(record),
+		label: accountName(record),
+		status: typeof record.status === 'string' && record.status ? record.status : undefined,
+		isSandbox: record.is_sandbox === true,
+	};
 }
 
 /** Runs `fetch` once per key; a failure is remembered as `undefined` (the check is skipped, not retried per item). */

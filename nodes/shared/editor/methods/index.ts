@@ -1,2 +1,3 @@
 export { listSearch } from './listSearch';
 export { resourceMapping } from './resourceMapping';
+export { loadOptions } from './loadOptions';

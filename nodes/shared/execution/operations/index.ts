@@ -3,6 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ItemInput } from '../../input/itemInput';
 import type { OperationName } from '../../model/types';
 import type { Run } from '../run';
+import { createReconnectLink } from './createReconnectLink';
+import { findReclaimableSeats } from './findReclaimableSeats';
 import { get } from './get';
 import { getAll } from './getAll';
 import { write } from './write';
@@ -16,4 +18,6 @@ export const OPERATIONS: Record<OperationName, Operation> = {
 	update: write,
 	delete: write,
 	removeUser: write,
+	createReconnectLink,
+	findReclaimableSeats,
 };

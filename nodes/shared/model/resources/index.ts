@@ -8,6 +8,7 @@ import { me } from './me';
 import { organization } from './organization';
 import { role } from './role';
 import { roleAssignment } from './roleAssignment';
+import { seatReclamation } from './seatReclamation';
 import { user } from './user';
 import { utilization } from './utilization';
 import { workspace } from './workspace';
@@ -26,6 +27,7 @@ export const RESOURCES: ResourceDefinition[] = [
 	billing,
 	utilization,
 	integratedAccount,
+	seatReclamation,
 ];
 
 /** Resources read through one integrated account (most of them). */

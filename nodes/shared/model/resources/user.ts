@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { inactiveSince } from '../../helpers/seats';
-import { lastSeenAt, namesOf, orNull, primaryEmail } from '../../helpers/simplify';
+import { inactiveSince, primaryEmail } from '../../helpers/seats';
+import { lastSeenAt, namesOf, orNull } from '../../helpers/simplify';
 import type { ItemOptions, ResourceDefinition, ResourceOption } from '../types';
 import { userFilters } from './userFilters';
 
@@ -50,7 +50,7 @@ function simplifyUser(record: IDataObject): IDataObject {
 	return {
 		id: orNull(record.id),
 		name: orNull(name),
-		email: primaryEmail(record),
+		email: primaryEmail(record) ?? null,
 		status: orNull(record.status),
 		last_seen_at: lastSeenAt(record),
 		licenses: namesOf(record.licenses),
@@ -59,8 +59,7 @@ function simplifyUser(record: IDataObject): IDataObject {
 }
 
 function userLabel(record: IDataObject): string {
-	const emails = Array.isArray(record.emails) ? (record.emails as IDataObject[]) : [];
-	const email = (emails.find((entry) => entry.is_primary) ?? emails[0])?.email;
+	const email = primaryEmail(record);
 	const name = record.name ?? [record.first_name, record.last_name].filter(Boolean).join(' ');
 	const main = String(name || record.username || email || record.id);
 	return email && email !== main ? `${main} (${String(email)})` : main;

@@ -1,0 +1,124 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Seat reclamation across every connected app: the words of its findings, settings and outcomes.
+ * Everything in this folder except estate.ts and accountReader.ts is pure (no HTTP).
+ */
+
+/** What a finding says, as its `kind` in the output. */
+export type FindingKind =
+	| 'unused_seat'
+	| 'never_used'
+	| 'unassigned_seats'
+	| 'underused_license'
+	| 'orphaned_account'
+	| 'ambiguous_identity'
+	| 'not_checked';
+
+/** The findings a user can ask for (Options → Finding Types); ambiguous identities come with orphans. */
+export type FindingType = 'unusedSeat' | 'neverUsed' | 'unassignedSeats' | 'underusedLicense' | 'orphanedAccount';
+
+export const FINDING_TYPES: FindingType[] = ['unusedSeat', 'neverUsed', 'unassignedSeats', 'underusedLicense', 'orphanedAccount'];
+
+/** A price a user entered for an integration, optionally for one of its licences (by name or ID). */
+export interface EnteredPrice {
+	/** Truto's integration name (zoom, microsoft365) or its display name, compared loosely. */
+	integration: string;
+	license?: string;
+	monthlyAmount: number;
+	currency: string;
+}
+
+export interface ReclamationSettings {
+	now: number;
+	/** A seat whose holder was not seen for this many days is unused. */
+	inactiveDays: number;
+	/** Users and licences created in the last this-many days are left alone. */
+	graceDays: number;
+	/** A licence with utilization (assigned ÷ available) below this share (0–1) is underused. */
+	underusedBelow: number;
+	/** Lower-cased emails and domains never reported. */
+	exemptEmails: Set<string>;
+	exemptDomains: Set<string>;
+	types: Set<FindingType>;
+	prices: EnteredPrice[];
+}
+
+/** The integrated account a finding belongs to, as people name it. */
+export interface AccountRef {
+	id: string;
+	/** "GitHub · acme-corp" */
+	name: string;
+	/** "GitHub" */
+	integration: string;
+	/** Truto's integration name, e.g. "github". */
+	slug: string;
+}
+
+/** A monthly price: from the app (`unit_amount` + `currency`) or entered on the node. */
+export interface Price {
+	amount: number;
+	currency: string;
+	source: 'app' | 'entered';
+}
+
+/** Money of one currency. */
+export interface CurrencyAmount {
+	currency: string;
+	monthly_amount: number;
+}
+
+/** How a finding can be acted on, from what Truto says the app supports. */
+export type ReclaimAction = 'deactivate' | 'removeFromGroup' | 'delete';
+
+/**
+ * One output item: the finding and the evidence a person needs to decide, as flat fields (n8n shows
+ * them as table columns, expressions read them directly, and each nested object would cost memory
+ * in every item n8n keeps).
+ */
+export type Finding = IDataObject & { kind: FindingKind; account_id: string };
+
+/** The account fields every finding carries. */
+export function accountFields(account: AccountRef): { account_id: string; account_name: string; integration: string; integration_slug: string } {
+	return { account_id: account.id, account_name: account.name, integration: account.integration, integration_slug: account.slug };
+}
+
+/** What the app behind an account lets the node do about a seat. */
+export interface ReclaimSupport {
+	actions: ReclaimAction[];
+	/** Why nothing can be done through Truto (a read-only sandbox account), when so. */
+	note?: string;
+}
+
+/** A part of an account that could not be read, with what to do about it. */
+export interface Gap {
+	part: 'account' | 'licenses' | 'users' | 'identity provider';
+	reason: string;
+	fix: string;
+}
+
+/** What one account's review counted, for the summary. */
+export interface AccountStats {
+	users: number;
+	serviceAccounts: number;
+	exempt: number;
+	inGracePeriod: number;
+	/** Users the review could not judge: no activity data (or the app reports none at all). */
+	activityUnknown: number;
+	/** Users whose email is outside the identity provider's domains (or who have none). */
+	notInIdentityDomains: number;
+	/** The app reports no activity dates for any user: nobody is called unused or never used. */
+	activityNotReported: boolean;
+	/** Licences with more seats in use than bought. */
+	overAssignedLicenses: number;
+}
+
+export type AccountStatus = 'checked' | 'partly_checked' | 'not_checked';
+
+/** How one account's review ended. */
+export interface AccountOutcome {
+	account: AccountRef;
+	status: AccountStatus;
+	gaps: Gap[];
+	stats?: AccountStats;
+}

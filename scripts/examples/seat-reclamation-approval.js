@@ -1,0 +1,207 @@
+'use strict';
+// @ts-check
+/**
+ * The example "Seat reclamation with approval" (examples/seat-reclamation-approval.json): every week,
+ * Find Reclaimable Seats across every app, the digest to Slack, then for each unused seat an email
+ * asking the approver "reclaim or keep?" with a deadline; only an approved seat is reclaimed, with what
+ * the app supports; a closing summary to Slack. Declined and unanswered seats are left alone.
+ * No Code node: the node's items carry the digest text and everything each step needs.
+ */
+const {
+	SMTP_CREDENTIAL,
+	node,
+	manualTrigger,
+	trutoNode,
+	httpRequestNode,
+	setNode,
+	field,
+	byId,
+	workflow,
+	connect,
+	equals,
+	isTrue,
+	notEmpty,
+	ifNode,
+	filterNode,
+	switchNode,
+	loopNode,
+	weeklyTrigger,
+} = require('../../dev/workflows');
+
+const id = (n) => `c3a7e1d0-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** The finding the loop is on: the approval's answer replaces the item, so later steps read it here. */
+const FINDING = "$('One Seat at a Time').first().json";
+
+/** Posts `{ text }` to the Slack incoming webhook of the Settings node. */
+function slackPost(name, text, position, nodeId) {
+	return httpRequestNode(
+		name,
+		{
+			method: 'POST',
+			url: "={{ $('Settings').first().json.slackWebhookUrl }}",
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify({ text: ${text} }) }}`,
+			options: {},
+		},
+		{ id: nodeId, position },
+	);
+}
+
+const closingText = [
+	"'*Seat reclamation: ' + $input.all().filter(i => i.json.outcome === 'reclaimed').length + ' reclaimed, '",
+	"$input.all().filter(i => i.json.outcome === 'declined').length + ' kept, '",
+	"$input.all().filter(i => i.json.outcome === 'no answer in time').length + ' without an answer, '",
+	"$input.all().filter(i => i.json.outcome === 'failed').length + ' failed*\\n'",
+	"$input.all().map(i => '• ' + i.json.outcome + ': ' + i.json.title + (i.json.outcome === 'failed' ? ' (' + i.json.detail + ')' : '')).join('\\n')",
+].join(' + ');
+
+const seatApproval = workflow(
+	'trutoSeatApproval1',
+	[
+		weeklyTrigger('Every Monday at 9:00', 1, 9, { id: id(1), position: [0, 0] }),
+		manualTrigger('Run Now', { id: id(2), position: [0, 200] }),
+		setNode(
+			'Settings',
+			[
+				field('a1', 'approverEmail', 'it-lead@example.com'),
+				field('a2', 'emailFrom', 'n8n@example.com'),
+				field('a3', 'slackWebhookUrl', 'https://hooks.slack.com/services/REPLACE/WITH/YOURS'),
+				// Your Okta / Entra / Google Workspace account in Truto, for orphaned accounts; empty to skip that check.
+				field('a4', 'identityProviderAccountId', ''),
+				field('a5', 'approvalDays', 3, 'number'),
+			],
+			{ id: id(3), position: [220, 100] },
+		),
+		trutoNode(
+			'Find Reclaimable Seats',
+			{
+				resource: 'seatReclamation',
+				operation: 'findReclaimableSeats',
+				accountScope: 'all',
+				identityProvider: byId("={{ $('Settings').first().json.identityProviderAccountId }}"),
+				inactiveDays: 90,
+				reviewOutput: 'findingsAndSummary',
+				options: {},
+			},
+			{ id: id(4), position: [440, 100] },
+		),
+		filterNode('Digest', [equals('d1', '={{ $json.kind }}', 'summary')], { id: id(5), position: [660, 0] }),
+		slackPost('Post Digest to Slack', '$json.text', [880, 0], id(6)),
+		filterNode(
+			'Unused Seats',
+			[equals('u1', '={{ $json.kind }}', 'unused_seat'), notEmpty('u2', "={{ $json.reclaim_action ?? '' }}")],
+			{ id: id(7), position: [660, 200] },
+		),
+		loopNode('One Seat at a Time', { id: id(8), position: [880, 200] }),
+		node(
+			'n8n-nodes-base.emailSend',
+			2.1,
+			'Ask the Approver',
+			{
+				operation: 'sendAndWait',
+				fromEmail: "={{ $('Settings').first().json.emailFrom }}",
+				toEmail: "={{ $('Settings').first().json.approverEmail }}",
+				subject: '={{ "Reclaim this seat? " + $json.title }}',
+				message:
+					'={{ $json.title + "\\n\\nWhy: " + $json.reason + "\\nApp: " + $json.account_name + "\\nIf you approve: " + $json.reclaim_how + " (" + $json.user_email + ")\\nNo answer within " + $(\'Settings\').first().json.approvalDays + " days leaves the seat alone." }}',
+				approvalOptions: { values: { approvalType: 'double', approveLabel: 'Reclaim the seat', disapproveLabel: 'Keep it' } },
+				options: {
+					limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: "={{ $('Settings').first().json.approvalDays }}", resumeUnit: 'days' } },
+					appendAttribution: false,
+				},
+			},
+			{ id: id(9), position: [1100, 300], credentials: { smtp: SMTP_CREDENTIAL }, webhookId: id(90) },
+		),
+		ifNode('Approved?', [isTrue('q1', '={{ $json.data?.approved === true }}')], { id: id(10), position: [1320, 300] }),
+		switchNode(
+			'How to Reclaim',
+			[
+				{ output: 'deactivate', when: [equals('s1', `={{ ${FINDING}.reclaim_action }}`, 'deactivate')] },
+				{ output: 'removeFromGroup', when: [equals('s2', `={{ ${FINDING}.reclaim_action }}`, 'removeFromGroup')] },
+				{ output: 'delete', when: [equals('s3', `={{ ${FINDING}.reclaim_action }}`, 'delete')] },
+			],
+			{ id: id(11), position: [1540, 200] },
+		),
+		trutoNode(
+			'Deactivate User',
+			{
+				resource: 'user',
+				operation: 'update',
+				integratedAccount: byId(`={{ ${FINDING}.account_id }}`),
+				userId: byId(`={{ ${FINDING}.user_id }}`),
+				jsonBody: '{ "status": "inactive" }',
+				options: {},
+			},
+			{ id: id(12), position: [1760, 100], onError: 'continueRegularOutput' },
+		),
+		trutoNode(
+			'Remove From Group',
+			{
+				resource: 'group',
+				operation: 'removeUser',
+				integratedAccount: byId(`={{ ${FINDING}.account_id }}`),
+				groupId: byId(`={{ ${FINDING}.reclaim_group_id }}`),
+				userId: byId(`={{ ${FINDING}.user_id }}`),
+				options: {},
+			},
+			{ id: id(13), position: [1760, 250], onError: 'continueRegularOutput' },
+		),
+		trutoNode(
+			'Delete User',
+			{ resource: 'user', operation: 'delete', integratedAccount: byId(`={{ ${FINDING}.account_id }}`), userId: byId(`={{ ${FINDING}.user_id }}`), options: {} },
+			{ id: id(14), position: [1760, 400], onError: 'continueRegularOutput' },
+		),
+		setNode(
+			'Reclaimed',
+			[
+				field('r1', 'outcome', "={{ $json.error ? 'failed' : 'reclaimed' }}"),
+				field('r2', 'title', `={{ ${FINDING}.title }}`),
+				field('r3', 'detail', `={{ $json.error ?? ${FINDING}.reclaim_how }}`),
+			],
+			{ id: id(15), position: [1980, 250] },
+		),
+		setNode(
+			'Left Alone',
+			[
+				field('l1', 'outcome', "={{ $json.data ? 'declined' : 'no answer in time' }}"),
+				field('l2', 'title', `={{ ${FINDING}.title }}`),
+				field('l3', 'detail', 'left alone'),
+			],
+			{ id: id(16), position: [1540, 450] },
+		),
+		setNode('Closing Summary', [field('c1', 'text', `={{ ${closingText} }}`)], { id: id(17), position: [1100, 0], executeOnce: true }),
+		slackPost('Post Summary to Slack', '$json.text', [1320, 0], id(18)),
+	],
+	{
+		...connect(
+			['Every Monday at 9:00', 'Settings'],
+			['Run Now', 'Settings'],
+			['Settings', 'Find Reclaimable Seats'],
+			['Find Reclaimable Seats', 'Digest'],
+			['Find Reclaimable Seats', 'Unused Seats'],
+			['Digest', 'Post Digest to Slack'],
+			['Unused Seats', 'One Seat at a Time'],
+			['Ask the Approver', 'Approved?'],
+			['Deactivate User', 'Reclaimed'],
+			['Remove From Group', 'Reclaimed'],
+			['Delete User', 'Reclaimed'],
+			['Reclaimed', 'One Seat at a Time'],
+			['Left Alone', 'One Seat at a Time'],
+			['Closing Summary', 'Post Summary to Slack'],
+		),
+		// Outputs beyond the first: the loop's done (0) and loop (1), the If's true and false, the Switch's rules.
+		'One Seat at a Time': { main: [[{ node: 'Closing Summary', type: 'main', index: 0 }], [{ node: 'Ask the Approver', type: 'main', index: 0 }]] },
+		'Approved?': { main: [[{ node: 'How to Reclaim', type: 'main', index: 0 }], [{ node: 'Left Alone', type: 'main', index: 0 }]] },
+		'How to Reclaim': {
+			main: [
+				[{ node: 'Deactivate User', type: 'main', index: 0 }],
+				[{ node: 'Remove From Group', type: 'main', index: 0 }],
+				[{ node: 'Delete User', type: 'main', index: 0 }],
+			],
+		},
+	},
+	'Seat reclamation with approval (Truto)',
+);
+
+module.exports = { seatApproval };

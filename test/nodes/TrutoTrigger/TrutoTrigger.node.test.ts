@@ -1,0 +1,372 @@
+import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { TrutoTrigger } from '../../../nodes/TrutoTrigger/TrutoTrigger.node';
+import { ANY_EVENT, TRUTO_EVENTS } from '../../../nodes/shared/webhooks/events';
+import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../helpers/sandbox';
+import type { Parameters } from '../../helpers/n8nContext';
+import { type Receiver, startReceiver } from '../../helpers/webhookContext';
+
+const NEEDS_REAUTH = 'integrated_account:authentication_error';
+
+let sb: Sandbox;
+const receivers: Receiver[] = [];
+
+beforeAll(async () => {
+	sb = await startSandbox({ port: 0 });
+});
+afterAll(async () => await sb.close());
+beforeEach(() => {
+	sb.clearFaults();
+	sb.clearRequests();
+});
+afterEach(async () => {
+	for (const receiver of receivers.splice(0)) {
+		await receiver.deactivate();
+		await receiver.close();
+	}
+});
+
+async function receiver(parameters: Parameters, extra: { mode?: 'manual' | 'trigger'; token?: string } = {}): Promise<Receiver> {
+	const started = await startReceiver({ parameters, credentials: { apiToken: extra.token ?? TOKEN, baseUrl: sb.url }, mode: extra.mode });
+	receivers.push(started);
+	return started;
+}
+
+async function active(parameters: Parameters, extra: { mode?: 'manual' | 'trigger' } = {}): Promise<Receiver> {
+	const started = await receiver(parameters, extra);
+	await started.activate();
+	return started;
+}
+
+const webhooksFor = (url: string) => sb.webhooks().filter((webhook) => webhook.target_url === url);
+
+describe('description', () => {
+	const { description } = new TrutoTrigger();
+
+	it('is a webhook trigger named trutoTrigger, not usable as an AI tool', () => {
+		expect(description.name).toBe('trutoTrigger');
+		expect(description.displayName).toBe('Truto Trigger');
+		expect(description.group).toEqual(['trigger']);
+		expect(description.inputs).toEqual([]);
+		expect(description.usableAsTool).toBeUndefined();
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+	});
+
+	it('offers every event of the catalogue and Any Event, sorted by name', () => {
+		const events = description.properties.find((property) => property.name === 'events');
+		const values = (events?.options ?? []).map((option) => (option as { value: string }).value);
+		expect(values.sort()).toEqual([ANY_EVENT, ...TRUTO_EVENTS.map((event) => event.value)].sort());
+		const names = (events?.options ?? []).map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		expect(events?.default).toEqual([NEEDS_REAUTH]);
+	});
+
+	it('lists several accounts and integrations through loadOptions methods that exist', () => {
+		const trigger = new TrutoTrigger();
+		for (const name of ['integratedAccounts', 'integrations']) {
+			const property = description.properties.find((candidate) => candidate.name === name);
+			expect(property?.type).toBe('multiOptions');
+			const method = property?.typeOptions?.loadOptionsMethod as string;
+			expect(typeof (trigger.methods.loadOptions as Record<string, unknown>)[method]).toBe('function');
+		}
+	});
+});
+
+describe('registration', () => {
+	it('registers exactly one webhook for its URL with only the chosen event types, and keeps id and secret', async () => {
+		const hook = await active({ events: [NEEDS_REAUTH, 'integrated_account:reactivated'] });
+		const [webhook, ...others] = webhooksFor(hook.url);
+		expect(others).toHaveLength(0);
+		expect(webhook.event_types?.sort()).toEqual([NEEDS_REAUTH, 'integrated_account:reactivated'].sort());
+		expect(webhook.is_active).toBe(true);
+		expect(hook.staticData).toMatchObject({ webhookId: webhook.id, webhookSecret: webhook.secret, webhookUrl: hook.url });
+		const create = sb.requests.find((request) => request.method === 'POST' && request.path === '/webhook');
+		expect(create?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+	});
+
+	it('registers Any Event without event_types, so Truto sends every event', async () => {
+		const hook = await active({ events: [ANY_EVENT, NEEDS_REAUTH] });
+		expect(webhooksFor(hook.url).map((webhook) => webhook.event_types)).toEqual([null]);
+	});
+
+	it('finds and reuses its webhook after a restart instead of creating a second one', async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		const [first] = webhooksFor(hook.url);
+		sb.clearRequests();
+		await hook.activate();
+		expect(webhooksFor(hook.url).map((webhook) => webhook.id)).toEqual([first.id]);
+		expect(sb.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /webhook/${first.id}`]);
+	});
+
+	it('registers again when its webhook was deleted in Truto', async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		const [first] = webhooksFor(hook.url);
+		await fetch(`${sb.url}/webhook/${first.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+		await hook.activate();
+		const now = webhooksFor(hook.url);
+		expect(now).toHaveLength(1);
+		expect(now[0].id).not.toBe(first.id);
+		expect(hook.staticData.webhookSecret).toBe(now[0].secret);
+	});
+
+	it('replaces its webhook when the chosen events changed', async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		const [first] = webhooksFor(hook.url);
+		const changed = hook.hook({ parameters: { events: ['sync_job_run:failed'] } });
+		const trigger = new TrutoTrigger();
+		expect(await trigger.webhookMethods.default.checkExists.call(changed)).toBe(false);
+		expect(webhooksFor(hook.url)).toHaveLength(0);
+		await trigger.webhookMethods.default.create.call(changed);
+		const now = webhooksFor(hook.url);
+		expect(now.map((webhook) => webhook.event_types)).toEqual([['sync_job_run:failed']]);
+		expect(now[0].id).not.toBe(first.id);
+	});
+
+	it('deletes webhooks for its URL whose secret it lost before registering anew', async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		for (const key of Object.keys(hook.staticData)) delete hook.staticData[key];
+		await hook.activate();
+		expect(webhooksFor(hook.url)).toHaveLength(1);
+		expect(webhooksFor(hook.url)[0].secret).toBe(hook.staticData.webhookSecret);
+	});
+
+	it('deletes its webhook on deactivation; one already gone counts as deleted', async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		expect(await hook.deactivate()).toBe(true);
+		expect(webhooksFor(hook.url)).toHaveLength(0);
+		expect(hook.staticData.webhookId).toBeUndefined();
+		await hook.activate();
+		await fetch(`${sb.url}/webhook/${String(hook.staticData.webhookId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+		expect(await hook.deactivate()).toBe(true);
+		expect(hook.staticData.webhookSecret).toBeUndefined();
+	});
+
+	it('deactivates even when Truto cannot be reached, keeping the registration for the next activation', async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		sb.setFaults([{ match: { method: 'DELETE', path: '^/webhook/' }, kind: 'status', status: 500, times: -1 }]);
+		const context = hook.hook();
+		expect(await new TrutoTrigger().webhookMethods.default.delete.call(context)).toBe(false);
+		expect(context.warnings[0]).toMatch(/could not delete its Truto webhook: Truto answered 500/);
+		expect(hook.staticData.webhookId).toBe(webhooksFor(hook.url)[0].id);
+		sb.clearFaults();
+	}, 30_000);
+
+	describe('failures say why', () => {
+		async function activationError(parameters: Parameters, extra: { token?: string } = {}) {
+			const hook = await receiver(parameters, extra);
+			try {
+				await hook.activate();
+			} catch (error) {
+				return { error: error as Error & { description?: string }, hook };
+			}
+			throw new Error('expected the activation to fail');
+		}
+
+		it('a wrong token: fix the credential', async () => {
+			const { error, hook } = await activationError({ events: [NEEDS_REAUTH] }, { token: 'not-the-token' });
+			expect(error.message).toBe('Truto did not register the webhook: Truto answered 401 Unauthorized: Invalid API token.');
+			expect(error.description).toMatch(/Open the Truto API credential/);
+			expect(webhooksFor(hook.url)).toHaveLength(0);
+		});
+
+		it("the plan's webhook limit (402), and a 403", async () => {
+			const filled = await fetch(`${sb.url}/__sandbox/webhooks/limit`, { method: 'PUT', body: JSON.stringify({ limit: 0 }) });
+			expect(filled.status).toBe(200);
+			try {
+				const { error } = await activationError({ events: [NEEDS_REAUTH] });
+				expect(error.message).toMatch(/^Truto did not register the webhook: Truto answered 402 .*plan allows 0 webhooks/);
+				expect(error.description).toMatch(/Your Truto plan allows no more webhooks.*Delete webhooks you no longer use/);
+			} finally {
+				await fetch(`${sb.url}/__sandbox/webhooks/limit`, { method: 'PUT', body: JSON.stringify({ limit: 20 }) });
+			}
+			sb.setFaults([{ match: { method: 'POST', path: '^/webhook$' }, kind: 'status', status: 403, body: { statusCode: 403, error: 'Forbidden', message: 'Webhooks are not available on this plan.' } }]);
+			const { error } = await activationError({ events: [NEEDS_REAUTH] });
+			expect(error.message).toMatch(/403 Forbidden: Webhooks are not available on this plan/);
+			expect(error.description).toMatch(/Your Truto plan allows no more webhooks/);
+		});
+
+		it('an n8n URL Truto cannot deliver to: set WEBHOOK_URL', async () => {
+			const hook = await startReceiver({
+				parameters: { events: [NEEDS_REAUTH] },
+				credentials: { apiToken: TOKEN, baseUrl: sb.url },
+				webhookUrl: 'http://n8n.example.com/webhook/abc/webhook',
+			});
+			receivers.push(hook);
+			const error = await hook.activate().then(
+				() => undefined,
+				(failure: Error & { description?: string }) => failure,
+			);
+			expect(error?.message).toMatch(/^Truto did not register the webhook: Truto answered 400 Bad Request: target_url must use https/);
+			expect(error?.description).toBe(
+				"Truto cannot deliver to http://n8n.example.com/webhook/abc/webhook. Set n8n's WEBHOOK_URL environment variable to the public https address of this n8n (for example https://n8n.example.com/), restart n8n, and activate the workflow again.",
+			);
+		});
+
+		it('a local n8n URL with a Truto that is not local is refused before anything is sent', async () => {
+			const hook = await startReceiver({
+				parameters: { events: [NEEDS_REAUTH] },
+				credentials: { apiToken: TOKEN, baseUrl: 'https://api.truto.one' },
+			});
+			receivers.push(hook);
+			const context = hook.hook();
+			const trigger = new TrutoTrigger();
+			expect(await trigger.webhookMethods.default.checkExists.call(context)).toBe(false);
+			await expect(trigger.webhookMethods.default.create.call(context)).rejects.toMatchObject({
+				message: `Truto cannot reach n8n's webhook URL ${hook.url}`,
+				description: expect.stringMatching(/127\.0\.0\.1 is only reachable on this machine .* points at https:\/\/api\.truto\.one\. .*WEBHOOK_URL/),
+			});
+			expect(context.requests).toEqual([]);
+		});
+
+		it('no event chosen, or one that does not exist', async () => {
+			expect((await activationError({ events: [] })).error.message).toBe('Choose at least one event');
+			expect((await activationError({ events: ['integrated_account:exploded'] })).error.message).toBe('Unknown event "integrated_account:exploded"');
+		});
+
+		it('an answer without the signing secret: the useless webhook is deleted again', async () => {
+			sb.setFaults([{ match: { method: 'POST', path: '^/webhook$' }, kind: 'status', status: 201, body: { id: 'wh-without-secret' } }]);
+			const { error } = await activationError({ events: [NEEDS_REAUTH] });
+			expect(error.message).toBe('Truto answered the webhook registration without a signing secret');
+			expect(sb.requests.some((request) => request.method === 'DELETE' && request.path === '/webhook/wh-without-secret')).toBe(true);
+		});
+	});
+});
+
+describe('deliveries', () => {
+	const accountItem = (items: IDataObject[] | undefined) => (items?.[0]?.account ?? {}) as IDataObject;
+
+	it('turns a signed event into one item: event, time, the account, needs_reconnect', async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		const { event, deliveries } = await sb.emit({ event: NEEDS_REAUTH, account: 'github', context: { contact_email: 'it@acme.example' } });
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		expect(hook.executions).toHaveLength(1);
+		const [item] = hook.executions[0];
+		expect(item).toMatchObject({
+			event: NEEDS_REAUTH,
+			event_id: event.id,
+			occurred_at: event.created_at,
+			needs_reconnect: true,
+			account_reconnected: false,
+			account: {
+				id: ACCOUNTS.github,
+				tenant_id: 'acme-corp',
+				integration: 'github',
+				integration_label: 'GitHub',
+				status: 'needs_reauth',
+				is_sandbox: false,
+				last_error: expect.stringContaining('invalid_grant'),
+				context: { contact_email: 'it@acme.example' },
+			},
+			webhook_id: hook.staticData.webhookId,
+		});
+		await sb.emit({ event: 'integrated_account:reactivated', account: 'github' });
+	});
+
+	it.each(['wrong', 'missing', 'malformed', 'tampered'] as const)('answers 401 to a %s signature and starts nothing', async (signature) => {
+		const hook = await active({ events: [ANY_EVENT] });
+		const { deliveries } = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', signature });
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([401]);
+		expect(JSON.parse(deliveries[0].body).message).toMatch(/^Signature check failed: /);
+		expect(hook.executions).toHaveLength(0);
+		expect(hook.staticData.seenEvents).toBeUndefined();
+	});
+
+	it('starts one execution for an event Truto delivers three times', async () => {
+		const hook = await active({ events: ['integrated_account:updated'] });
+		const { deliveries } = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', times: 3 });
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200, 200]);
+		expect(hook.executions).toHaveLength(1);
+		expect(hook.received.map((entry) => entry.body.ignored ?? entry.body)).toEqual([
+			{ received: true },
+			`event ${deliveries[0].event_id} was already received`,
+			`event ${deliveries[0].event_id} was already received`,
+		]);
+	});
+
+	it('answers 200 and starts nothing for events it does not listen to, or of other accounts and integrations', async () => {
+		const hook = await active({ events: [ANY_EVENT], integratedAccounts: [ACCOUNTS.zoom, ACCOUNTS.github], integrations: ['zoom'] });
+		await sb.emit({ event: 'integrated_account:updated', account: 'salesforce' });
+		await sb.emit({ event: 'integrated_account:updated', account: 'github' });
+		await sb.emit({ event: 'integrated_account:updated', account: 'zoom' });
+		expect(hook.received.map((entry) => [entry.status, entry.body.ignored ?? entry.body])).toEqual([
+			[200, `integrated account ${ACCOUNTS.salesforce} is not one of the chosen accounts`],
+			[200, 'integration github is not one of the chosen integrations'],
+			[200, { received: true }],
+		]);
+
+		const narrow = await active({ events: ['integrated_account:created'] });
+		const { deliveries } = await sb.emit({ event: 'integrated_account:deleted', account: 'zoom', webhookId: String(narrow.staticData.webhookId) });
+		expect(JSON.parse(deliveries[0].body)).toEqual({ received: true, ignored: 'event integrated_account:deleted is not one this trigger listens to' });
+		expect(narrow.executions).toHaveLength(0);
+	});
+
+	it("takes Truto's test event only while the editor listens for a test event", async () => {
+		const listening = await active({ events: [NEEDS_REAUTH] }, { mode: 'manual' });
+		const testCall = await fetch(`${sb.url}/webhook/test`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ id: listening.staticData.webhookId }),
+		});
+		expect(await testCall.json()).toEqual({ success: true });
+		await waitFor(() => listening.received.length === 1);
+		expect(listening.executions[0][0]).toMatchObject({ event: 'test', account: null, payload: { foo: 'bar' }, needs_reconnect: false });
+
+		const production = await active({ events: [NEEDS_REAUTH] });
+		const { deliveries } = await sb.emit({ event: 'test', webhookId: String(production.staticData.webhookId) });
+		expect(JSON.parse(deliveries[0].body).ignored).toBe('Truto test event (not listening for a test event)');
+	});
+
+	it('looks up the account of a sync job run for the item and the Integrations filter', async () => {
+		const hook = await active({ events: ['sync_job_run:failed'], integrations: ['salesforce'] });
+		await sb.emit({ event: 'sync_job_run:failed', account: 'salesforce' });
+		await sb.emit({ event: 'sync_job_run:failed', account: 'zoom' });
+		expect(hook.executions).toHaveLength(1);
+		expect(accountItem(hook.executions[0])).toMatchObject({ id: ACCOUNTS.salesforce, integration: 'salesforce', tenant_id: 'acme.my.salesforce.com' });
+		expect(hook.executions[0][0].payload).toMatchObject({ status: 'failed', error: expect.any(String) });
+		expect(hook.received[1].body.ignored).toBe('integration zoom is not one of the chosen integrations');
+
+		// When the account cannot be looked up, the event can be neither kept nor dropped: Truto delivers it again.
+		sb.setFaults([{ match: { path: '^/integrated-account/' }, kind: 'status', status: 500, times: -1 }]);
+		const { deliveries } = await sb.emit({ event: 'sync_job_run:failed', account: 'salesforce' });
+		expect(deliveries[0].status).toBe(503);
+		sb.clearFaults();
+		const again = await sb.emit({ event: 'sync_job_run:failed', account: 'salesforce', id: deliveries[0].event_id });
+		expect(again.deliveries[0].status).toBe(200);
+		expect(hook.executions).toHaveLength(2);
+	});
+
+	it('takes a record event name given by expression (Truto names them per integration)', async () => {
+		const hook = await active({ events: ['record:users:updated'] });
+		expect(webhooksFor(hook.url)[0].event_types).toEqual(['record:users:updated']);
+		await sb.emit({ event: 'record:users:updated', account: 'github' });
+		expect(hook.executions[0][0]).toMatchObject({ event: 'record:users:updated', resource: 'users' });
+	});
+
+	it('narrows record events to the chosen user-directory resources and puts the record in the item', async () => {
+		const users = await active({ events: ['record:updated'], recordResources: ['users'] });
+		const groups = await active({ events: ['record:updated'], recordResources: ['groups'] });
+		await sb.emit({ event: 'record:updated', account: 'github' });
+		expect(users.executions[0][0]).toMatchObject({ event: 'record:updated', resource: 'users', record: { id: expect.any(String) } });
+		expect(groups.executions).toHaveLength(0);
+		expect(groups.received[0].body.ignored).toBe('record resource users is not one of the chosen resources');
+	});
+
+	it('answers 400 to a signed body that is not a Truto event', async () => {
+		const hook = await active({ events: [ANY_EVENT] });
+		const crypto = await import('node:crypto');
+		const raw = '{"hello":"world"}';
+		const signature = crypto.createHmac('sha256', String(hook.staticData.webhookSecret)).update(raw).digest('hex');
+		const response = await fetch(hook.url, { method: 'POST', body: raw, headers: { 'x-truto-signature': `format=sha256,v=${signature}` } });
+		expect(response.status).toBe(400);
+		expect(hook.executions).toHaveLength(0);
+	});
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('condition not met in time');
+		await sleep(20);
+	}
+}
