@@ -21,7 +21,7 @@ describe('Seat Reclamation parameters', () => {
 			expect(shownFor(property)).toMatchObject({ resource: ['seatReclamation'], operation: ['findReclaimableSeats'] });
 		}
 		const shownHere = properties.filter((property) => shownFor(property).resource?.includes('seatReclamation')).map((property) => property.name);
-		expect(shownHere).toEqual(['operation', 'accountScope', 'integratedAccounts', 'integrations', 'identityProvider', 'inactiveDays', 'output', 'options']);
+		expect(shownHere).toEqual(['operation', 'accountScope', 'integratedAccounts', 'integrations', 'identityProvider', 'inactiveDays', 'reviewOutput', 'options']);
 	});
 
 	it('lets a scope by integration be given as plain text, for people and AI agents', () => {
@@ -29,5 +29,16 @@ describe('Seat Reclamation parameters', () => {
 		expect(integrations).toMatchObject({ type: 'string', placeholder: 'e.g. zoom, github' });
 		expect(shownFor(integrations as INodeProperties).accountScope).toEqual(['integrations']);
 		expect(new TrutoUserDirectory().description.usableAsTool).toBe(true);
+	});
+});
+
+describe('names apart from the other resources', () => {
+	// n8n keeps a value when another parameter of the same name is shown instead (switching resource), so
+	// a Seat Reclamation value would stand as an unsupported value of a read's Output, and the reverse.
+	it('uses no top-level name of another resource, besides Operation and Options', () => {
+		const own = new Set(reclamationProperties.map((property) => property.name));
+		const others = properties.filter((property) => !reclamationProperties.includes(property)).map((property) => property.name);
+		const shared = others.filter((name) => own.has(name) && name !== 'operation' && name !== 'options');
+		expect(shared).toEqual([]);
 	});
 });
