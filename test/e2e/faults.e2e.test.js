@@ -182,7 +182,7 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 			expect(busiestWindow(requests, 10_000)).toBeLessThanOrEqual(50);
 			expect(mostInFlight(requests)).toBeGreaterThan(1);
 			expect(mostInFlight(requests)).toBeLessThanOrEqual(8);
-			// 120 requests at 48 per 10.5 s need two full waits; a bound, not a speed test.
+			// 120 requests at 49 per 10.2 s need two full waits; a bound, not a speed test.
 			expect(elapsedMs).toBeGreaterThanOrEqual(2 * 10_000);
 			expect(elapsedMs).toBeLessThan(3 * 35_000);
 		});

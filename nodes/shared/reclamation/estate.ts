@@ -21,8 +21,8 @@ import { notCheckedFindings, SummaryTally } from './summary';
 import type { AccountOutcome, AccountRef, AccountStatus, Finding, Gap, ReclamationSettings } from './types';
 
 /**
- * Accounts reviewed at the same time. The transport's budgets (48 requests per 10.5 s per account,
- * 480 per token) decide how fast they really go; this only has to be large enough to fill the token's
+ * Accounts reviewed at the same time. The transport's budgets (49 requests per 10.2 s per account,
+ * 495 per token) decide how fast they really go; this only has to be large enough to fill the token's
  * budget while answers are slow (at 300 ms an account sends at most ~3 requests a second).
  */
 export const ACCOUNTS_SIDE_BY_SIDE = 32;

@@ -22,15 +22,19 @@ export const TRUTO_RATE_LIMITS: RateLimits = {
 	token: { requests: 500, windowMs: 10_000 },
 };
 
-/** Share of a limit kept in reserve (rounded up, at least one request): 50 → 48, 500 → 480. */
-const BUDGET_SPARE_SHARE = 0.04;
-/** The window is stretched by 5 % (at least 100 ms) so network jitter cannot squeeze two windows into one. */
-const BUDGET_WINDOW_STRETCH = 0.05;
+/**
+ * Share of a limit kept in reserve (rounded up, at least one request): 50 → 49, 500 → 495. Small, as
+ * Truto's answers (remaining/reset, a 429's wait) steer the budget too, and an estate-wide review is
+ * paced by the token's budget: every request held back there is time lost.
+ */
+const BUDGET_SPARE_SHARE = 0.01;
+/** The window is stretched by 2 % (at least 100 ms) so network jitter cannot squeeze two windows into one. */
+const BUDGET_WINDOW_STRETCH = 0.02;
 const BUDGET_WINDOW_STRETCH_MIN_MS = 100;
 
 /**
  * What the node allows itself under a server's limit: a sliding window of slightly fewer requests
- * over a slightly longer window. 50 / 10 s gives 48 / 10.5 s (4.57 requests per second).
+ * over a slightly longer window. 50 / 10 s gives 49 / 10.2 s (4.8 requests per second).
  */
 export function budgetUnder(limit: RateLimit): RateLimit {
 	const spare = Math.max(1, Math.ceil(limit.requests * BUDGET_SPARE_SHARE));

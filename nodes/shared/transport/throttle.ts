@@ -21,7 +21,7 @@ export interface ThrottleStats {
 /**
  * One request budget (an integrated account, or an API token) shared by every execution in this
  * n8n process. Three things can hold a request back:
- * - the local budget: a sliding window of send times (e.g. 48 per 10.5 s under Truto's 50 / 10 s);
+ * - the local budget: a sliding window of send times (e.g. 49 per 10.2 s under Truto's 50 / 10 s);
  * - what the server advertises: `ratelimit-limit` (a stricter policy is adopted),
  *   `ratelimit-remaining` / `ratelimit-reset` (nothing more is sent when the remaining count is used up
  *   until the reset), and a 429's wait (the whole budget pauses, not just the request that got it).

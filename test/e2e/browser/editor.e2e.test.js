@@ -258,12 +258,24 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 	});
 
 	it("the AI Agent's tool picker lists the Truto tool", async () => {
-		await editor.openWorkflow(AGENT_WORKFLOW.id);
-		await editor.page.locator('[data-handleid="inputs/ai_tool/0"] [data-test-id="canvas-handle-plus"]').click();
-		await editor.page.getByTestId('node-creator-search-bar').fill('Truto');
-		const names = editor.page.getByTestId('node-creator-item-name');
-		await names.filter({ hasText: 'Truto User Directory Tool' }).waitFor();
-		expect(await names.allInnerTexts()).toContain('Truto User Directory Tool');
-		await editor.page.keyboard.press('Escape');
+		// Twice at most: the canvas may still be settling when its handle is clicked (seen once in a long run).
+		for (const attempt of [1, 2]) {
+			await editor.openWorkflow(AGENT_WORKFLOW.id);
+			await editor.page.locator('[data-handleid="inputs/ai_tool/0"] [data-test-id="canvas-handle-plus"]').click();
+			await editor.page.getByTestId('node-creator-search-bar').fill('Truto');
+			const names = editor.page.getByTestId('node-creator-item-name');
+			const listed = await names
+				.filter({ hasText: 'Truto User Directory Tool' })
+				.waitFor({ timeout: 20_000 })
+				.then(() => true)
+				.catch(() => false);
+			if (listed || attempt === 2) {
+				if (!listed) await editor.screenshot('tool-picker-without-truto');
+				expect(await names.allInnerTexts()).toContain('Truto User Directory Tool');
+			}
+			await editor.page.keyboard.press('Escape');
+			if (listed) return;
+		}
 	});
+
 });
