@@ -218,3 +218,8 @@ export function pollContext(
 export function byId(value: string | null) {
 	return { __rl: true, mode: 'id', value };
 }
+
+/** The parameters of a Get Many of every record of `resource` for one account. */
+export function listParameters(resource: string, account: string, extra: Parameters = {}): Parameters {
+	return { resource, operation: 'getAll', integratedAccount: byId(account), returnAll: true, options: {}, ...extra };
+}

@@ -1,4 +1,7 @@
 /** Typed access to the sandbox (plain JavaScript under dev/sandbox) for the TypeScript tests. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { fetchAllPages } from '../../dev/paging';
 import * as sandboxModule from '../../dev/sandbox';
 
 const sandbox = sandboxModule as unknown as SandboxModule;
@@ -99,4 +102,11 @@ export function dataRequests(sb: Sandbox): SandboxRequest[] {
 /** Requests to one unified resource, in order (pre-flight metadata look-ups left out). */
 export function unifiedRequests(sb: Sandbox, resource: string): SandboxRequest[] {
 	return dataRequests(sb).filter((request) => request.path.startsWith(`/unified/user-directory/${resource}`));
+}
+
+/** Every record of a unified list, read from the sandbox directly (not through the node): what the node must return. */
+export async function sandboxRecords(sb: Sandbox, path: string, query: Record<string, string> = {}): Promise<IDataObject[]> {
+	const url = `${sb.url}/unified/user-directory/${path}`;
+	const { records } = await fetchAllPages(url, { token: TOKEN, query: { ...query, limit: '100', truto_ignore_remote_data: 'true' } });
+	return records as IDataObject[];
 }

@@ -5,14 +5,13 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { fetchAllPages } from '../../../../dev/paging';
 import { outputShape } from '../../../../nodes/shared/execution/output';
 import { readOutput } from '../../../../nodes/shared/input/options';
 import { findResource } from '../../../../nodes/shared/model/resources';
 import type { ItemOptions, ResourceDefinition } from '../../../../nodes/shared/model/types';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
-import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
+import { byId, executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
+import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests, sandboxRecords } from '../../../helpers/sandbox';
 
 let sb: Sandbox;
 
@@ -28,20 +27,9 @@ async function run(parameters: Parameters): Promise<IDataObject[]> {
 	return output.map((item: INodeExecutionData) => item.json);
 }
 
-async function direct(path: string, query: Record<string, string> = {}): Promise<IDataObject[]> {
-	const url = `${sb.url}/unified/user-directory/${path}`;
-	const { records } = await fetchAllPages(url, { token: TOKEN, query: { ...query, limit: '100', truto_ignore_remote_data: 'true' } });
-	return records as IDataObject[];
-}
+const direct = (path: string, query: Record<string, string> = {}) => sandboxRecords(sb, path, query);
 
-const list = (resource: string, account: string, extra: Parameters = {}): Parameters => ({
-	resource,
-	operation: 'getAll',
-	integratedAccount: byId(account),
-	returnAll: true,
-	options: {},
-	...extra,
-});
+const list = listParameters;
 
 describe('Output → Simplified', () => {
 	it('keeps what a person scans a user for: ID, name, primary email, status, last seen, licenses, roles', async () => {

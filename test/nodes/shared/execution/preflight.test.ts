@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { readCapabilities, readMeta } from '../../../../nodes/shared/transport/metadata';
-import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
+import { byId, executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
 import { ACCOUNTS, dataRequests, isLookup, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
 
 let sb: Sandbox;
@@ -42,14 +42,7 @@ async function failure(parameters: Parameters): Promise<NodeError> {
 	throw new Error('expected the node to fail');
 }
 
-const list = (resource: string, account: string, extra: Parameters = {}): Parameters => ({
-	resource,
-	operation: 'getAll',
-	integratedAccount: byId(account),
-	returnAll: true,
-	options: {},
-	...extra,
-});
+const list = listParameters;
 
 const lookups = () => sb.requests.filter(isLookup).map((request) => request.path);
 

@@ -5,10 +5,9 @@
  */
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { fetchAllPages } from '../../../../dev/paging';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
+import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests, sandboxRecords } from '../../../helpers/sandbox';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -26,11 +25,7 @@ async function run(parameters: Parameters): Promise<INodeExecutionData[]> {
 	return output;
 }
 
-async function direct(path: string, query: Record<string, string>): Promise<IDataObject[]> {
-	const url = `${sb.url}/unified/user-directory/${path}`;
-	const { records } = await fetchAllPages(url, { token: TOKEN, query: { ...query, limit: '100', truto_ignore_remote_data: 'true' } });
-	return records as IDataObject[];
-}
+const direct = (path: string, query: Record<string, string> = {}) => sandboxRecords(sb, path, query);
 
 const ids = (records: Array<IDataObject | INodeExecutionData>) =>
 	records.map((record) => String(((('json' in record ? record.json : record) as IDataObject).id)));

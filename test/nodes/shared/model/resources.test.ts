@@ -5,10 +5,9 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { fetchAllPages } from '../../../../dev/paging';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
-import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, dataRequests, type Sandbox, type SandboxRequest, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { byId, executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
+import { ACCOUNTS, dataRequests, type Sandbox, type SandboxRequest, startSandbox, TOKEN, sandboxRecords } from '../../../helpers/sandbox';
 
 let sb: Sandbox;
 
@@ -34,21 +33,9 @@ async function run(
 
 const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
 
-/** The sandbox's own answer, read directly: what the node must return. */
-async function direct(path: string, query: Record<string, string> = {}): Promise<IDataObject[]> {
-	const url = `${sb.url}/unified/user-directory/${path}`;
-	const { records } = await fetchAllPages(url, { token: TOKEN, query: { ...query, limit: '100', truto_ignore_remote_data: 'true' } });
-	return records as IDataObject[];
-}
+const direct = (path: string, query: Record<string, string> = {}) => sandboxRecords(sb, path, query);
 
-const list = (resource: string, account: string, extra: Parameters = {}): Parameters => ({
-	resource,
-	operation: 'getAll',
-	integratedAccount: byId(account),
-	returnAll: true,
-	options: {},
-	...extra,
-});
+const list = listParameters;
 
 const calls = (method: string, path: RegExp) =>
 	dataRequests(sb).filter((request) => request.method === method && path.test(request.path)) as Array<SandboxRequest & { body?: IDataObject }>;

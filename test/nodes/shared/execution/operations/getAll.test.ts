@@ -6,7 +6,7 @@
 import type { IDataObject, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 
 import { router } from '../../../../../nodes/shared/execution/router';
-import { byId, executeContext, type Parameters } from '../../../../helpers/n8nContext';
+import { executeContext, type Parameters, listParameters } from '../../../../helpers/n8nContext';
 import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../../helpers/sandbox';
 
 let sb: Sandbox;
@@ -25,14 +25,7 @@ async function run(parameters: Parameters, on: Sandbox = sb): Promise<{ output: 
 	return { output, hints: context.hints };
 }
 
-const list = (resource: string, account: string, extra: Parameters = {}): Parameters => ({
-	resource,
-	operation: 'getAll',
-	integratedAccount: byId(account),
-	returnAll: true,
-	options: {},
-	...extra,
-});
+const list = listParameters;
 
 const lastQuery = (resource: string) => {
 	const requests = unifiedRequests(sb, resource);
