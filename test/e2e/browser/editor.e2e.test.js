@@ -118,6 +118,8 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 	it('F3: a problem of the whole call is said once, not in both areas', async () => {
 		await open(NODES_WORKFLOW.id, 'New User');
 		await editor.waitForNotice(/^Fields: choose an Integrated Account above/);
+		// Each area loads on its own: a slow machine shows one before the other.
+		await editor.waitForNotice(/^Integration Parameters: /);
 		const notices = await editor.areaNotices();
 		expect(notices).toEqual([
 			'Fields: choose an Integrated Account above; this area then lists the body fields its integration takes to create a user.',
