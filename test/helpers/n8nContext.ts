@@ -201,10 +201,7 @@ export function pollContext(
 		staticData,
 		getNodeParameter: (name: string, fallback?: unknown, extra?: { extractValue?: boolean }) =>
 			readParameter(options.parameters, name, fallback, extra?.extractValue),
-		getWorkflowStaticData: (type: string) => {
-			if (type !== 'node') throw new Error(`Unexpected static data type ${type}`);
-			return staticData;
-		},
+		getWorkflowStaticData: nodeStaticData(staticData),
 		getMode: () => options.mode ?? 'trigger',
 		getActivationMode: () => 'activate',
 		getCredentials: async () => credentialData(options.credentials),
@@ -222,4 +219,12 @@ export function byId(value: string | null) {
 /** The parameters of a Get Many of every record of `resource` for one account. */
 export function listParameters(resource: string, account: string, extra: Parameters = {}): Parameters {
 	return { resource, operation: 'getAll', integratedAccount: byId(account), returnAll: true, options: {}, ...extra };
+}
+
+/** A trigger's getWorkflowStaticData: the node's own static data; any other kind is a test mistake. */
+export function nodeStaticData(staticData: IDataObject) {
+	return (type: string) => {
+		if (type !== 'node') throw new Error(`Unexpected static data type ${type}`);
+		return staticData;
+	};
 }

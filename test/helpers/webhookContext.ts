@@ -8,7 +8,7 @@ import type { IDataObject, IHookFunctions, INode, IWebhookFunctions, WorkflowExe
 
 import * as receivers from '../../dev/receivers';
 import { TrutoTrigger } from '../../nodes/TrutoTrigger/TrutoTrigger.node';
-import { credentialData, helpers, type Parameters, readParameter, type RecordedRequest } from './n8nContext';
+import { credentialData, helpers, nodeStaticData, type Parameters, readParameter, type RecordedRequest } from './n8nContext';
 
 interface ReceivedRequest {
 	rawBody: Buffer;
@@ -54,10 +54,7 @@ export function hookContext(setup: TriggerSetup & { webhookUrl: string }): IHook
 		warnings,
 		getNodeParameter: (name: string, fallback?: unknown) => readParameter(setup.parameters, name, fallback),
 		getNodeWebhookUrl: (name: string) => (name === 'default' ? setup.webhookUrl : undefined),
-		getWorkflowStaticData: (type: string) => {
-			if (type !== 'node') throw new Error(`Unexpected static data type ${type}`);
-			return staticData;
-		},
+		getWorkflowStaticData: nodeStaticData(staticData),
 		getMode: () => setup.mode ?? 'trigger',
 		getActivationMode: () => 'activate',
 		getCredentials: async () => credentialData(setup.credentials),
