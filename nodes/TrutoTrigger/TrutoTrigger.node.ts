@@ -9,8 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadOptions } from '../shared/editor/methods';
 import { TrutoClient } from '../shared/transport';
-import { handleDelivery, wantedWebhook } from '../shared/webhooks/handler';
-import { registerWebhook, unregisterWebhook, webhookExists } from '../shared/webhooks/registration';
+import { handleDelivery, wantedWebhook } from './handler';
+import { registerWebhook, unregisterWebhook, webhookExists } from './registration';
 import { properties } from './description';
 
 export class TrutoTrigger implements INodeType {

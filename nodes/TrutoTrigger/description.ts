@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { AUTHENTICATION_ERROR, eventOptions, RECORD_FILTER_EVENTS, recordResourceOptions } from '../shared/webhooks/events';
+import { AUTHENTICATION_ERROR, eventOptions, RECORD_FILTER_EVENTS, recordResourceOptions } from './events';
 
 export const properties: INodeProperties[] = [
 	{

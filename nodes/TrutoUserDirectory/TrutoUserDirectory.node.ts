@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch, loadOptions, resourceMapping } from '../shared/editor/methods';
 import { SIMPLIFIED_SINCE_VERSION } from '../shared/editor/output';
-import { router } from '../shared/execution/router';
+import { router } from './router';
 import { properties } from './description';
 
 export class TrutoUserDirectory implements INodeType {

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dynamicFieldProperties } from '../shared/editor/dynamicAreas';
+import { dynamicFieldProperties } from '../shared/editor/metadataFields';
 import { integrationFieldProperties } from '../shared/editor/integrationFields';
 import { idProperty, integratedAccountProperties, referenceProperties } from '../shared/editor/locators';
 import { optionsCollection, optionsWithResourceOptions } from '../shared/editor/options';
 import { outputProperties } from '../shared/editor/output';
-import { reclamationProperties } from '../shared/editor/reclamation';
+import { reclamationProperties } from './seatReclamation/parameters';
 import { operationProperty, resourceProperty, returnAllAndLimit } from '../shared/editor/resourceFields';
 import { findResource, RESOURCES, UNIFIED_RESOURCES } from '../shared/model/resources';
 import type { ResourceDefinition } from '../shared/model/types';

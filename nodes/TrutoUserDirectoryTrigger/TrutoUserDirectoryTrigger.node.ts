@@ -20,8 +20,8 @@ import {
 	TRIGGER_EVENTS,
 	type TriggerEvent,
 	type TriggerState,
-} from '../shared/polling/events';
-import { checkCall } from '../shared/execution/preflight';
+} from './events';
+import { checkCall } from '../shared/checks/preflight';
 import { MetadataCache, TrutoClient, unifiedPath } from '../shared/transport';
 import { properties } from './description';
 

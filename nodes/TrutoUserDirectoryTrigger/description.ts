@@ -6,7 +6,7 @@ import { ignoreRemoteDataOption, optionsCollection } from '../shared/editor/opti
 import { license } from '../shared/model/resources/license';
 import { user } from '../shared/model/resources/user';
 import type { IntegrationFieldName, ResourceDefinition } from '../shared/model/types';
-import { EVENT_RESOURCES, type TriggerEvent } from '../shared/polling/events';
+import { EVENT_RESOURCES, type TriggerEvent } from './events';
 
 /** The events that read this resource. */
 function eventsOf(resource: ResourceDefinition): TriggerEvent[] {

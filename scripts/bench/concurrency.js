@@ -17,8 +17,8 @@ const {
  * time and side by side: what the item concurrency buys under the default budget.
  */
 async function concurrencyBenchmark(items, latencyMs) {
-	const { router } = require('../../dist/nodes/shared/execution/router');
-	const { ITEM_CONCURRENCY } = require('../../dist/nodes/shared/execution/itemOrder');
+	const { router } = require('../../dist/nodes/TrutoUserDirectory/router');
+	const { ITEM_CONCURRENCY } = require('../../dist/nodes/TrutoUserDirectory/boundedConcurrency');
 	const transport = require('../../dist/nodes/shared/transport');
 	const sandbox = await startSandboxProcess(['--big-users', String(items), '--page-cap', String(PAGE), '--rate-limit', '50/10s']);
 	try {

@@ -2,7 +2,7 @@ import type { IDataObject, ResourceMapperField, ResourceMapperValue } from 'n8n-
 
 import { titleOf } from '../helpers/text';
 import { BODY_FIELDS, isNodeQuery, JSON_BODY, QUERY_FIELDS } from '../model/naming';
-import { inputError, type Place } from './place';
+import { inputError, type Place } from './itemLocation';
 
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';

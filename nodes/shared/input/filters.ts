@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ListFilters } from '../model/types';
-import { inputError, type Place } from './place';
+import { inputError, type Place } from './itemLocation';
 
 /** Date.parse rolls 2026-02-30 over to 2 March; a date that does not exist is refused instead. */
 function isCalendarDate(value: string): boolean {

@@ -10,7 +10,7 @@ import { integrationFieldQuery } from './integrationFields';
 import { readLinkPageUrl } from './linkPage';
 import { locatorText, recordIdText } from './locators';
 import { readOptions, readOutput, trutoOptionsQuery } from './options';
-import { inputError, type Place } from './place';
+import { inputError, type Place } from './itemLocation';
 
 /**
  * Everything one input item asks for, read once and checked before any request: operations,

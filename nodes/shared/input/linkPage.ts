@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_LINK_PAGE_URL } from '../model/resources/integratedAccount';
-import { inputError, type Place } from './place';
+import { inputError, type Place } from './itemLocation';
 
 /** Create Reconnect Link → Options → Link Page URL, checked before the link token is made. */
 export function readLinkPageUrl(place: Place, options: IDataObject): string {

@@ -1,5 +1,5 @@
 import { segmentProblem } from '../transport';
-import { inputError, type Place } from './place';
+import { inputError, type Place } from './itemLocation';
 
 /** A resource locator's value as text (already extracted by n8n); every failure names the field. */
 export function locatorText(

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NoActivityChoice } from '../helpers/seats';
 import type { ItemOptions, OperationName, OutputMode, ResourceDefinition } from '../model/types';
-import { inputError, type Place } from './place';
+import { inputError, type Place } from './itemLocation';
 
 const NO_ACTIVITY_CHOICES: NoActivityChoice[] = ['exclude', 'include', 'only'];
 /** The regions of Truto's SuperQuery store. */

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { TrutoTrigger } from '../../../nodes/TrutoTrigger/TrutoTrigger.node';
-import { ANY_EVENT, TRUTO_EVENTS } from '../../../nodes/shared/webhooks/events';
+import { ANY_EVENT, TRUTO_EVENTS } from '../../../nodes/TrutoTrigger/events';
 import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../helpers/sandbox';
 import type { Parameters } from '../../helpers/n8nContext';
 import { type Receiver, startReceiver } from '../../helpers/webhookContext';

@@ -7,7 +7,7 @@ import { OPERATION_SPECS, trutoMethod } from '../../model/operations';
 import { findResource } from '../../model/resources';
 import type { OperationName, ResourceDefinition } from '../../model/types';
 import { type MethodMeta, MetadataCache, type ParameterSpec, TrutoClient } from '../../transport';
-import { type AreaCall, type AreaName, areaNotice } from '../areaNotices';
+import { type AreaCall, type AreaName, areaNotice } from '../metadataFieldNotices';
 import { chosenAccount, currentParameter } from './currentParameter';
 
 /**

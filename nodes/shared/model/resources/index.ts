@@ -8,7 +8,7 @@ import { me } from './me';
 import { organization } from './organization';
 import { role } from './role';
 import { roleAssignment } from './roleAssignment';
-import { seatReclamation } from './seatReclamation';
+import { seatReclamation } from '../../../TrutoUserDirectory/seatReclamation/resource';
 import { user } from './user';
 import { utilization } from './utilization';
 import { workspace } from './workspace';

@@ -1,0 +1,63 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { AccountScope } from '../seatReclamation/readParameters';
+import { inputError } from '../../shared/input/itemLocation';
+import { listNames } from '../../shared/helpers/text';
+import type { ReadContext } from './accountReader';
+import type { ScopedAccount } from '../seatReclamation/estate';
+import { integrationKey } from '../seatReclamation/analysis/money';
+
+export interface Scope {
+	accounts: ScopedAccount[];
+	/** Integrations asked for that no account of the environment has. */
+	unmatched: string[];
+}
+
+/**
+ * The accounts to review: every account of the token's environment (one listing), the accounts of
+ * some integrations (matched by Truto's name or the display name, in any case: "zoom", "Microsoft
+ * 365"), or chosen accounts by ID. Listed accounts are remembered, so no account is looked up twice.
+ */
+export async function accountsInScope(context: ReadContext, scope: AccountScope): Promise<Scope> {
+	if (scope.kind === 'accounts') {
+		const accounts = await Promise.all(
+			scope.ids.map(async (id): Promise<ScopedAccount> => {
+				const info = await context.metadata.account(id);
+				return info ? { info } : { id };
+			}),
+		);
+		return { accounts, unmatched: [] };
+	}
+	const records = await context.client.list({ path: ['integrated-account'], itemIndex: context.place.itemIndex });
+	const known = records.map((record) => ({ record, info: context.metadata.remember(record) }));
+	const listed = known.filter((entry): entry is { record: IDataObject; info: NonNullable<typeof entry.info> } => entry.info !== undefined);
+	if (scope.kind === 'all') {
+		if (listed.length === 0) {
+			throw inputError(context.place, 'The Truto environment of this credential has no integrated accounts', 'Connect an app in Truto first, or check that the API token belongs to the right environment.');
+		}
+		return { accounts: listed.map(({ info }) => ({ info })), unmatched: [] };
+	}
+	const wanted = new Map(scope.names.map((name) => [integrationKey(name), name]));
+	const matches = (entry: (typeof listed)[number]) => wanted.has(integrationKey(entry.info.slug)) || wanted.has(integrationKey(entry.info.integration));
+	const chosen = listed.filter(matches);
+	const found = new Set(chosen.flatMap(({ info }) => [integrationKey(info.slug), integrationKey(info.integration)]));
+	const unmatched = [...wanted.entries()].filter(([key]) => !found.has(key)).map(([, name]) => name);
+	if (chosen.length === 0) {
+		const available = [...new Set(listed.map(({ info }) => info.slug))].sort();
+		throw inputError(
+			context.place,
+			`No integrated account of ${listNames(scope.names)} in this Truto environment`,
+			available.length
+				? `Integrations with accounts here: ${available.join(', ')}. Check the spelling under Integrations (Truto's names, e.g. zoom, microsoft365).`
+				: 'The environment has no integrated accounts: connect an app in Truto first.',
+		);
+	}
+	return { accounts: chosen.map(({ info }) => ({ info })), unmatched };
+}
+
+/** The identity provider account, described by Truto (or only its ID when Truto cannot describe it). */
+export async function identityProviderInScope(context: ReadContext, id: string | undefined): Promise<ScopedAccount | undefined> {
+	if (!id) return undefined;
+	const info = await context.metadata.account(id);
+	return info ? { info } : { id };
+}

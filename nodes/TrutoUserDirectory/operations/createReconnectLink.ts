@@ -1,0 +1,37 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { reconnectLinkUrl } from '../../shared/helpers/links';
+import type { ItemInput } from '../../shared/input/itemInput';
+import type { Run } from '../execution';
+
+/**
+ * Integrated Account → Create Reconnect Link: a Truto link token for an existing account
+ * (`persist_previous_context` keeps its ID and settings), and the Truto Link URL the customer opens
+ * to connect it again. The idempotency key makes a retried request return the same token.
+ */
+export async function createReconnectLink(run: Run, input: ItemInput): Promise<IDataObject[]> {
+	const accountId = input.accountId as string;
+	const answer = (await run.client.request({
+		method: 'POST',
+		path: ['link-token'],
+		body: { integrated_account_id: accountId, persist_previous_context: true },
+		idempotencyKey: randomUUID(),
+		itemIndex: input.itemIndex,
+	})) as IDataObject | undefined;
+	const linkToken = answer?.link_token;
+	if (typeof linkToken !== 'string' || linkToken === '') {
+		throw new NodeOperationError(run.context.getNode(), 'Truto answered the link-token request without a link_token', {
+			itemIndex: input.itemIndex,
+			description: `The answer was ${JSON.stringify(answer ?? null).slice(0, 200)}. Try again; if it persists, check the integrated account in the Truto dashboard.`,
+		});
+	}
+	return [
+		{
+			integrated_account_id: accountId,
+			link_token: linkToken,
+			link_url: reconnectLinkUrl(input.linkPageUrl as string, linkToken),
+		},
+	];
+}

@@ -1,0 +1,60 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ItemInput } from '../../shared/input/itemInput';
+import { type ListRequest, unifiedPath } from '../../shared/transport';
+import { fitFilterNames } from './filterNames';
+import { outputShape } from './outputShape';
+import { preflight } from '../../shared/checks/preflight';
+import type { Run } from '../execution';
+
+export async function getAll(run: Run, input: ItemInput): Promise<IDataObject[]> {
+	const { resource, itemIndex, limit } = input;
+	if (resource.scope === 'environment') {
+		return await run.client.list({ path: [resource.path], query: input.query, limit, itemIndex });
+	}
+	const accountId = input.accountId as string;
+	await preflight(run, input);
+	// The metadata is already at hand: the pre-flight read it.
+	const query = fitFilterNames(resource, input.query, await run.metadata.meta(accountId, resource.path, 'list'));
+	const request: ListRequest = {
+		path: unifiedPath(resource.path),
+		query,
+		limit,
+		itemIndex,
+		describeParameter: input.naming.query,
+	};
+	const keep = resource.listFilter?.(input.options, Date.now());
+	return await collect(run, accountId, request, keep, outputShape(resource, input.options));
+}
+
+/**
+ * Reads the pages of a listing, counting the ones Truto flagged partial. A listing filtered on the
+ * node's side (e.g. Inactive Days) counts only the records that pass against Limit, so pages are then
+ * read at full size until that many did or the list ends.
+ */
+async function collect(
+	run: Run,
+	accountId: string,
+	request: ListRequest,
+	keep: ((record: IDataObject) => boolean) | undefined,
+	shape: ((record: IDataObject) => IDataObject) | undefined,
+): Promise<IDataObject[]> {
+	const wanted = request.limit ?? Number.POSITIVE_INFINITY;
+	const records: IDataObject[] = [];
+	let pages = 0;
+	let partial = 0;
+	try {
+		for await (const page of run.client.pages(keep ? { ...request, limit: undefined } : request)) {
+			pages++;
+			if (page.partial) partial++;
+			for (const record of page.records) {
+				if (keep && !keep(record)) continue;
+				records.push(shape ? shape(record) : record);
+				if (records.length >= wanted) return records;
+			}
+		}
+		return records;
+	} finally {
+		run.partialPages.count(accountId, pages, partial);
+	}
+}

@@ -1,0 +1,23 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ItemInput } from '../../shared/input/itemInput';
+import type { OperationName } from '../../shared/model/types';
+import type { Run } from '../execution';
+import { createReconnectLink } from './createReconnectLink';
+import { findReclaimableSeats } from '../seatReclamation/execute';
+import { get } from './get';
+import { getAll } from './getAll';
+import { write } from './write';
+
+export type Operation = (run: Run, input: ItemInput) => Promise<IDataObject[]>;
+
+export const OPERATIONS: Record<OperationName, Operation> = {
+	getAll,
+	get,
+	create: write,
+	update: write,
+	delete: write,
+	removeUser: write,
+	createReconnectLink,
+	findReclaimableSeats,
+};

@@ -1,0 +1,46 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import { toRecords } from '../../shared/helpers/items';
+import type { ItemInput } from '../../shared/input/itemInput';
+import { OPERATION_SPECS, trutoMethod } from '../../shared/model/operations';
+import { unifiedPath } from '../../shared/transport';
+import { preflight } from '../../shared/checks/preflight';
+import type { Run } from '../execution';
+
+const ALREADY_DELETED =
+	'The answer to the first delete request was lost and the repeated request found the record gone: the first request deleted it.';
+
+/**
+ * Create, Update, Delete and custom methods (Remove User), for any resource that has them: the
+ * record's ID in the path where the operation needs one, the body read with the item, and an
+ * Idempotency-Key made once per item, so that the transport's retries of this write can never act twice.
+ */
+export async function write(run: Run, input: ItemInput): Promise<IDataObject[]> {
+	const { resource, operation, recordId } = input;
+	const spec = OPERATION_SPECS[operation];
+	const path =
+		spec.method === 'custom'
+			? unifiedPath(resource.path, trutoMethod(resource, operation))
+			: unifiedPath(resource.path, ...(recordId === undefined ? [] : [recordId]));
+	await preflight(run, input);
+
+	const outcome = await run.client.exchange({
+		method: spec.http,
+		path,
+		query: input.query,
+		body: input.body,
+		idempotencyKey: randomUUID(),
+		itemIndex: input.itemIndex,
+		describeParameter: input.naming.query,
+	});
+	if (!outcome.ok) throw outcome.error;
+	// Apps answer deletes and custom methods with anything from nothing to the old record:
+	// the node answers the same way for every app.
+	if (operation === 'delete') {
+		if (!outcome.alreadyDone) return [{ deleted: true, id: recordId }];
+		return [{ deleted: true, id: recordId, note: ALREADY_DELETED }];
+	}
+	if (operation === 'removeUser') return [{ removed: true, ...input.references }];
+	return toRecords(outcome.body);
+}

@@ -1,0 +1,142 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { dateOf, seatUtilization, type SeatUtilization } from '../../../shared/helpers/seats';
+import { enteredPrice, licensePrice, moneyWords, seatCosts } from './money';
+import { licenseReclaim } from './reclaim';
+import { type AccountRef, accountFields, type Finding, type Price, type ReclamationSettings } from './types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One licence of an account as the review needs it. */
+export interface SeatLicense {
+	id: string;
+	name: string;
+	/** Free licences (is_paid false, or a price of 0) cost nothing to hold and nothing to give back. */
+	paid: boolean;
+	price?: Price;
+	seats: SeatUtilization;
+	createdAt?: number;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/**
+ * The licences of one account (read before its users, as they are few): their seats and prices, so
+ * that each user's seats can be priced as the user pages stream by.
+ */
+export class LicenseBook {
+	private readonly byId = new Map<string, SeatLicense>();
+
+	private readonly byName = new Map<string, SeatLicense>();
+
+	constructor(
+		private readonly account: AccountRef,
+		private readonly settings: ReclamationSettings,
+	) {}
+
+	add(records: IDataObject[]): void {
+		for (const record of records) {
+			const id = record.id === undefined || record.id === null ? undefined : String(record.id);
+			const name = text(record.name) ?? id ?? 'unnamed licence';
+			const price = licensePrice({ id, name, record }, this.account.slug, this.settings.prices);
+			const license: SeatLicense = {
+				id: id ?? name,
+				name,
+				paid: record.is_paid !== false && !(price?.source === 'app' && price.amount === 0),
+				price,
+				seats: seatUtilization(record),
+				createdAt: dateOf(record.created_at),
+			};
+			this.byId.set(license.id, license);
+			this.byName.set(name.toLowerCase(), license);
+		}
+	}
+
+	/** Whether the app listed any licence: without any, each user counts as one seat. */
+	get listed(): boolean {
+		return this.byId.size > 0;
+	}
+
+	all(): SeatLicense[] {
+		return [...this.byId.values()];
+	}
+
+	/**
+	 * The licence a user holds (`user.licenses[]` entry): found by ID, else by name; one the listing
+	 * did not have is taken as paid, priced as entered for it or the integration.
+	 */
+	held(entry: IDataObject): SeatLicense {
+		const id = entry.id === undefined || entry.id === null ? undefined : String(entry.id);
+		const name = text(entry.name);
+		const known = (id && this.byId.get(id)) || (name && this.byName.get(name.toLowerCase()));
+		if (known) return known;
+		return {
+			id: id ?? name ?? 'unknown licence',
+			name: name ?? id ?? 'unknown licence',
+			paid: entry.is_paid !== false,
+			price: enteredPrice(this.account.slug, this.settings.prices, { id, name }),
+			seats: seatUtilization({}),
+		};
+	}
+
+	/** The price of a user's seat in an app that lists no licences: the one entered for the integration. */
+	seatWithoutLicense(): SeatLicense {
+		return {
+			id: '',
+			name: `${this.account.integration} seat`,
+			paid: true,
+			price: enteredPrice(this.account.slug, this.settings.prices),
+			seats: seatUtilization({}),
+		};
+	}
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/**
+ * Unassigned seats, and underused licences (utilization below the threshold), of an account's paid
+ * licences. One finding per licence at most, so no seat is counted twice; licences bought within the
+ * grace period and over-assigned ones (more seats in use than bought: nothing to give back) have none.
+ */
+export function licenseFindings(book: LicenseBook, account: AccountRef, settings: ReclamationSettings): Finding[] {
+	const findings: Finding[] = [];
+	const graceStart = settings.now - settings.graceDays * DAY_MS;
+	for (const license of book.all()) {
+		const { available, assigned, unassigned, utilization } = license.seats;
+		if (!license.paid || !unassigned || unassigned <= 0) continue;
+		if (license.createdAt !== undefined && license.createdAt > graceStart) continue;
+		const underused = utilization !== null && utilization < settings.underusedBelow;
+		const kind =
+			underused && settings.types.has('underusedLicense') ? 'underused_license' : settings.types.has('unassignedSeats') ? 'unassigned_seats' : undefined;
+		if (!kind) continue;
+		const costs = seatCosts([{ price: license.price, seats: unassigned }]);
+		const money = moneyWords(costs);
+		const used = `${assigned} of ${available} seats assigned (${percent(utilization ?? 0)})`;
+		findings.push({
+			kind,
+			title:
+				kind === 'underused_license'
+					? `${license.name} is ${percent(utilization ?? 0)} used: ${unassigned} of ${available} seats unassigned (${account.name}), ${money}`
+					: `${unassigned} unassigned seat${unassigned === 1 ? '' : 's'} of ${license.name} (${account.name}), ${money}`,
+			reason:
+				kind === 'underused_license'
+					? `${used}, below the ${percent(settings.underusedBelow)} threshold: ${unassigned} paid seat${unassigned === 1 ? '' : 's'} nobody holds`
+					: `${used}: ${unassigned} paid seat${unassigned === 1 ? '' : 's'} nobody holds`,
+			...accountFields(account),
+			license_id: license.id,
+			license_name: license.name,
+			seats_available: available,
+			seats_assigned: assigned,
+			utilization,
+			seats: unassigned,
+			...costs,
+			...licenseReclaim(assigned, available),
+		});
+	}
+	return findings;
+}
+
+/** Licences with more seats in use than bought (a true-up to expect, not seats to reclaim). */
+export function overAssigned(book: LicenseBook): number {
+	return book.all().filter(({ seats }) => seats.available !== null && seats.assigned !== null && seats.assigned > seats.available).length;
+}

@@ -1,0 +1,178 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { inItemOrder } from '../boundedConcurrency';
+import { type AccountInfo, failsWholeAccount } from '../../shared/transport';
+import {
+	accountGap,
+	accountRef,
+	canList,
+	eachPage,
+	gapFrom,
+	LICENSE,
+	listQueries,
+	partialGap,
+	type ReadContext,
+	USER,
+} from '../estate/accountReader';
+import { type IdentityDirectory, IdentityDirectoryBuilder } from './analysis/identity';
+import { reclaimSupport } from './analysis/reclaim';
+import { AccountReview } from './analysis/review';
+import { notCheckedFindings, SummaryTally } from './analysis/summary';
+import type { AccountOutcome, AccountRef, AccountStatus, Finding, Gap, ReclamationSettings } from './analysis/types';
+
+/**
+ * Accounts reviewed at the same time. The transport's budgets (49 requests per 10.2 s per account,
+ * 495 per token) decide how fast they really go; this only has to be large enough to fill the token's
+ * budget while answers are slow (at 300 ms an account sends at most ~3 requests a second).
+ */
+export const ACCOUNTS_SIDE_BY_SIDE = 32;
+
+/** An account in scope: its description, or only the ID Truto could not describe. */
+export type ScopedAccount = { info: AccountInfo } | { id: string };
+
+export interface EstateResult {
+	/** Account by account, in scope order; empty when the findings were only counted. */
+	findings: Finding[];
+	/** Every finding counted for the summary, kept or not. */
+	tally: SummaryTally;
+	outcomes: AccountOutcome[];
+	identity?: { directory?: IdentityDirectory; outcome: AccountOutcome };
+}
+
+/** Findings are handed on as they are made: kept for the output, or only counted. */
+type Emit = (findings: Finding[]) => void;
+
+/** One account's review: what could not be read becomes a gap, never a failure of the run. */
+async function reviewAccount(
+	context: ReadContext,
+	info: AccountInfo,
+	settings: ReclamationSettings,
+	identity: Promise<IdentityDirectory | undefined>,
+	identityAccountId: string | undefined,
+	emit: Emit,
+): Promise<AccountOutcome> {
+	const account = accountRef(info);
+	const problem = await accountGap(context, info);
+	if (problem) return { account, status: 'not_checked', gaps: [problem] };
+	const capabilities = await context.metadata.capabilities(info.id);
+	const review = new AccountReview(account, settings, reclaimSupport(capabilities, info.isSandbox));
+	const gaps: Gap[] = [];
+	let licensesRead = false;
+	// What listing users needs is looked up while the licences are read (one answer time less per account).
+	const userQueries = canList(capabilities, USER.path) ? listQueries(context, info, USER, 'users') : undefined;
+
+	// Licences first (few, and their prices price the users' seats); apps without licences have none.
+	if (canList(capabilities, LICENSE.path)) {
+		const queries = await listQueries(context, info, LICENSE, 'licenses');
+		if (Array.isArray(queries)) {
+			const records: IDataObject[] = [];
+			try {
+				const count = await eachPage(context, LICENSE, queries, (page) => records.push(...page));
+				emit(review.licenses(records));
+				licensesRead = true;
+				const partial = partialGap('licenses', count, 'seat counts may be missing');
+				if (partial) gaps.push(partial);
+			} catch (error) {
+				// After a 401, 503 or a too-long 429 the account's users are not asked for as well.
+				if (failsWholeAccount(error)) return { account, status: 'not_checked', gaps: [gapFrom('account', error)] };
+				gaps.push(gapFrom('licenses', error));
+			}
+		} else gaps.push(queries);
+	}
+
+	let usersRead = false;
+	if (!userQueries) {
+		gaps.push({
+			part: 'users',
+			reason: `${info.integration} does not list users through Truto, so held seats cannot be checked`,
+			fix: 'Review this app in its own admin console.',
+		});
+	} else {
+		const queries = await userQueries;
+		if (Array.isArray(queries)) {
+			// The identity provider's people are read once, before any app's users are compared with them.
+			const directory = info.id === identityAccountId ? undefined : await identity;
+			try {
+				const count = await eachPage(context, USER, queries, (page) => emit(review.usersPage(page, directory)));
+				usersRead = true;
+				const partial = partialGap('users', count, 'some users may be missing; the findings listed are real');
+				if (partial) gaps.push(partial);
+			} catch (error) {
+				gaps.push(gapFrom('users', error));
+			}
+		} else gaps.push(queries);
+	}
+	const finished = review.finish();
+	emit(finished.findings);
+	const status: AccountStatus = gaps.length === 0 ? 'checked' : usersRead || licensesRead ? 'partly_checked' : 'not_checked';
+	return { account, status, gaps, stats: usersRead ? finished.stats : undefined };
+}
+
+/** The identity provider's people as an email map; a gap when they cannot be read completely. */
+async function readIdentityProvider(context: ReadContext, info: AccountInfo): Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> {
+	const account = accountRef(info);
+	const notChecked = (gap: Gap): { outcome: AccountOutcome } => ({ outcome: { account, status: 'not_checked', gaps: [gap] } });
+	const problem = await accountGap(context, info);
+	if (problem) return notChecked({ ...problem, part: 'identity provider' });
+	if (!canList(await context.metadata.capabilities(info.id), USER.path)) {
+		return notChecked({ part: 'identity provider', reason: `${info.integration} does not list users through Truto`, fix: 'Choose the account of your identity provider (Okta, Microsoft Entra ID, Google Workspace …).' });
+	}
+	const queries = await listQueries(context, info, USER, 'identity provider');
+	if (!Array.isArray(queries)) return notChecked(queries);
+	const builder = new IdentityDirectoryBuilder(account);
+	try {
+		const count = await eachPage(context, USER, queries, (page) => builder.add(page));
+		const partial = partialGap('identity provider', count, 'nobody is called absent from it; people it lists as deactivated still count');
+		const directory = builder.build(count.partial === 0);
+		return { directory, outcome: { account, status: partial ? 'partly_checked' : 'checked', gaps: partial ? [partial] : [] } };
+	} catch (error) {
+		return notChecked(gapFrom('identity provider', error));
+	}
+}
+
+function unknownAccount(id: string, part: Gap['part'] = 'account'): AccountOutcome {
+	const account: AccountRef = { id, name: `Integrated account ${id}`, integration: 'unknown', slug: 'unknown' };
+	const gap: Gap = {
+		part,
+		reason: `Truto does not know the integrated account ${id}, or could not describe it`,
+		fix: 'Check the ID (Integrated Account → Get Many lists them), and that the credential belongs to its environment.',
+	};
+	return { account, status: 'not_checked', gaps: [gap] };
+}
+
+/**
+ * Reviews every account in scope, side by side within the request budgets, the identity provider's
+ * people read first. Findings come back account by account, in scope order, each account's licence
+ * findings before its users', followed by a "not checked" item when it could not be read fully.
+ * `keepFindings: false` only counts them for the summary: memory then stays flat however many there are.
+ */
+export async function reviewEstate(
+	context: ReadContext,
+	accounts: ScopedAccount[],
+	settings: ReclamationSettings,
+	identityProvider: ScopedAccount | undefined,
+	options: { keepFindings: boolean } = { keepFindings: true },
+): Promise<EstateResult> {
+	let identityRead: Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> | undefined;
+	if (identityProvider && settings.types.has('orphanedAccount')) {
+		identityRead =
+			'info' in identityProvider
+				? readIdentityProvider(context, identityProvider.info)
+				: Promise.resolve({ outcome: unknownAccount(identityProvider.id, 'identity provider') });
+	}
+	const directory = identityRead ? identityRead.then((read) => read.directory) : Promise.resolve(undefined);
+	const identityAccountId = identityProvider && 'info' in identityProvider ? identityProvider.info.id : undefined;
+	const tally = new SummaryTally();
+	const kept: Finding[][] = accounts.map(() => []);
+	const outcomes = await inItemOrder(accounts.length, ACCOUNTS_SIDE_BY_SIDE, async (index) => {
+		const scoped = accounts[index];
+		const emit: Emit = (findings) => {
+			for (const finding of findings) tally.add(finding);
+			if (options.keepFindings) kept[index].push(...findings);
+		};
+		const outcome = 'info' in scoped ? await reviewAccount(context, scoped.info, settings, directory, identityAccountId, emit) : unknownAccount(scoped.id);
+		if (options.keepFindings) kept[index].push(...notCheckedFindings(outcome));
+		return outcome;
+	});
+	return { findings: kept.flat(), tally, outcomes, identity: identityRead ? await identityRead : undefined };
+}

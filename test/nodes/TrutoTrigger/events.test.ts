@@ -1,0 +1,36 @@
+import { ANY_EVENT, eventOptions, eventTypesToRegister, needsReconnect, recordResourceOptions, TRUTO_EVENTS } from '../../../nodes/TrutoTrigger/events';
+import { UNIFIED_RESOURCES } from '../../../nodes/shared/model/resources';
+
+// The sandbox stands for Truto: every event the trigger offers must be one it accepts.
+import { EVENT_TYPES } from '../../../dev/sandbox/lib/webhooks';
+
+describe('event catalogue', () => {
+	it('offers only event types Truto knows (record events by their record: prefix)', () => {
+		for (const { value } of TRUTO_EVENTS) expect(EVENT_TYPES.includes(value) || value.startsWith('record:')).toBe(true);
+		expect(new Set(TRUTO_EVENTS.map((event) => event.value)).size).toBe(TRUTO_EVENTS.length);
+	});
+
+	it('sorts the options by name and adds Any Event', () => {
+		const names = eventOptions().map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		expect(eventOptions().find((option) => option.value === ANY_EVENT)?.name).toBe('Any Event');
+	});
+
+	it('registers the chosen types once each, or none at all for Any Event', () => {
+		expect(eventTypesToRegister(['a', 'b', 'a'])).toEqual(['a', 'b']);
+		expect(eventTypesToRegister(['a', ANY_EVENT])).toBeUndefined();
+	});
+
+	it('knows which events and statuses mean the customer must reconnect', () => {
+		expect(needsReconnect('integrated_account:authentication_error', 'active')).toBe(true);
+		expect(needsReconnect('integrated_account:updated', 'needs_reauth')).toBe(true);
+		expect(needsReconnect('integrated_account:updated', 'connecting')).toBe(false);
+		expect(needsReconnect('sync_job_run:failed', undefined)).toBe(false);
+	});
+
+	it('narrows record events to the resources that have records', () => {
+		expect(recordResourceOptions().map((option) => option.value).sort()).toEqual(
+			UNIFIED_RESOURCES.filter((resource) => resource.id).map((resource) => resource.path).sort(),
+		);
+	});
+});
