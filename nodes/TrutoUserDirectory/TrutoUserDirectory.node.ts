@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch, loadOptions, resourceMapping } from '../shared/editor/methods';
-import { SIMPLIFIED_SINCE_VERSION } from '../shared/editor/output';
+import { SIMPLIFIED_SINCE_VERSION } from '../shared/parameters/output';
 import { router } from './router';
 import { properties } from './description';
 

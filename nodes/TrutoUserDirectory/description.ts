@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dynamicFieldProperties } from '../shared/editor/metadataFields';
-import { integrationFieldProperties } from '../shared/editor/integrationFields';
-import { idProperty, integratedAccountProperties, referenceProperties } from '../shared/editor/locators';
-import { optionsCollection, optionsWithResourceOptions } from '../shared/editor/options';
-import { outputProperties } from '../shared/editor/output';
-import { reclamationProperties } from './seatReclamation/parameters';
+import { dynamicFieldProperties } from '../shared/parameters/metadataFields';
+import { integrationFieldProperties } from '../shared/parameters/integrationFields';
+import { idProperty, integratedAccountProperties, referenceProperties } from '../shared/parameters/locators';
+import { optionsCollection, optionsWithResourceOptions } from '../shared/parameters/options';
+import { outputProperties } from '../shared/parameters/output';
 import { operationProperty, resourceProperty, returnAllAndLimit } from '../shared/editor/resourceFields';
 import { findResource, RESOURCES, UNIFIED_RESOURCES } from '../shared/model/resources';
 import type { ResourceDefinition } from '../shared/model/types';
+import { featureOperationProperty } from './feature';
+import { FEATURES, RESOURCE_CHOICES } from './resources';
 
 /** A resource's Filters collection, on its Get Many. */
 function listFilterProperty(resource: ResourceDefinition): INodeProperties[] {
@@ -31,10 +32,11 @@ function environmentOptionsProperty(resource: ResourceDefinition): INodeProperti
 	];
 }
 
-/** The node's whole parameter list, derived from the resource table (shared/model/resources). */
+/** The node's whole parameter list, derived from the resource table (shared/model/resources) and the features' own forms. */
 export const properties: INodeProperties[] = [
-	resourceProperty(RESOURCES),
+	resourceProperty(RESOURCE_CHOICES),
 	...RESOURCES.map(operationProperty),
+	...FEATURES.map(featureOperationProperty),
 	...integratedAccountProperties(UNIFIED_RESOURCES),
 	...UNIFIED_RESOURCES.flatMap(idProperty),
 	...UNIFIED_RESOURCES.flatMap((resource) => referenceProperties(resource, findResource)),
@@ -47,5 +49,5 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: UNIFIED_RESOURCES.map((resource) => resource.value) } },
 	}),
 	...RESOURCES.flatMap(environmentOptionsProperty),
-	...reclamationProperties,
+	...FEATURES.flatMap((feature) => feature.operations.flatMap((operation) => operation.properties)),
 ];

@@ -18,7 +18,7 @@ export class PartialPages {
 }
 
 /** What one run of the node shares between its items: the client, the pre-flight look-ups, and what it noticed. */
-export interface Run {
+export interface ExecutionScope {
 	context: IExecuteFunctions;
 	client: TrutoClient;
 	metadata: MetadataCache;

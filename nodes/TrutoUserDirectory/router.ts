@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readItemInput } from '../shared/input/itemInput';
+import { readItemInput } from '../shared/parameters/itemInput';
 import { OPERATION_SPECS } from '../shared/model/operations';
 import type { OperationName } from '../shared/model/types';
 import { MetadataCache, TrutoClient } from '../shared/transport';
 import { inItemOrder, ITEM_CONCURRENCY } from './boundedConcurrency';
 import { OPERATIONS } from './operations';
-import { PartialPages, type Run } from './execution';
+import { type ExecutionScope, PartialPages } from './execution';
+import { featureOperation } from './resources';
 
 /** Settings of one run given in code (tests and benchmarks compare one item at a time with the default). */
 export interface RunSettings {
@@ -16,7 +17,7 @@ export interface RunSettings {
 
 /**
  * The action node's execute: one client and one set of pre-flight look-ups per run, each item read
- * once (input/itemInput.ts) and run by its operation, with n8n's On Error semantics per item.
+ * once (shared/parameters/itemInput.ts) and run by its operation, with n8n's On Error semantics per item.
  */
 export async function router(this: IExecuteFunctions, settings: RunSettings = {}): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -32,13 +33,12 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	}
 	// Account, capabilities and per-integration metadata for the pre-flight checks: fetched once per
 	// execution and shared by all items (see transport/metadata.ts).
-	const run: Run = { context: this, client, metadata: new MetadataCache(client), partialPages: new PartialPages() };
+	const execution: ExecutionScope = { context: this, client, metadata: new MetadataCache(client), partialPages: new PartialPages() };
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const input = readItemInput(this, itemIndex);
 			// Records of one item are kept apart until it succeeds: a failure never leaves half a list behind.
-			const records: IDataObject[] = await OPERATIONS[input.operation](run, input);
+			const records: IDataObject[] = await runOperation(execution, itemIndex);
 			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail() || calledAsTool(this)) return [{ json: errorJson(error, client), pairedItem: { item: itemIndex } }];
@@ -50,18 +50,27 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	// limits); writes stay one by one so that their effects happen in item order and stop at a failure.
 	const concurrency = onlyReads(this, items.length) ? (settings.itemConcurrency ?? ITEM_CONCURRENCY) : 1;
 	const perItem = await inItemOrder(items.length, concurrency, runItem);
-	await warnOfPartialPages(run);
+	await warnOfPartialPages(execution);
 	return [perItem.flat()];
+}
+
+/** A feature's operation (a job over many accounts), or one Truto call read from the item's parameters. */
+async function runOperation(execution: ExecutionScope, itemIndex: number): Promise<IDataObject[]> {
+	const { context } = execution;
+	const feature = featureOperation(context.getNodeParameter('resource', itemIndex, ''), context.getNodeParameter('operation', itemIndex, ''));
+	if (feature) return await feature.execute(execution, itemIndex);
+	const input = readItemInput(context, itemIndex);
+	return await OPERATIONS[input.operation](execution, input);
 }
 
 /**
  * A page Truto flagged `is_partial_response` holds less than the app has: the output is shown with a
  * warning naming each account and how many of its pages were partial.
  */
-async function warnOfPartialPages(run: Run): Promise<void> {
+async function warnOfPartialPages(execution: ExecutionScope): Promise<void> {
 	const hints = [];
-	for (const [accountId, { partial, pages }] of run.partialPages.entries()) {
-		const account = await run.metadata.account(accountId);
+	for (const [accountId, { partial, pages }] of execution.partialPages.entries()) {
+		const account = await execution.metadata.account(accountId);
 		hints.push({
 			message: `${account?.label ?? `Integrated account ${accountId}`}: Truto marked ${partial} of ${pages} page${pages === 1 ? '' : 's'} as partial (is_partial_response), so the app returned less than it has and this list may miss records. Run again later for a complete list.`,
 			type: 'warning' as const,
@@ -69,7 +78,7 @@ async function warnOfPartialPages(run: Run): Promise<void> {
 		});
 	}
 	// addExecutionHints exists in every n8n this package supports; the check keeps older hosts working.
-	if (hints.length && typeof run.context.addExecutionHints === 'function') run.context.addExecutionHints(...hints);
+	if (hints.length && typeof execution.context.addExecutionHints === 'function') execution.context.addExecutionHints(...hints);
 }
 
 /**
@@ -85,7 +94,8 @@ function onlyReads(context: IExecuteFunctions, count: number): boolean {
 	try {
 		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 			const operation = context.getNodeParameter('operation', itemIndex) as OperationName;
-			if (OPERATION_SPECS[operation]?.writes !== false) return false;
+			const feature = featureOperation(context.getNodeParameter('resource', itemIndex), operation);
+			if ((feature ?? OPERATION_SPECS[operation])?.writes !== false) return false;
 		}
 		return true;
 	} catch {

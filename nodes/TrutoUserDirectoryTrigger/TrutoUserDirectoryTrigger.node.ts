@@ -8,9 +8,9 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch } from '../shared/editor/methods';
-import { integrationFieldQuery } from '../shared/input/integrationFields';
-import { locatorText } from '../shared/input/locators';
-import { readOptions, trutoOptionsQuery } from '../shared/input/options';
+import { integrationFieldQuery } from '../shared/parameters/integrationFields';
+import { locatorText } from '../shared/parameters/locators';
+import { readOptions, trutoOptionsQuery } from '../shared/parameters/options';
 import { fieldNaming } from '../shared/model/naming';
 import {
 	baseline,

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { integrationFieldProperty } from '../shared/editor/integrationFields';
-import { integratedAccountLocator } from '../shared/editor/locators';
-import { ignoreRemoteDataOption, optionsCollection } from '../shared/editor/options';
+import { integrationFieldProperty } from '../shared/parameters/integrationFields';
+import { integratedAccountLocator } from '../shared/parameters/locators';
+import { ignoreRemoteDataOption, optionsCollection } from '../shared/parameters/options';
 import { license } from '../shared/model/resources/license';
 import { user } from '../shared/model/resources/user';
 import type { IntegrationFieldName, ResourceDefinition } from '../shared/model/types';

@@ -3,12 +3,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { accountProblem } from '../../shared/checks/accountChecks';
 import { checkCall } from '../../shared/checks/preflight';
-import type { Place } from '../../shared/input/itemLocation';
+import type { ItemLocation } from '../../shared/parameters/itemLocation';
 import { fieldNaming, isNodeQuery } from '../../shared/model/naming';
 import { findResource } from '../../shared/model/resources';
 import type { ResourceDefinition } from '../../shared/model/types';
 import { type AccountInfo, type Capabilities, type MetadataCache, type TrutoClient, unifiedPath } from '../../shared/transport';
-import type { AccountRef, Gap } from '../seatReclamation/analysis/types';
+import type { AccountRef, Gap } from './types';
 
 /**
  * Reading one integrated account for the review, through the node's client (its request budgets per
@@ -46,7 +46,7 @@ const ORGANIZATION_PARAMETERS = new Set(['organization_id', 'organizations', 'or
 export interface ReadContext {
 	client: TrutoClient;
 	metadata: MetadataCache;
-	place: Place;
+	location: ItemLocation;
 	/** Each account's organization IDs, read once per run when a listing needs them. */
 	organizations: Map<string, Promise<string[]>>;
 }
@@ -115,7 +115,7 @@ export async function listQueries(
 	}
 	const naming = fieldNaming(resource, 'getAll');
 	try {
-		for (const query of queries) await checkCall(context.metadata, { resource, operation: 'getAll', accountId: info.id, query, naming }, context.place);
+		for (const query of queries) await checkCall(context.metadata, { resource, operation: 'getAll', accountId: info.id, query, naming }, context.location);
 	} catch (error) {
 		return gapFrom(part, error);
 	}
@@ -127,7 +127,7 @@ function organizationIds(context: ReadContext, info: AccountInfo): Promise<strin
 	let pending = context.organizations.get(info.id);
 	if (!pending) {
 		pending = context.client
-			.list({ path: unifiedPath('organizations'), query: { integrated_account_id: info.id, truto_ignore_remote_data: true }, itemIndex: context.place.itemIndex })
+			.list({ path: unifiedPath('organizations'), query: { integrated_account_id: info.id, truto_ignore_remote_data: true }, itemIndex: context.location.itemIndex })
 			.then((records) => records.map((record) => record.id).filter(present).map(String));
 		context.organizations.set(info.id, pending);
 	}
@@ -153,7 +153,7 @@ export async function eachPage(
 	const seen = queries.length > 1 ? new Set<string>() : undefined;
 	const count: PageCount = { pages: 0, partial: 0 };
 	for (const query of queries) {
-		const request = { path: unifiedPath(resource.path), query, itemIndex: context.place.itemIndex, describeParameter: fieldNaming(resource, 'getAll').query };
+		const request = { path: unifiedPath(resource.path), query, itemIndex: context.location.itemIndex, describeParameter: fieldNaming(resource, 'getAll').query };
 		for await (const page of context.client.pages(request)) {
 			count.pages++;
 			if (page.partial) count.partial++;

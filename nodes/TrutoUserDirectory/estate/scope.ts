@@ -1,11 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AccountScope } from '../seatReclamation/readParameters';
-import { inputError } from '../../shared/input/itemLocation';
+import { inputError } from '../../shared/parameters/itemLocation';
 import { listNames } from '../../shared/helpers/text';
 import type { ReadContext } from './accountReader';
-import type { ScopedAccount } from '../seatReclamation/estate';
-import { integrationKey } from '../seatReclamation/analysis/money';
+import type { AccountInfo } from '../../shared/transport';
+import { integrationKey } from '../../shared/helpers/accounts';
+
+/** Which accounts an estate-wide operation reads: all of the environment, chosen ones, or those of chosen apps. */
+export type AccountScope = { kind: 'all' } | { kind: 'accounts'; ids: string[] } | { kind: 'integrations'; names: string[] };
+
+/** An account in scope: its description, or only the ID Truto could not describe. */
+export type ScopedAccount = { info: AccountInfo } | { id: string };
 
 export interface Scope {
 	accounts: ScopedAccount[];
@@ -28,12 +33,12 @@ export async function accountsInScope(context: ReadContext, scope: AccountScope)
 		);
 		return { accounts, unmatched: [] };
 	}
-	const records = await context.client.list({ path: ['integrated-account'], itemIndex: context.place.itemIndex });
+	const records = await context.client.list({ path: ['integrated-account'], itemIndex: context.location.itemIndex });
 	const known = records.map((record) => ({ record, info: context.metadata.remember(record) }));
 	const listed = known.filter((entry): entry is { record: IDataObject; info: NonNullable<typeof entry.info> } => entry.info !== undefined);
 	if (scope.kind === 'all') {
 		if (listed.length === 0) {
-			throw inputError(context.place, 'The Truto environment of this credential has no integrated accounts', 'Connect an app in Truto first, or check that the API token belongs to the right environment.');
+			throw inputError(context.location, 'The Truto environment of this credential has no integrated accounts', 'Connect an app in Truto first, or check that the API token belongs to the right environment.');
 		}
 		return { accounts: listed.map(({ info }) => ({ info })), unmatched: [] };
 	}
@@ -45,7 +50,7 @@ export async function accountsInScope(context: ReadContext, scope: AccountScope)
 	if (chosen.length === 0) {
 		const available = [...new Set(listed.map(({ info }) => info.slug))].sort();
 		throw inputError(
-			context.place,
+			context.location,
 			`No integrated account of ${listNames(scope.names)} in this Truto environment`,
 			available.length
 				? `Integrations with accounts here: ${available.join(', ')}. Check the spelling under Integrations (Truto's names, e.g. zoom, microsoft365).`

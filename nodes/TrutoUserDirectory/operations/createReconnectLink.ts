@@ -3,17 +3,17 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { reconnectLinkUrl } from '../../shared/helpers/links';
-import type { ItemInput } from '../../shared/input/itemInput';
-import type { Run } from '../execution';
+import type { ItemInput } from '../../shared/parameters/itemInput';
+import type { ExecutionScope } from '../execution';
 
 /**
  * Integrated Account → Create Reconnect Link: a Truto link token for an existing account
  * (`persist_previous_context` keeps its ID and settings), and the Truto Link URL the customer opens
  * to connect it again. The idempotency key makes a retried request return the same token.
  */
-export async function createReconnectLink(run: Run, input: ItemInput): Promise<IDataObject[]> {
+export async function createReconnectLink(execution: ExecutionScope, input: ItemInput): Promise<IDataObject[]> {
 	const accountId = input.accountId as string;
-	const answer = (await run.client.request({
+	const answer = (await execution.client.request({
 		method: 'POST',
 		path: ['link-token'],
 		body: { integrated_account_id: accountId, persist_previous_context: true },
@@ -22,7 +22,7 @@ export async function createReconnectLink(run: Run, input: ItemInput): Promise<I
 	})) as IDataObject | undefined;
 	const linkToken = answer?.link_token;
 	if (typeof linkToken !== 'string' || linkToken === '') {
-		throw new NodeOperationError(run.context.getNode(), 'Truto answered the link-token request without a link_token', {
+		throw new NodeOperationError(execution.context.getNode(), 'Truto answered the link-token request without a link_token', {
 			itemIndex: input.itemIndex,
 			description: `The answer was ${JSON.stringify(answer ?? null).slice(0, 200)}. Try again; if it persists, check the integrated account in the Truto dashboard.`,
 		});

@@ -1,19 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toRecords } from '../../shared/helpers/items';
-import type { ItemInput } from '../../shared/input/itemInput';
+import type { ItemInput } from '../../shared/parameters/itemInput';
 import { unifiedPath } from '../../shared/transport';
 import { outputShape } from './outputShape';
-import { preflight } from '../../shared/checks/preflight';
-import type { Run } from '../execution';
+import { preflight } from './preflight';
+import type { ExecutionScope } from '../execution';
 
-export async function get(run: Run, input: ItemInput): Promise<IDataObject[]> {
+export async function get(execution: ExecutionScope, input: ItemInput): Promise<IDataObject[]> {
 	const { resource, itemIndex } = input;
 	if (resource.scope === 'environment') {
-		return toRecords(await run.client.request({ path: [resource.path, input.accountId as string], itemIndex }));
+		return toRecords(await execution.client.request({ path: [resource.path, input.accountId as string], itemIndex }));
 	}
-	await preflight(run, input);
-	const answer = await run.client.request({
+	await preflight(execution, input);
+	const answer = await execution.client.request({
 		path: unifiedPath(resource.path, input.recordId as string),
 		query: input.query,
 		itemIndex,

@@ -1,21 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemInput } from '../../shared/input/itemInput';
+import type { ItemInput } from '../../shared/parameters/itemInput';
 import { type ListRequest, unifiedPath } from '../../shared/transport';
 import { fitFilterNames } from './filterNames';
 import { outputShape } from './outputShape';
-import { preflight } from '../../shared/checks/preflight';
-import type { Run } from '../execution';
+import { preflight } from './preflight';
+import type { ExecutionScope } from '../execution';
 
-export async function getAll(run: Run, input: ItemInput): Promise<IDataObject[]> {
+export async function getAll(execution: ExecutionScope, input: ItemInput): Promise<IDataObject[]> {
 	const { resource, itemIndex, limit } = input;
 	if (resource.scope === 'environment') {
-		return await run.client.list({ path: [resource.path], query: input.query, limit, itemIndex });
+		return await execution.client.list({ path: [resource.path], query: input.query, limit, itemIndex });
 	}
 	const accountId = input.accountId as string;
-	await preflight(run, input);
+	await preflight(execution, input);
 	// The metadata is already at hand: the pre-flight read it.
-	const query = fitFilterNames(resource, input.query, await run.metadata.meta(accountId, resource.path, 'list'));
+	const query = fitFilterNames(resource, input.query, await execution.metadata.meta(accountId, resource.path, 'list'));
 	const request: ListRequest = {
 		path: unifiedPath(resource.path),
 		query,
@@ -24,7 +24,7 @@ export async function getAll(run: Run, input: ItemInput): Promise<IDataObject[]>
 		describeParameter: input.naming.query,
 	};
 	const keep = resource.listFilter?.(input.options, Date.now());
-	return await collect(run, accountId, request, keep, outputShape(resource, input.options));
+	return await collect(execution, accountId, request, keep, outputShape(resource, input.options));
 }
 
 /**
@@ -33,7 +33,7 @@ export async function getAll(run: Run, input: ItemInput): Promise<IDataObject[]>
  * read at full size until that many did or the list ends.
  */
 async function collect(
-	run: Run,
+	execution: ExecutionScope,
 	accountId: string,
 	request: ListRequest,
 	keep: ((record: IDataObject) => boolean) | undefined,
@@ -44,7 +44,7 @@ async function collect(
 	let pages = 0;
 	let partial = 0;
 	try {
-		for await (const page of run.client.pages(keep ? { ...request, limit: undefined } : request)) {
+		for await (const page of execution.client.pages(keep ? { ...request, limit: undefined } : request)) {
 			pages++;
 			if (page.partial) partial++;
 			for (const record of page.records) {
@@ -55,6 +55,6 @@ async function collect(
 		}
 		return records;
 	} finally {
-		run.partialPages.count(accountId, pages, partial);
+		execution.partialPages.count(accountId, pages, partial);
 	}
 }

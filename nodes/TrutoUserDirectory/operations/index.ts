@@ -1,15 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemInput } from '../../shared/input/itemInput';
+import type { ItemInput } from '../../shared/parameters/itemInput';
 import type { OperationName } from '../../shared/model/types';
-import type { Run } from '../execution';
+import type { ExecutionScope } from '../execution';
 import { createReconnectLink } from './createReconnectLink';
-import { findReclaimableSeats } from '../seatReclamation/execute';
 import { get } from './get';
 import { getAll } from './getAll';
 import { write } from './write';
 
-export type Operation = (run: Run, input: ItemInput) => Promise<IDataObject[]>;
+export type Operation = (execution: ExecutionScope, input: ItemInput) => Promise<IDataObject[]>;
 
 export const OPERATIONS: Record<OperationName, Operation> = {
 	getAll,
@@ -19,5 +18,4 @@ export const OPERATIONS: Record<OperationName, Operation> = {
 	delete: write,
 	removeUser: write,
 	createReconnectLink,
-	findReclaimableSeats,
 };

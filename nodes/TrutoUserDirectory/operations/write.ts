@@ -2,11 +2,11 @@ import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { toRecords } from '../../shared/helpers/items';
-import type { ItemInput } from '../../shared/input/itemInput';
+import type { ItemInput } from '../../shared/parameters/itemInput';
 import { OPERATION_SPECS, trutoMethod } from '../../shared/model/operations';
 import { unifiedPath } from '../../shared/transport';
-import { preflight } from '../../shared/checks/preflight';
-import type { Run } from '../execution';
+import { preflight } from './preflight';
+import type { ExecutionScope } from '../execution';
 
 const ALREADY_DELETED =
 	'The answer to the first delete request was lost and the repeated request found the record gone: the first request deleted it.';
@@ -16,16 +16,16 @@ const ALREADY_DELETED =
  * record's ID in the path where the operation needs one, the body read with the item, and an
  * Idempotency-Key made once per item, so that the transport's retries of this write can never act twice.
  */
-export async function write(run: Run, input: ItemInput): Promise<IDataObject[]> {
+export async function write(execution: ExecutionScope, input: ItemInput): Promise<IDataObject[]> {
 	const { resource, operation, recordId } = input;
 	const spec = OPERATION_SPECS[operation];
 	const path =
 		spec.method === 'custom'
 			? unifiedPath(resource.path, trutoMethod(resource, operation))
 			: unifiedPath(resource.path, ...(recordId === undefined ? [] : [recordId]));
-	await preflight(run, input);
+	await preflight(execution, input);
 
-	const outcome = await run.client.exchange({
+	const outcome = await execution.client.exchange({
 		method: spec.http,
 		path,
 		query: input.query,

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { inItemOrder } from '../boundedConcurrency';
+import type { ScopedAccount } from '../estate/scope';
 import { type AccountInfo, failsWholeAccount } from '../../shared/transport';
 import {
 	accountGap,
@@ -26,9 +27,6 @@ import type { AccountOutcome, AccountRef, AccountStatus, Finding, Gap, Reclamati
  * budget while answers are slow (at 300 ms an account sends at most ~3 requests a second).
  */
 export const ACCOUNTS_SIDE_BY_SIDE = 32;
-
-/** An account in scope: its description, or only the ID Truto could not describe. */
-export type ScopedAccount = { info: AccountInfo } | { id: string };
 
 export interface EstateResult {
 	/** Account by account, in scope order; empty when the findings were only counted. */

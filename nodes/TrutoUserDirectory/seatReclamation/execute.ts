@@ -1,13 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemInput } from '../../shared/input/itemInput';
-import { inputError } from '../../shared/input/itemLocation';
-import { readReclamationRequest } from './readParameters';
+import { inputError } from '../../shared/parameters/itemLocation';
+import { readReclamationRequest } from './parameters';
 import type { ReadContext } from '../estate/accountReader';
 import { reviewEstate } from './estate';
 import { accountsInScope, identityProviderInScope } from '../estate/scope';
 import { notCheckedFindings, summaryOf } from './analysis/summary';
-import type { Run } from '../execution';
+import type { ExecutionScope } from '../execution';
 
 /**
  * Seat Reclamation → Find Reclaimable Seats: every account in scope reviewed side by side (see
@@ -15,11 +14,11 @@ import type { Run } from '../execution';
  * summary item with a ready-to-post digest, as the Output parameter asks. The run fails only when no
  * account at all could be reviewed.
  */
-export async function findReclaimableSeats(run: Run, input: ItemInput): Promise<IDataObject[]> {
-	const request = readReclamationRequest(run.context, input.itemIndex);
+export async function findReclaimableSeats(execution: ExecutionScope, itemIndex: number): Promise<IDataObject[]> {
+	const request = readReclamationRequest(execution.context, itemIndex);
 	const settings = { ...request.settings, now: Date.now() };
-	const place = { node: run.context.getNode(), itemIndex: input.itemIndex };
-	const context: ReadContext = { client: run.client, metadata: run.metadata, place, organizations: new Map() };
+	const location = { node: execution.context.getNode(), itemIndex };
+	const context: ReadContext = { client: execution.client, metadata: execution.metadata, location, organizations: new Map() };
 
 	const scope = await accountsInScope(context, request.scope);
 	const identityProvider = await identityProviderInScope(context, request.identityProviderId);
@@ -29,7 +28,7 @@ export async function findReclaimableSeats(run: Run, input: ItemInput): Promise<
 	if (result.outcomes.every((outcome) => outcome.status === 'not_checked')) {
 		const reasons = result.outcomes.map((outcome) => `${outcome.account.name}: ${outcome.gaps[0]?.reason}`);
 		throw inputError(
-			place,
+			location,
 			`No integrated account could be reviewed (${result.outcomes.length} tried)`,
 			`${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}. Fix what the first ones say and run again.`,
 		);

@@ -1,157 +1,265 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FINDING_TYPES } from './analysis/types';
-import { integratedAccountLocator } from '../../shared/editor/locators';
-import { optionsCollection } from '../../shared/editor/options';
+import { allowedValues, listOf, readChoice, readNumber } from '../../shared/parameters/definition';
+import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
+import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
+import { optionsCollection } from '../../shared/parameters/options';
+import type { AccountScope } from '../estate/scope';
+import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/types';
+
+/**
+ * The parameters of Seat Reclamation → Find Reclaimable Seats, each defined once: the property below
+ * is its editor field, its default and its allowed values, and the reader at the end of this file
+ * takes all three from it. Descriptions are written for people and for AI agents using the node as a tool.
+ */
 
 const show = { show: { resource: ['seatReclamation'], operation: ['findReclaimableSeats'] } };
 
-/**
- * The parameters of Seat Reclamation → Find Reclaimable Seats (read by input/reclamation.ts). Their
- * descriptions are written for people and for AI agents using the node as a tool.
- */
-export const reclamationProperties: INodeProperties[] = [
-	{
-		displayName: 'Accounts to Review',
-		name: 'accountScope',
-		type: 'options',
-		default: 'all',
-		options: [
-			{ name: 'Accounts of Chosen Integrations', value: 'integrations', description: 'Every integrated account of the apps named under Integrations' },
-			{ name: 'Chosen Accounts', value: 'accounts', description: 'Only the integrated accounts picked under Integrated Accounts' },
-			{ name: 'Every Integrated Account', value: 'all', description: 'Every account of the Truto environment of this credential' },
-		],
-		description: 'Which connected apps to review for seats to give back',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Integrated Account Names or IDs',
-		name: 'integratedAccounts',
-		type: 'multiOptions',
-		default: [],
-		typeOptions: { loadOptionsMethod: 'getIntegratedAccounts' },
-		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show: { ...show.show, accountScope: ['accounts'] } },
-	},
-	{
-		displayName: 'Integrations',
-		name: 'integrations',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. zoom, github',
-		description:
-			"Truto's names of the apps to review, separated by commas (zoom, github, microsoft365, salesforce); display names such as Microsoft 365 work too. Every integrated account of these apps is reviewed.",
-		displayOptions: { show: { ...show.show, accountScope: ['integrations'] } },
-	},
-	integratedAccountLocator({
-		displayName: 'Identity Provider Account',
-		name: 'identityProvider',
-		required: false,
-		description:
-			'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud …). People deactivated or absent there but still active in an app are reported as orphaned accounts (matched by primary email, in any case). Leave empty to skip that check.',
-		displayOptions: show,
-	}),
-	{
-		displayName: 'Unused After (Days)',
-		name: 'inactiveDays',
-		type: 'number',
-		default: 90,
-		typeOptions: { minValue: 1 },
-		description:
-			'A paid seat whose holder was not active for this many days is unused (last_active_at, else last_login_at; per licence when the app says when each was last used)',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Output',
-		name: 'reviewOutput',
-		type: 'options',
-		default: 'findingsAndSummary',
-		options: [
-			{ name: 'Findings and a Summary Item', value: 'findingsAndSummary', description: 'One item per finding, then one summary item (kind "summary") with a ready-to-post digest in text' },
-			{ name: 'Findings Only', value: 'findings', description: 'One item per finding (and per account that could not be read fully)' },
-			{ name: 'Summary Only', value: 'summary', description: 'Only the summary item: money and seats per currency, counts, accounts not checked, and the digest text' },
-		],
-		description: 'What the node outputs',
-		displayOptions: show,
-	},
-	optionsCollection(
-		[
-			{
-				displayName: 'Exempt Domains',
-				name: 'exemptDomains',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. partner.example',
-				description: 'Email domains never reported, separated by commas',
-			},
-			{
-				displayName: 'Exempt Emails',
-				name: 'exemptEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ceo@acme.com, break-glass@acme.com',
-				description: 'People never reported (executives, break-glass admins), by email, separated by commas',
-			},
-			{
-				displayName: 'Finding Types',
-				name: 'findingTypes',
-				type: 'multiOptions',
-				default: [...FINDING_TYPES],
-				options: [
-					{ name: 'Never Used', value: 'neverUsed', description: 'Users with no activity at all, added before the grace period' },
-					{ name: 'Orphaned Account', value: 'orphanedAccount', description: 'Deactivated or absent in the identity provider, active in the app' },
-					{ name: 'Unassigned Seats', value: 'unassignedSeats', description: 'Paid seats of a licence that nobody holds' },
-					{ name: 'Underused License', value: 'underusedLicense', description: 'Licences used below the Underused Below share' },
-					{ name: 'Unused Seat', value: 'unusedSeat', description: 'Paid seats of users not active for Unused After days' },
-				],
-				description: 'Which findings to report',
-			},
-			{
-				displayName: 'Grace Period (Days)',
-				name: 'gracePeriodDays',
-				type: 'number',
-				default: 30,
-				typeOptions: { minValue: 0 },
-				description: 'Users and licences created within this many days are left alone (new hires, seats just bought)',
-			},
-			{
-				displayName: 'Prices',
-				name: 'prices',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Price',
-				description:
-					"Monthly prices per seat for apps that report none (the app's own unit_amount and currency win). Findings without any price say price: unknown and are counted apart.",
-				options: [
-					{
-						displayName: 'Price',
-						name: 'price',
-						values: [
-							{ displayName: 'Integration', name: 'integration', type: 'string', default: '', placeholder: 'e.g. zoom', description: "Truto's name of the app" },
-							{
-								displayName: 'License',
-								name: 'license',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. Licensed (Business)',
-								description: "A licence's name or ID; empty for every licence of the app (and for apps that list no licences)",
-							},
-							{ displayName: 'Monthly Price per Seat', name: 'monthlyPrice', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
-							{ displayName: 'Currency', name: 'currency', type: 'string', default: 'USD', description: 'Three-letter code, e.g. USD or EUR' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Underused Below (%)',
-				name: 'underusedBelowPercent',
-				type: 'number',
-				default: 50,
-				typeOptions: { minValue: 0, maxValue: 100 },
-				description: 'A licence with fewer of its seats assigned than this share is underused',
-			},
-		],
-		{ displayOptions: show },
-	),
+const accountScope: INodeProperties = {
+	displayName: 'Accounts to Review',
+	name: 'accountScope',
+	type: 'options',
+	default: 'all',
+	options: [
+		{ name: 'Accounts of Chosen Integrations', value: 'integrations', description: 'Every integrated account of the apps named under Integrations' },
+		{ name: 'Chosen Accounts', value: 'accounts', description: 'Only the integrated accounts picked under Integrated Accounts' },
+		{ name: 'Every Integrated Account', value: 'all', description: 'Every account of the Truto environment of this credential' },
+	],
+	description: 'Which connected apps to review for seats to give back',
+	displayOptions: show,
+};
+
+const integratedAccounts: INodeProperties = {
+	displayName: 'Integrated Account Names or IDs',
+	name: 'integratedAccounts',
+	type: 'multiOptions',
+	default: [],
+	typeOptions: { loadOptionsMethod: 'getIntegratedAccounts' },
+	description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	displayOptions: { show: { ...show.show, accountScope: ['accounts'] } },
+};
+
+const integrations: INodeProperties = {
+	displayName: 'Integrations',
+	name: 'integrations',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. zoom, github',
+	description:
+		"Truto's names of the apps to review, separated by commas (zoom, github, microsoft365, salesforce); display names such as Microsoft 365 work too. Every integrated account of these apps is reviewed.",
+	displayOptions: { show: { ...show.show, accountScope: ['integrations'] } },
+};
+
+const identityProvider = integratedAccountLocator({
+	displayName: 'Identity Provider Account',
+	name: 'identityProvider',
+	required: false,
+	description:
+		'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud …). People deactivated or absent there but still active in an app are reported as orphaned accounts (matched by primary email, in any case). Leave empty to skip that check.',
+	displayOptions: show,
+});
+
+const inactiveDays: INodeProperties = {
+	displayName: 'Unused After (Days)',
+	name: 'inactiveDays',
+	type: 'number',
+	default: 90,
+	typeOptions: { minValue: 1 },
+	description:
+		'A paid seat whose holder was not active for this many days is unused (last_active_at, else last_login_at; per license when the app says when each was last used)',
+	displayOptions: show,
+};
+
+const reviewOutput: INodeProperties = {
+	displayName: 'Output',
+	name: 'reviewOutput',
+	type: 'options',
+	default: 'findingsAndSummary',
+	options: [
+		{ name: 'Findings and a Summary Item', value: 'findingsAndSummary', description: 'One item per finding, then one summary item (kind "summary") with a ready-to-post digest in text' },
+		{ name: 'Findings Only', value: 'findings', description: 'One item per finding (and per account that could not be read fully)' },
+		{ name: 'Summary Only', value: 'summary', description: 'Only the summary item: money and seats per currency, counts, accounts not checked, and the digest text' },
+	],
+	description: 'What the node outputs',
+	displayOptions: show,
+};
+
+const exemptDomains: INodeProperties = {
+	displayName: 'Exempt Domains',
+	name: 'exemptDomains',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. partner.example',
+	description: 'Email domains never reported, separated by commas',
+};
+
+const exemptEmails: INodeProperties = {
+	displayName: 'Exempt Emails',
+	name: 'exemptEmails',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. ceo@acme.com, break-glass@acme.com',
+	description: 'People never reported (executives, break-glass admins), by email, separated by commas',
+};
+
+const findingTypeOptions = [
+	{ name: 'Never Used', value: 'neverUsed', description: 'Users with no activity at all, added before the grace period' },
+	{ name: 'Orphaned Account', value: 'orphanedAccount', description: 'Deactivated or absent in the identity provider, active in the app' },
+	{ name: 'Unassigned Seats', value: 'unassignedSeats', description: 'Paid seats of a license that nobody holds' },
+	{ name: 'Underused License', value: 'underusedLicense', description: 'Licenses used below the Underused Below share' },
+	{ name: 'Unused Seat', value: 'unusedSeat', description: 'Paid seats of users not active for Unused After days' },
 ];
+
+const findingTypes: INodeProperties = {
+	displayName: 'Finding Types',
+	name: 'findingTypes',
+	type: 'multiOptions',
+	// Every kind, in the order the review reports them.
+	default: ['unusedSeat', 'neverUsed', 'unassignedSeats', 'underusedLicense', 'orphanedAccount'],
+	options: findingTypeOptions,
+	description: 'Which findings to report',
+};
+
+const gracePeriodDays: INodeProperties = {
+	displayName: 'Grace Period (Days)',
+	name: 'gracePeriodDays',
+	type: 'number',
+	default: 30,
+	typeOptions: { minValue: 0 },
+	description: 'Users and licenses created within this many days are left alone (new hires, seats just bought)',
+};
+
+const prices: INodeProperties = {
+	displayName: 'Prices',
+	name: 'prices',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	placeholder: 'Add Price',
+	description:
+		"Monthly prices per seat for apps that report none (the app's own unit_amount and currency win). Findings without any price say price: unknown and are counted apart.",
+	options: [
+		{
+			displayName: 'Price',
+			name: 'price',
+			values: [
+				{ displayName: 'Integration', name: 'integration', type: 'string', default: '', placeholder: 'e.g. zoom', description: "Truto's name of the app" },
+				{
+					displayName: 'License',
+					name: 'license',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Licensed (Business)',
+					description: "A license's name or ID; empty for every license of the app (and for apps that list no licenses)",
+				},
+				{ displayName: 'Monthly Price per Seat', name: 'monthlyPrice', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
+				{ displayName: 'Currency', name: 'currency', type: 'string', default: 'USD', description: 'Three-letter code, e.g. USD or EUR' },
+			],
+		},
+	],
+};
+
+const underusedBelowPercent: INodeProperties = {
+	displayName: 'Underused Below (%)',
+	name: 'underusedBelowPercent',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 0, maxValue: 100 },
+	description: 'A license with fewer of its seats assigned than this share is underused',
+};
+
+const options = optionsCollection([exemptDomains, exemptEmails, findingTypes, gracePeriodDays, prices, underusedBelowPercent], { displayOptions: show });
+
+export const reclamationProperties: INodeProperties[] = [accountScope, integratedAccounts, integrations, identityProvider, inactiveDays, reviewOutput, options];
+
+/** Every kind of finding, in the order the review reports them (Finding Types' default). */
+export const FINDING_TYPES = findingTypes.default as FindingType[];
+
+export type ReclamationOutput = 'findingsAndSummary' | 'findings' | 'summary';
+
+export interface ReclamationRequest {
+	scope: AccountScope;
+	identityProviderId?: string;
+	settings: Omit<ReclamationSettings, 'now'>;
+	output: ReclamationOutput;
+}
+
+function readScope(location: ItemLocation, read: (property: INodeProperties) => unknown): AccountScope {
+	const kind = readChoice<AccountScope['kind']>(location, accountScope, read(accountScope));
+	if (kind === 'all') return { kind };
+	if (kind === 'accounts') {
+		const ids = listOf(read(integratedAccounts));
+		if (ids.length === 0) {
+			throw inputError(location, 'Integrated Accounts is empty', 'Choose the accounts to review, or set Accounts to Review to Every Integrated Account.');
+		}
+		return { kind, ids };
+	}
+	const names = listOf(read(integrations));
+	if (names.length === 0) {
+		throw inputError(location, 'Integrations is empty', "Enter Truto's names of the apps to review, e.g. zoom, github, or set Accounts to Review to Every Integrated Account.");
+	}
+	return { kind, names };
+}
+
+function readPrices(location: ItemLocation, raw: unknown): EnteredPrice[] {
+	const rows = ((raw as IDataObject | undefined)?.price ?? []) as IDataObject[];
+	if (!Array.isArray(rows)) return [];
+	return rows.map((row, index) => {
+		const where = `Prices → row ${index + 1}`;
+		const integration = String(row.integration ?? '').trim();
+		if (!integration) throw inputError(location, `${where} has no Integration`, "Enter Truto's name of the app the price is for, e.g. zoom.");
+		const monthlyAmount = readNumber(
+			location,
+			{ displayName: `${where}: Monthly Price per Seat`, name: 'monthlyPrice', type: 'number', default: undefined, typeOptions: { minValue: 0 } },
+			row.monthlyPrice,
+			'Enter what one seat costs a month, e.g. 12.5.',
+		);
+		const currency = String(row.currency ?? '').trim().toUpperCase();
+		if (!/^[A-Z]{3}$/.test(currency)) {
+			throw inputError(location, `${where}: Currency must be a three-letter code such as USD or EUR, not ${JSON.stringify(row.currency ?? '')}`, 'Enter the ISO 4217 code of the currency.');
+		}
+		const license = String(row.license ?? '').trim();
+		return { integration, monthlyAmount, currency, ...(license ? { license } : {}) };
+	});
+}
+
+function readTypes(location: ItemLocation, raw: unknown): Set<FindingType> {
+	if (raw === undefined || raw === null || raw === '') return new Set(FINDING_TYPES);
+	const chosen = listOf(raw);
+	const known = allowedValues(findingTypes);
+	const unknown = chosen.filter((type) => !known.includes(type));
+	if (unknown.length) throw inputError(location, `Finding Types has unknown values: ${unknown.join(', ')}`, `Choose from ${FINDING_TYPES.join(', ')}.`);
+	if (chosen.length === 0) throw inputError(location, 'Finding Types is empty', 'Choose at least one kind of finding, or remove the option to get them all.');
+	return new Set(chosen as FindingType[]);
+}
+
+/** One item's parameters, read and checked before any request. */
+export function readReclamationRequest(context: IExecuteFunctions, itemIndex: number): ReclamationRequest {
+	const location: ItemLocation = { node: context.getNode(), itemIndex };
+	const read = (property: INodeProperties): unknown => context.getNodeParameter(property.name, itemIndex, property.default);
+	const chosenOptions = (read(options) ?? {}) as IDataObject;
+	const option = (property: INodeProperties): unknown => chosenOptions[property.name] ?? property.default;
+
+	const emails = new Set(listOf(option(exemptEmails)).map((email) => email.toLowerCase()));
+	for (const email of emails) {
+		if (!/^[^@\s]+@[^@\s]+$/.test(email)) {
+			throw inputError(location, `Exempt Emails has an entry that is not an email: ${JSON.stringify(email)}`, 'Separate emails with commas; enter domains under Exempt Domains.');
+		}
+	}
+	return {
+		scope: readScope(location, read),
+		identityProviderId: locatorText(location, context.getNodeParameter(identityProvider.name, itemIndex, '', { extractValue: true }), identityProvider.displayName, {
+			required: false,
+		}),
+		output: readChoice<ReclamationOutput>(location, reviewOutput, read(reviewOutput)),
+		settings: {
+			inactiveDays: readNumber(location, inactiveDays, read(inactiveDays), 'Enter how many days without activity make a seat unused, e.g. 90.'),
+			graceDays: readNumber(location, gracePeriodDays, option(gracePeriodDays), 'Enter how many days new users and licenses are left alone, e.g. 30; 0 for none.'),
+			underusedBelow: readNumber(location, underusedBelowPercent, option(underusedBelowPercent), 'Enter a utilization in percent, e.g. 50.') / 100,
+			exemptEmails: emails,
+			exemptDomains: new Set(listOf(option(exemptDomains)).map((domain) => domain.replace(/^@/, '').toLowerCase())),
+			types: readTypes(location, chosenOptions[findingTypes.name]),
+			prices: readPrices(location, option(prices)),
+		},
+	};
+}

@@ -1,14 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { listNames } from '../helpers/text';
-import { inputError, type Place } from '../input/itemLocation';
+import { inputError, type ItemLocation } from '../parameters/itemLocation';
 import { type FieldNaming, JSON_BODY } from '../model/naming';
 import { OPERATION_SPECS, trutoMethod } from '../model/operations';
 import type { OperationName, ResourceDefinition } from '../model/types';
 import type { MetadataCache, ParameterSpec } from '../transport';
-import type { ItemInput } from '../input/itemInput';
 import { accountProblem } from './accountChecks';
-import type { Run } from '../../TrutoUserDirectory/execution';
 
 /** A unified call as it will be sent, checked before it is. */
 export interface PlannedCall {
@@ -37,7 +35,7 @@ function missing(specs: ParameterSpec[] | null, sent: IDataObject, defaults: IDa
  * sent. Capabilities, account and metadata come from the per-execution cache; when Truto cannot
  * answer one of them, that check is skipped and the call itself reports any problem.
  */
-export async function checkCall(metadata: MetadataCache, call: PlannedCall, place: Place): Promise<void> {
+export async function checkCall(metadata: MetadataCache, call: PlannedCall, location: ItemLocation): Promise<void> {
 	const { resource, operation, accountId } = call;
 	if (accountId === undefined) return;
 	const account = await metadata.account(accountId);
@@ -53,21 +51,21 @@ export async function checkCall(metadata: MetadataCache, call: PlannedCall, plac
 		purpose: spec.purpose(resource),
 		readsStore: fromStore,
 	});
-	if (problem) throw inputError(place, problem.message, problem.description);
+	if (problem) throw inputError(location, problem.message, problem.description);
 
 	const capabilities = await metadata.capabilities(accountId);
 	if (capabilities) {
 		const methods = capabilities.get(resource.path);
 		if (!methods) {
 			throw inputError(
-				place,
+				location,
 				`${account.integration} does not support ${resource.plural} through Truto; it supports: ${[...capabilities.keys()].join(', ')}`,
 				`Truto's capabilities for this integrated account list no ${resource.path} resource, so nothing was sent. Choose another resource, or another integrated account.`,
 			);
 		}
 		if (!methods.includes(method)) {
 			throw inputError(
-				place,
+				location,
 				`${account.integration} does not support ${spec.gerund(resource)} through Truto; it supports: ${methods.join(', ')}`,
 				`Truto's capabilities for this integrated account list no "${method}" method on ${resource.path}, so nothing was sent. Choose another operation, or another integrated account.`,
 			);
@@ -81,15 +79,10 @@ export async function checkCall(metadata: MetadataCache, call: PlannedCall, plac
 	const fields = [...missingQuery, ...missingBody];
 	if (fields.length === 0) return;
 	throw inputError(
-		place,
+		location,
 		`${account.integration} needs ${listNames(fields)} ${spec.purpose(resource)}`,
 		`Fill in ${listNames(fields)} on the node: Truto's metadata for ${account.integration} marks ${fields.length > 1 ? 'them' : 'it'} as required, so nothing was sent.` +
 			(missingBody.length ? ` Body fields can also be given in ${JSON_BODY.displayName}.` : '') +
 			(meta.documentationLink ? ` See ${meta.documentationLink}` : ''),
 	);
-}
-
-/** The action node's check of one item's call, with the run's shared look-ups. */
-export async function preflight(run: Pick<Run, 'context' | 'metadata'>, input: ItemInput): Promise<void> {
-	await checkCall(run.metadata, input, { node: run.context.getNode(), itemIndex: input.itemIndex });
 }

@@ -5,7 +5,8 @@ import type { ResourceDefinition } from '../model/types';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
-export function resourceProperty(resources: ResourceDefinition[]): INodeProperties {
+/** The Resource list: Truto's resources and the node's own (features), each with its one-line summary. */
+export function resourceProperty(resources: Array<Pick<ResourceDefinition, 'name' | 'value' | 'summary'>>): INodeProperties {
 	return {
 		displayName: 'Resource',
 		name: 'resource',
@@ -37,7 +38,7 @@ export function operationProperty(resource: ResourceDefinition): INodeProperties
 			.sort(byName),
 		default: 'getAll',
 	};
-	// A resource without Get Many (Seat Reclamation) opens on its first operation.
+	// A resource without Get Many opens on its first operation.
 	if (!resource.operations.includes('getAll')) property.default = resource.operations[0];
 	return property;
 }

@@ -40,3 +40,8 @@ export function integratedAccountLabel(account: IDataObject): string {
 	].filter(Boolean);
 	return `${accountName(account)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
+
+/** "Microsoft 365", "microsoft365" and "microsoft-365" name one integration. */
+export function integrationKey(name: string): string {
+	return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

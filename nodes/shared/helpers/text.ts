@@ -6,9 +6,9 @@ export function withArticle(noun: string): string {
 }
 
 /** "a", "a and b", "a, b and c". */
-export function listNames(names: string[]): string {
+export function listNames(names: string[], conjunction: 'and' | 'or' = 'and'): string {
 	if (names.length <= 1) return names.join('');
-	return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+	return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
 }
 
 /** Words written in capitals in n8n labels. */

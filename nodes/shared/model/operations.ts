@@ -118,20 +118,6 @@ export const OPERATION_SPECS: Record<OperationName, OperationSpec> = {
 		purpose: () => 'to create a reconnect link',
 		gerund: () => 'creating reconnect links',
 	},
-	// Seat Reclamation: reads the licences and users of many accounts; its own executor, no one path.
-	findReclaimableSeats: {
-		name: 'Find Reclaimable Seats',
-		method: 'list',
-		http: 'GET',
-		needsId: false,
-		hasBody: false,
-		writes: false,
-		action: () => 'Find reclaimable seats across apps',
-		description: () =>
-			'Find paid seats to give back across every connected app (or the ones named): unused and never-used seats, unassigned seats, underused licences and orphaned accounts, each with evidence and monthly cost, plus a summary',
-		purpose: () => 'to find reclaimable seats',
-		gerund: () => 'finding reclaimable seats',
-	},
 };
 
 /** Truto's method name of an operation on a resource: list, get, create, update, delete or a custom one. */

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 
 import type { NoActivityChoice } from '../helpers/seats';
 
-export type OperationName = 'getAll' | 'get' | 'create' | 'update' | 'delete' | 'removeUser' | 'createReconnectLink' | 'findReclaimableSeats';
+export type OperationName = 'getAll' | 'get' | 'create' | 'update' | 'delete' | 'removeUser' | 'createReconnectLink';
 
 /** A per-integration field that some apps require, others accept and the rest ignore. */
 export type IntegrationFieldName = 'organization' | 'product' | 'includeAssignedTo';

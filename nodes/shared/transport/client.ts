@@ -13,7 +13,7 @@ import type { TrutoFunctions } from './types';
 
 export interface TrutoRequest {
 	method?: IHttpRequestMethods;
-	/** Path segments, unencoded: the client encodes each one so an ID can never leave its place. */
+	/** Path segments, unencoded: the client encodes each one so an ID can never leave its location. */
 	path: string[];
 	query?: IDataObject;
 	body?: IDataObject;

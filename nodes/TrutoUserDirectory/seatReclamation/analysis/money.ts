@@ -1,12 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { integrationKey } from '../../../shared/helpers/accounts';
 import { numberOrNull, tidy } from '../../../shared/helpers/seats';
 import type { CurrencyAmount, EnteredPrice, Price } from './types';
-
-/** "Microsoft 365", "microsoft365" and "microsoft-365" name one integration. */
-export function integrationKey(name: string): string {
-	return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
 
 /** A currency code as written by apps and people: "usd " → "USD"; undefined when empty. */
 export function currencyCode(value: unknown): string | undefined {

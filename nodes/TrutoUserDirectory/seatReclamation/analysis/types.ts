@@ -1,5 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { AccountRef, Gap } from '../../estate/types';
+
+export { accountFields } from '../../estate/types';
+export type { AccountRef, Gap } from '../../estate/types';
+
 /**
  * Seat reclamation across every connected app: the words of its findings, settings and outcomes.
  * Everything in this folder except estate.ts and accountReader.ts is pure (no HTTP).
@@ -18,7 +23,6 @@ export type FindingKind =
 /** The findings a user can ask for (Options → Finding Types); ambiguous identities come with orphans. */
 export type FindingType = 'unusedSeat' | 'neverUsed' | 'unassignedSeats' | 'underusedLicense' | 'orphanedAccount';
 
-export const FINDING_TYPES: FindingType[] = ['unusedSeat', 'neverUsed', 'unassignedSeats', 'underusedLicense', 'orphanedAccount'];
 
 /** A price a user entered for an integration, optionally for one of its licences (by name or ID). */
 export interface EnteredPrice {
@@ -44,17 +48,6 @@ export interface ReclamationSettings {
 	prices: EnteredPrice[];
 }
 
-/** The integrated account a finding belongs to, as people name it. */
-export interface AccountRef {
-	id: string;
-	/** "GitHub · acme-corp" */
-	name: string;
-	/** "GitHub" */
-	integration: string;
-	/** Truto's integration name, e.g. "github". */
-	slug: string;
-}
-
 /** A monthly price: from the app (`unit_amount` + `currency`) or entered on the node. */
 export interface Price {
 	amount: number;
@@ -78,23 +71,11 @@ export type ReclaimAction = 'deactivate' | 'removeFromGroup' | 'delete';
  */
 export type Finding = IDataObject & { kind: FindingKind; account_id: string };
 
-/** The account fields every finding carries. */
-export function accountFields(account: AccountRef): { account_id: string; account_name: string; integration: string; integration_slug: string } {
-	return { account_id: account.id, account_name: account.name, integration: account.integration, integration_slug: account.slug };
-}
-
 /** What the app behind an account lets the node do about a seat. */
 export interface ReclaimSupport {
 	actions: ReclaimAction[];
 	/** Why nothing can be done through Truto (a read-only sandbox account), when so. */
 	note?: string;
-}
-
-/** A part of an account that could not be read, with what to do about it. */
-export interface Gap {
-	part: 'account' | 'licenses' | 'users' | 'identity provider';
-	reason: string;
-	fix: string;
 }
 
 /** What one account's review counted, for the summary. */

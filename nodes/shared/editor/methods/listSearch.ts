@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 import { NodeOperationError } from 'n8n-workflow';
 
 import { integratedAccountLabel } from '../../helpers/accounts';
-import { integrationFieldQuery } from '../../input/integrationFields';
+import { integrationFieldQuery } from '../../parameters/integrationFields';
 import { UNIFIED_RESOURCES } from '../../model/resources';
 import type { ResourceDefinition } from '../../model/types';
 import { TrutoClient, unifiedPath } from '../../transport';

@@ -8,12 +8,11 @@ import { me } from './me';
 import { organization } from './organization';
 import { role } from './role';
 import { roleAssignment } from './roleAssignment';
-import { seatReclamation } from '../../../TrutoUserDirectory/seatReclamation/resource';
 import { user } from './user';
 import { utilization } from './utilization';
 import { workspace } from './workspace';
 
-/** Every resource the node offers. Adding one is adding an entry here. */
+/** Every resource of Truto's user directory the nodes offer. Adding one is adding an entry here. */
 export const RESOURCES: ResourceDefinition[] = [
 	user,
 	organization,
@@ -27,7 +26,6 @@ export const RESOURCES: ResourceDefinition[] = [
 	billing,
 	utilization,
 	integratedAccount,
-	seatReclamation,
 ];
 
 /** Resources read through one integrated account (most of them). */

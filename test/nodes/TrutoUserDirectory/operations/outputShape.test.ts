@@ -6,7 +6,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { outputShape } from '../../../../nodes/TrutoUserDirectory/operations/outputShape';
-import { readOutput } from '../../../../nodes/shared/input/options';
+import { readOutput } from '../../../../nodes/shared/parameters/output';
 import { findResource } from '../../../../nodes/shared/model/resources';
 import type { ItemOptions, ResourceDefinition } from '../../../../nodes/shared/model/types';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
@@ -118,10 +118,10 @@ describe('Output → Raw and Selected Fields', () => {
 });
 
 describe('readOutput and outputShape', () => {
-	const place = { node: { name: 'Truto' } as never };
+	const location = { node: { name: 'Truto' } as never };
 
 	it('refuses an unknown Output', () => {
-		expect(() => readOutput(place, 'short', '')).toThrow('Output must be simplified, raw or selectedFields, not "short"');
+		expect(() => readOutput(location, 'short', '')).toThrow('Output must be simplified, raw or selectedFields, not "short"');
 	});
 
 	it('applies Seat Utilization before the short form, and nothing for Raw', () => {

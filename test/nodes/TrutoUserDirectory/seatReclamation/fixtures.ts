@@ -1,7 +1,8 @@
 /** Small builders for the pure reclamation tests: settings, accounts, users and licences as apps send them. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { FINDING_TYPES, type AccountRef, type ReclamationSettings } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
+import type { AccountRef, ReclamationSettings } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
+import { FINDING_TYPES } from '../../../../nodes/TrutoUserDirectory/seatReclamation/parameters';
 
 export const NOW = Date.parse('2026-06-30T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,4 +1,5 @@
-import { findingCosts, formatMoney, integrationKey, licensePrice, MoneyByCurrency, moneyWords, seatCosts } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/money';
+import { integrationKey } from '../../../../../nodes/shared/helpers/accounts';
+import { findingCosts, formatMoney, licensePrice, MoneyByCurrency, moneyWords, seatCosts } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/money';
 import type { EnteredPrice } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
 
 const ENTERED: EnteredPrice[] = [

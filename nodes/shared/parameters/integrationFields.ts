@@ -1,7 +1,7 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { INTEGRATION_FIELD_NAMES } from '../model/naming';
-import type { IntegrationFieldUse, OperationName, ResourceDefinition } from '../model/types';
+import type { IntegrationFieldName, IntegrationFieldUse, OperationName, ResourceDefinition } from '../model/types';
 import { recordLocator } from './locators';
 
 function operationsUsing(use: IntegrationFieldUse): OperationName[] {
@@ -43,4 +43,24 @@ export function integrationFieldProperties(resource: ResourceDefinition): INodeP
 	return resource.integrationFields.map((use) =>
 		integrationFieldProperty(use, { show: { resource: [resource.value], operation: operationsUsing(use) } }),
 	);
+}
+
+/**
+ * The per-integration fields of a resource/operation, under the name Truto expects there (the
+ * resource table's `sendAs`): Organization travels as organization_id on lists, as organizations on
+ * a license get. Empty values are not sent. Every node and dropdown builds these parameters here.
+ */
+export function integrationFieldQuery(
+	resource: ResourceDefinition,
+	operation: OperationName,
+	value: (field: IntegrationFieldName) => string | undefined,
+): IDataObject {
+	const query: IDataObject = {};
+	for (const use of resource.integrationFields) {
+		const queryName = use.sendAs[operation];
+		if (!queryName) continue;
+		const given = value(use.field);
+		if (given !== undefined && given !== '') query[queryName] = given;
+	}
+	return query;
 }

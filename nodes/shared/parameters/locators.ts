@@ -3,6 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { idOperations } from '../model/operations';
 import { integratedAccount } from '../model/resources/integratedAccount';
 import type { ResourceDefinition } from '../model/types';
+import { segmentProblem } from '../transport';
+import { inputError, type ItemLocation } from './itemLocation';
 
 const ACCOUNT_DESCRIPTION =
 	'The connected customer account to read from: one tenant of one app, such as GitHub · acme-corp. Its ID is a UUID from Truto.';
@@ -100,4 +102,34 @@ export function referenceProperties(resource: ResourceDefinition, find: (value: 
 			});
 		}),
 	);
+}
+
+/** A resource locator's value as text (already extracted by n8n); every failure names the field. */
+export function locatorText(
+	location: ItemLocation,
+	raw: unknown,
+	displayName: string,
+	options: { required: boolean },
+): string | undefined {
+	if (raw !== null && typeof raw === 'object') {
+		throw inputError(
+			location,
+			`${displayName} must be an ID, not ${Array.isArray(raw) ? 'a list' : 'an object'}`,
+			`The expression for ${displayName} resolved to ${JSON.stringify(raw).slice(0, 100)}. Point it at the ID field, e.g. {{ $json.id }}.`,
+		);
+	}
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (value === '') {
+		if (!options.required) return undefined;
+		throw inputError(location, `${displayName} is empty`, `Choose ${displayName.toLowerCase()} from the list, or enter its ID.`);
+	}
+	return value;
+}
+
+/** The ID of a record, refused here when it could never be sent as a path segment ("..", far too long). */
+export function recordIdText(location: ItemLocation, raw: unknown, displayName: string): string {
+	const id = locatorText(location, raw, displayName, { required: true }) as string;
+	const problem = segmentProblem(id);
+	if (problem) throw inputError(location, problem.message, problem.description);
+	return id;
 }

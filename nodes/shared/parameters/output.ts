@@ -1,6 +1,8 @@
 import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
 
-import type { ResourceDefinition } from '../model/types';
+import type { ItemOptions, OutputMode, ResourceDefinition } from '../model/types';
+import { readChoice } from './definition';
+import { inputError, type ItemLocation } from './itemLocation';
 
 /** Version 1.1 made Simplified the default; version 1 (saved workflows) keeps the whole record. */
 export const SIMPLIFIED_SINCE_VERSION = 1.1;
@@ -55,4 +57,29 @@ export function outputProperties(resources: ResourceDefinition[]): INodeProperti
 			displayOptions: { show: { resource: simplifiable.map((r) => r.value), operation: READS, output: ['selectedFields'] } },
 		},
 	];
+}
+
+
+/**
+ * Output (Simplified / Raw / Selected Fields) of a read, with the fields named for Selected Fields.
+ * The editor's default already depends on the node version (1: raw, 1.1: simplified).
+ */
+export function readOutput(location: ItemLocation, mode: unknown, fieldsText: unknown): NonNullable<ItemOptions['output']> {
+	// Both versions' Output list the same values; the current one is the reference.
+	const chosen = readChoice<OutputMode>(location, outputProperty([], { '@version': [] }, 'simplified'), mode);
+	const fields =
+		typeof fieldsText === 'string'
+			? fieldsText
+					.split(',')
+					.map((field) => field.trim())
+					.filter(Boolean)
+			: [];
+	if (chosen === 'selectedFields' && fields.length === 0) {
+		throw inputError(
+			location,
+			'Output is Selected Fields, but Fields to Include names none',
+			'Enter the fields to output, separated by commas, e.g. name, emails, status; or choose Simplified or Raw.',
+		);
+	}
+	return { mode: chosen, fields };
 }

@@ -4,13 +4,14 @@ import { BODY_FIELDS, fieldNaming, type FieldNaming, JSON_BODY, QUERY_FIELDS } f
 import { OPERATION_SPECS } from '../model/operations';
 import { findResource } from '../model/resources';
 import type { ItemOptions, OperationName, ResourceDefinition } from '../model/types';
-import { dynamicQuery, writeBody } from './dynamicValues';
+import { dynamicQuery, writeBody } from './metadataFields';
 import { filterQuery } from './filters';
 import { integrationFieldQuery } from './integrationFields';
 import { readLinkPageUrl } from './linkPage';
 import { locatorText, recordIdText } from './locators';
-import { readOptions, readOutput, trutoOptionsQuery } from './options';
-import { inputError, type Place } from './itemLocation';
+import { readOptions, trutoOptionsQuery } from './options';
+import { readOutput } from './output';
+import { inputError, type ItemLocation } from './itemLocation';
 
 /**
  * Everything one input item asks for, read once and checked before any request: operations,
@@ -48,10 +49,10 @@ function parameterReader(context: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
-function readLimit(place: Place, raw: unknown): number {
+function readLimit(location: ItemLocation, raw: unknown): number {
 	const number = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-		throw inputError(place, `Limit must be a whole number of at least 1, not ${shown(raw)}`, 'Set Limit to how many records you want, or turn on Return All.');
+		throw inputError(location, `Limit must be a whole number of at least 1, not ${shown(raw)}`, 'Set Limit to how many records you want, or turn on Return All.');
 	}
 	return number;
 }
@@ -63,13 +64,13 @@ function shown(value: unknown): string {
 }
 
 export function readItemInput(context: IExecuteFunctions, itemIndex: number): ItemInput {
-	const place: Place = { node: context.getNode(), itemIndex };
+	const location: ItemLocation = { node: context.getNode(), itemIndex };
 	const read = parameterReader(context, itemIndex);
 	const resourceValue = read.value('resource', undefined) as string;
 	const operation = read.value('operation', undefined) as OperationName;
 	const resource = findResource(resourceValue);
 	if (!resource || !resource.operations.includes(operation) || !OPERATION_SPECS[operation]) {
-		throw inputError(place, `The operation "${operation}" is not supported for "${resourceValue}"`);
+		throw inputError(location, `The operation "${operation}" is not supported for "${resourceValue}"`);
 	}
 	const spec = OPERATION_SPECS[operation];
 	const input: ItemInput = {
@@ -78,38 +79,38 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 		operation,
 		query: {},
 		references: {},
-		options: readOptions(place, {}),
+		options: readOptions(location, {}),
 		naming: fieldNaming(resource, operation),
 	};
-	if (operation === 'getAll' && read.value('returnAll', false) !== true) input.limit = readLimit(place, read.value('limit', 50));
+	if (operation === 'getAll' && read.value('returnAll', false) !== true) input.limit = readLimit(location, read.value('limit', 50));
 
 	const filters = (): IDataObject =>
 		operation === 'getAll' && resource.listFilters
-			? filterQuery(place, resource.listFilters, read.value(resource.listFilters.property.name, {}) as IDataObject)
+			? filterQuery(location, resource.listFilters, read.value(resource.listFilters.property.name, {}) as IDataObject)
 			: {};
 	if (resource.scope === 'environment') {
-		if (spec.needsId) input.accountId = locatorText(place, read.locator('integratedAccount'), 'Integrated Account', { required: true });
-		if (operation === 'createReconnectLink') input.linkPageUrl = readLinkPageUrl(place, read.value('options', {}) as IDataObject);
+		if (spec.needsId) input.accountId = locatorText(location, read.locator('integratedAccount'), 'Integrated Account', { required: true });
+		if (operation === 'createReconnectLink') input.linkPageUrl = readLinkPageUrl(location, read.value('options', {}) as IDataObject);
 		input.query = filters();
 		return input;
 	}
 
-	input.accountId = locatorText(place, read.locator('integratedAccount'), 'Integrated Account', { required: true });
-	if (spec.needsId) input.recordId = recordIdText(place, read.locator(resource.id?.parameter ?? ''), resource.name);
+	input.accountId = locatorText(location, read.locator('integratedAccount'), 'Integrated Account', { required: true });
+	if (spec.needsId) input.recordId = recordIdText(location, read.locator(resource.id?.parameter ?? ''), resource.name);
 	for (const reference of resource.operationSettings?.[operation]?.bodyReferences ?? []) {
 		const target = findResource(reference.resource);
-		if (target?.id) input.references[reference.sendAs] = recordIdText(place, read.locator(target.id.parameter), target.name);
+		if (target?.id) input.references[reference.sendAs] = recordIdText(location, read.locator(target.id.parameter), target.name);
 	}
-	input.options = readOptions(place, read.value('options', {}) as IDataObject, resource, operation);
+	input.options = readOptions(location, read.value('options', {}) as IDataObject, resource, operation);
 	// Output is shown on the reads of resources with a short form; its default comes with the node version.
-	if (resource.simplify && !spec.writes) input.options.output = readOutput(place, read.value('output', 'raw'), read.value('outputFields', ''));
+	if (resource.simplify && !spec.writes) input.options.output = readOutput(location, read.value('output', 'raw'), read.value('outputFields', ''));
 	// Later sources win: the integration's dynamic parameters, then the named per-integration fields and
 	// filters (when filled in), then Truto's options; integrated_account_id always comes from the account.
 	input.query = {
-		...dynamicQuery(place, read.value(QUERY_FIELDS.name, null) as ResourceMapperValue | null),
+		...dynamicQuery(location, read.value(QUERY_FIELDS.name, null) as ResourceMapperValue | null),
 		...integrationFieldQuery(resource, operation, (field) =>
 			field === 'organization'
-				? locatorText(place, read.locator('organization'), 'Organization', { required: false })
+				? locatorText(location, read.locator('organization'), 'Organization', { required: false })
 				: (read.value(field, '') as string),
 		),
 		...filters(),
@@ -117,14 +118,14 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 		integrated_account_id: input.accountId,
 	};
 	if (spec.hasBody) {
-		input.body = writeBody(place, {
+		input.body = writeBody(location, {
 			fields: read.value(BODY_FIELDS.name, null) as ResourceMapperValue | null,
 			json: read.value(JSON_BODY.name, ''),
 			references: input.references,
 		});
 		if (operation === 'update' && Object.keys(input.body).length === 0) {
 			throw inputError(
-				place,
+				location,
 				`Nothing to update: no field of the ${resource.singular} was given`,
 				`Add the fields to change under ${BODY_FIELDS.displayName}, or as a JSON object in ${JSON_BODY.displayName}.`,
 			);

@@ -1,6 +1,5 @@
 /** Find Reclaimable Seats: its parameters read once, and every bad value refused before any request, naming the fix. */
-import { readReclamationRequest } from '../../../../nodes/TrutoUserDirectory/seatReclamation/readParameters';
-import { FINDING_TYPES } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
+import { FINDING_TYPES, readReclamationRequest } from '../../../../nodes/TrutoUserDirectory/seatReclamation/parameters';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
 
 const base: Parameters = { resource: 'seatReclamation', operation: 'findReclaimableSeats', accountScope: 'all', inactiveDays: 90, reviewOutput: 'findingsAndSummary', options: {} };
@@ -58,10 +57,10 @@ describe('reading Find Reclaimable Seats', () => {
 	it.each([
 		[{ accountScope: 'accounts', integratedAccounts: [] }, 'Integrated Accounts is empty', /Choose the accounts/],
 		[{ accountScope: 'integrations', integrations: ' , ' }, 'Integrations is empty', /e\.g\. zoom, github/],
-		[{ accountScope: 'everything' }, 'Accounts to Review must be all, accounts or integrations, not "everything"', /Choose/],
+		[{ accountScope: 'everything' }, 'Accounts to Review must be integrations, accounts or all, not "everything"', /Choose/],
 		[{ inactiveDays: 0 }, 'Unused After (Days) must be a number of at least 1, not 0', /e\.g\. 90/],
 		[{ inactiveDays: 'soon' }, 'Unused After (Days) must be a number of at least 1, not "soon"', /e\.g\. 90/],
-		[{ reviewOutput: 'everything' }, 'Output must be one of findingsAndSummary, findings, summary, not "everything"', undefined],
+		[{ reviewOutput: 'everything' }, 'Output must be findingsAndSummary, findings or summary, not "everything"', undefined],
 		[{ options: { gracePeriodDays: -1 } }, 'Grace Period (Days) must be a number of at least 0, not -1', /0 for none/],
 		[{ options: { underusedBelowPercent: 150 } }, 'Underused Below (%) must be a number from 0 to 100, not 150', /percent/],
 		[{ options: { exemptEmails: 'ceo@acme.com, acme.com' } }, 'Exempt Emails has an entry that is not an email: "acme.com"', /Exempt Domains/],

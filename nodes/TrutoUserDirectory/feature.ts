@@ -1,0 +1,47 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { ExecutionScope } from './execution';
+
+/**
+ * An operation that is a job over many integrated accounts rather than one Truto call (Seat
+ * Reclamation → Find Reclaimable Seats): its form and its execute live together in its feature folder.
+ */
+export interface FeatureOperation {
+	/** Parameter value saved in workflows (never rename). */
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** Changes data in the apps: items then run one at a time, in order. */
+	writes: boolean;
+	/** The operation's own parameters, shown only for it. */
+	properties: INodeProperties[];
+	execute: (execution: ExecutionScope, itemIndex: number) => Promise<IDataObject[]>;
+}
+
+/** A resource of the node made of such operations; it sits in the Resource list beside Truto's resources. */
+export interface Feature {
+	/** Parameter value saved in workflows (never rename). */
+	value: string;
+	name: string;
+	/** One line for people and AI agents: what it is good for. */
+	summary: string;
+	operations: FeatureOperation[];
+}
+
+/** The Operation field of a feature, opening on its first operation. */
+export function featureOperationProperty(feature: Feature): INodeProperties {
+	const property: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [feature.value] } },
+		options: feature.operations
+			.map(({ name, value, action, description }) => ({ name, value, action, description }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: '',
+	};
+	property.default = feature.operations[0].value;
+	return property;
+}

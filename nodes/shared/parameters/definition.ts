@@ -1,0 +1,48 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { listNames } from '../helpers/text';
+import { inputError, type ItemLocation } from './itemLocation';
+
+/**
+ * Helpers that read a parameter from the one property that defines it: its default when the value is
+ * missing, its listed values as the only ones allowed, its minimum and maximum as the range. A
+ * parameter's editor property is then the single statement of those facts.
+ */
+
+/** The values a property of type options / multiOptions allows. */
+export function allowedValues(property: INodeProperties): string[] {
+	return (property.options ?? []).flatMap((option) => ('value' in option ? [String(option.value)] : []));
+}
+
+/** One of the property's listed values, or an error that names them. */
+export function readChoice<T extends string>(location: ItemLocation, property: INodeProperties, raw: unknown): T {
+	const value = raw === undefined || raw === null || raw === '' ? property.default : raw;
+	const allowed = allowedValues(property);
+	if (typeof value !== 'string' || !allowed.includes(value)) {
+		throw inputError(
+			location,
+			`${property.displayName} must be ${listNames(allowed, 'or')}, not ${JSON.stringify(value)}`,
+			`Choose ${property.displayName} from the list.`,
+		);
+	}
+	return value as T;
+}
+
+/** A number within the property's minValue / maxValue; the property's default when none is given. */
+export function readNumber(location: ItemLocation, property: INodeProperties, raw: unknown, fix: string): number {
+	const given = raw === undefined || raw === null || raw === '' ? property.default : raw;
+	const value = typeof given === 'string' && given.trim() !== '' ? Number(given) : given;
+	const min = property.typeOptions?.minValue as number | undefined;
+	const max = property.typeOptions?.maxValue as number | undefined;
+	if (typeof value !== 'number' || !Number.isFinite(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
+		const range = max === undefined ? `of at least ${min ?? 0}` : `from ${min ?? 0} to ${max}`;
+		throw inputError(location, `${property.displayName} must be a number ${range}, not ${JSON.stringify(raw)}`, fix);
+	}
+	return value;
+}
+
+/** A list given as a list, or as text separated by commas, semicolons or line breaks; trimmed, no repeats. */
+export function listOf(raw: unknown): string[] {
+	const parts = Array.isArray(raw) ? raw.map((entry) => String(entry ?? '')) : typeof raw === 'string' ? raw.split(/[,;\n]/) : [];
+	return [...new Set(parts.map((part) => part.trim()).filter(Boolean))];
+}
