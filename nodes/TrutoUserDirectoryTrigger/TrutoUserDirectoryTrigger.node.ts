@@ -100,7 +100,6 @@ export class TrutoUserDirectoryTrigger implements INodeType {
 		const query: IDataObject = {
 			...integrationFieldQuery(resource, 'getAll', (field) => ({ organization, product })[field as 'organization' | 'product']),
 			...trutoOptionsQuery(options),
-			integrated_account_id: accountId,
 		};
 
 		const naming = fieldNaming(resource, 'getAll', { dynamicAreas: false });
@@ -112,7 +111,7 @@ export class TrutoUserDirectoryTrigger implements INodeType {
 		// Every page: an event on the last page counts as much as one on the first.
 		const records: IDataObject[] = [];
 		let complete = true;
-		for await (const page of client.pages({ path: unifiedPath(resource.path), query, describeParameter: naming.query })) {
+		for await (const page of client.pages({ path: unifiedPath(resource.path), accountId, query, describeParameter: naming.query })) {
 			records.push(...page.records);
 			if (page.partial) complete = false;
 		}

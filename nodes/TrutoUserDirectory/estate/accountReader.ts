@@ -91,7 +91,7 @@ export async function listQueries(
 	resource: ResourceDefinition,
 	part: Gap['part'],
 ): Promise<IDataObject[] | Gap> {
-	const base: IDataObject = { integrated_account_id: info.id, truto_ignore_remote_data: true };
+	const base: IDataObject = { truto_ignore_remote_data: true };
 	if (resource === USER) base.truto_exclude_fields = UNREAD_USER_FIELDS;
 	const meta = await context.metadata.meta(info.id, resource.path, 'list');
 	let queries = [base];
@@ -127,7 +127,7 @@ function organizationIds(context: ReadContext, info: AccountInfo): Promise<strin
 	let pending = context.organizations.get(info.id);
 	if (!pending) {
 		pending = context.client
-			.list({ path: unifiedPath('organizations'), query: { integrated_account_id: info.id, truto_ignore_remote_data: true }, itemIndex: context.location.itemIndex })
+			.list({ path: unifiedPath('organizations'), accountId: info.id, query: { truto_ignore_remote_data: true }, itemIndex: context.location.itemIndex })
 			.then((records) => records.map((record) => record.id).filter(present).map(String));
 		context.organizations.set(info.id, pending);
 	}
@@ -146,6 +146,7 @@ export interface PageCount {
  */
 export async function eachPage(
 	context: ReadContext,
+	accountId: string,
 	resource: ResourceDefinition,
 	queries: IDataObject[],
 	take: (records: IDataObject[]) => void,
@@ -153,7 +154,7 @@ export async function eachPage(
 	const seen = queries.length > 1 ? new Set<string>() : undefined;
 	const count: PageCount = { pages: 0, partial: 0 };
 	for (const query of queries) {
-		const request = { path: unifiedPath(resource.path), query, itemIndex: context.location.itemIndex, describeParameter: fieldNaming(resource, 'getAll').query };
+		const request = { path: unifiedPath(resource.path), accountId, query, itemIndex: context.location.itemIndex, describeParameter: fieldNaming(resource, 'getAll').query };
 		for await (const page of context.client.pages(request)) {
 			count.pages++;
 			if (page.partial) count.partial++;

@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { reconnectLinkUrl } from '../../shared/helpers/links';
-import type { ItemInput } from '../../shared/parameters/itemInput';
+import { DEFAULT_LINK_PAGE_URL } from '../../shared/model/resources/integratedAccount';
+import { type EnvironmentCall, recordOf } from '../../shared/parameters/itemInput';
 import type { ExecutionScope } from '../execution';
 
 /**
@@ -11,8 +12,8 @@ import type { ExecutionScope } from '../execution';
  * (`persist_previous_context` keeps its ID and settings), and the Truto Link URL the customer opens
  * to connect it again. The idempotency key makes a retried request return the same token.
  */
-export async function createReconnectLink(execution: ExecutionScope, input: ItemInput): Promise<IDataObject[]> {
-	const accountId = input.accountId as string;
+export async function createReconnectLink(execution: ExecutionScope, input: EnvironmentCall): Promise<IDataObject[]> {
+	const accountId = recordOf(input);
 	const answer = (await execution.client.request({
 		method: 'POST',
 		path: ['link-token'],
@@ -31,7 +32,7 @@ export async function createReconnectLink(execution: ExecutionScope, input: Item
 		{
 			integrated_account_id: accountId,
 			link_token: linkToken,
-			link_url: reconnectLinkUrl(input.linkPageUrl as string, linkToken),
+			link_url: reconnectLinkUrl(input.linkPageUrl ?? DEFAULT_LINK_PAGE_URL, linkToken),
 		},
 	];
 }

@@ -9,15 +9,16 @@ import type { ExecutionScope } from '../execution';
 
 export async function getAll(execution: ExecutionScope, input: ItemInput): Promise<IDataObject[]> {
 	const { resource, itemIndex, limit } = input;
-	if (resource.scope === 'environment') {
+	if (input.kind === 'environment') {
 		return await execution.client.list({ path: [resource.path], query: input.query, limit, itemIndex });
 	}
-	const accountId = input.accountId as string;
+	const { accountId } = input;
 	await preflight(execution, input);
 	// The metadata is already at hand: the pre-flight read it.
 	const query = fitFilterNames(resource, input.query, await execution.metadata.meta(accountId, resource.path, 'list'));
 	const request: ListRequest = {
 		path: unifiedPath(resource.path),
+		accountId,
 		query,
 		limit,
 		itemIndex,

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { toRecords } from '../../shared/helpers/items';
-import type { ItemInput } from '../../shared/parameters/itemInput';
+import type { AccountCall } from '../../shared/parameters/itemInput';
 import { OPERATION_SPECS, trutoMethod } from '../../shared/model/operations';
 import { unifiedPath } from '../../shared/transport';
 import { preflight } from './preflight';
@@ -16,7 +16,7 @@ const ALREADY_DELETED =
  * record's ID in the path where the operation needs one, the body read with the item, and an
  * Idempotency-Key made once per item, so that the transport's retries of this write can never act twice.
  */
-export async function write(execution: ExecutionScope, input: ItemInput): Promise<IDataObject[]> {
+export async function write(execution: ExecutionScope, input: AccountCall): Promise<IDataObject[]> {
 	const { resource, operation, recordId } = input;
 	const spec = OPERATION_SPECS[operation];
 	const path =
@@ -28,6 +28,7 @@ export async function write(execution: ExecutionScope, input: ItemInput): Promis
 	const outcome = await execution.client.exchange({
 		method: spec.http,
 		path,
+		accountId: input.accountId,
 		query: input.query,
 		body: input.body,
 		idempotencyKey: randomUUID(),

@@ -65,7 +65,7 @@ async function reviewAccount(
 		if (Array.isArray(queries)) {
 			const records: IDataObject[] = [];
 			try {
-				const count = await eachPage(context, LICENSE, queries, (page) => records.push(...page));
+				const count = await eachPage(context, info.id, LICENSE, queries, (page) => records.push(...page));
 				emit(review.licenses(records));
 				licensesRead = true;
 				const partial = partialGap('licenses', count, 'seat counts may be missing');
@@ -91,7 +91,7 @@ async function reviewAccount(
 			// The identity provider's people are read once, before any app's users are compared with them.
 			const directory = info.id === identityAccountId ? undefined : await identity;
 			try {
-				const count = await eachPage(context, USER, queries, (page) => emit(review.usersPage(page, directory)));
+				const count = await eachPage(context, info.id, USER, queries, (page) => emit(review.usersPage(page, directory)));
 				usersRead = true;
 				const partial = partialGap('users', count, 'some users may be missing; the findings listed are real');
 				if (partial) gaps.push(partial);
@@ -119,7 +119,7 @@ async function readIdentityProvider(context: ReadContext, info: AccountInfo): Pr
 	if (!Array.isArray(queries)) return notChecked(queries);
 	const builder = new IdentityDirectoryBuilder(account);
 	try {
-		const count = await eachPage(context, USER, queries, (page) => builder.add(page));
+		const count = await eachPage(context, info.id, USER, queries, (page) => builder.add(page));
 		const partial = partialGap('identity provider', count, 'nobody is called absent from it; people it lists as deactivated still count');
 		const directory = builder.build(count.partial === 0);
 		return { directory, outcome: { account, status: partial ? 'partly_checked' : 'checked', gaps: partial ? [partial] : [] } };

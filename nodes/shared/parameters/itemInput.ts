@@ -13,33 +13,47 @@ import { readOptions, trutoOptionsQuery } from './options';
 import { readOutput } from './output';
 import { inputError, type ItemLocation } from './itemLocation';
 
+/** What every call read from an item has, whichever its kind. */
+interface CallInputBase {
+	itemIndex: number;
+	resource: ResourceDefinition;
+	operation: OperationName;
+	/** Get Many without Return All: how many records. */
+	limit?: number;
+	/** The query of the call, without integrated_account_id (the request carries its account). */
+	query: IDataObject;
+	options: ItemOptions;
+	/** How this node names the parameters of this resource and operation, for messages. */
+	naming: FieldNaming;
+}
+
+/** A unified call: it reads or changes records of one integrated account. */
+export interface AccountCall extends CallInputBase {
+	kind: 'account';
+	accountId: string;
+	/** The record of Get, Update and Delete. */
+	recordId?: string;
+	/** Create, Update, Remove User. */
+	body?: IDataObject;
+	/** Records sent in the body by reference (Remove User: group_id, user_id). */
+	references: IDataObject;
+}
+
+/** A call on the token's environment (/integrated-account): no account reads it. */
+export interface EnvironmentCall extends CallInputBase {
+	kind: 'environment';
+	/** Get and Create Reconnect Link: the integrated account the call is about (the record itself). */
+	recordId?: string;
+	/** Create Reconnect Link: the Truto Link page the link token is opened with. */
+	linkPageUrl?: string;
+}
+
 /**
  * Everything one input item asks for, read once and checked before any request: operations,
  * computed-field hooks and the pre-flight all work from this value, so no check depends on the
  * order in which they run.
  */
-export interface ItemInput {
-	itemIndex: number;
-	resource: ResourceDefinition;
-	operation: OperationName;
-	/** The integrated account: the one a unified call reads, or the one Integrated Account → Get fetches. */
-	accountId?: string;
-	/** The record of Get, Update and Delete. */
-	recordId?: string;
-	/** Get Many without Return All: how many records. */
-	limit?: number;
-	/** The whole query of a unified call, integrated_account_id included. */
-	query: IDataObject;
-	/** Create, Update, Remove User. */
-	body?: IDataObject;
-	/** Records sent in the body by reference (Remove User: group_id, user_id). */
-	references: IDataObject;
-	options: ItemOptions;
-	/** How this node names the parameters of this resource and operation, for messages. */
-	naming: FieldNaming;
-	/** Create Reconnect Link: the Truto Link page the link token is opened with. */
-	linkPageUrl?: string;
-}
+export type ItemInput = AccountCall | EnvironmentCall;
 
 /** Readers of one item's parameters (n8n's getNodeParameter for that item). */
 function parameterReader(context: IExecuteFunctions, itemIndex: number) {
@@ -73,40 +87,44 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 		throw inputError(location, `The operation "${operation}" is not supported for "${resourceValue}"`);
 	}
 	const spec = OPERATION_SPECS[operation];
-	const input: ItemInput = {
+	const base: CallInputBase = {
 		itemIndex,
 		resource,
 		operation,
 		query: {},
-		references: {},
 		options: readOptions(location, {}),
 		naming: fieldNaming(resource, operation),
 	};
-	if (operation === 'getAll' && read.value('returnAll', false) !== true) input.limit = readLimit(location, read.value('limit', 50));
+	if (operation === 'getAll' && read.value('returnAll', false) !== true) base.limit = readLimit(location, read.value('limit', 50));
 
 	const filters = (): IDataObject =>
 		operation === 'getAll' && resource.listFilters
 			? filterQuery(location, resource.listFilters, read.value(resource.listFilters.property.name, {}) as IDataObject)
 			: {};
 	if (resource.scope === 'environment') {
-		if (spec.needsId) input.accountId = locatorText(location, read.locator('integratedAccount'), 'Integrated Account', { required: true });
-		if (operation === 'createReconnectLink') input.linkPageUrl = readLinkPageUrl(location, read.value('options', {}) as IDataObject);
-		input.query = filters();
-		return input;
+		const call: EnvironmentCall = { ...base, kind: 'environment', query: filters() };
+		if (spec.needsId) call.recordId = locatorText(location, read.locator('integratedAccount'), 'Integrated Account', { required: true });
+		if (operation === 'createReconnectLink') call.linkPageUrl = readLinkPageUrl(location, read.value('options', {}) as IDataObject);
+		return call;
 	}
 
-	input.accountId = locatorText(location, read.locator('integratedAccount'), 'Integrated Account', { required: true });
-	if (spec.needsId) input.recordId = recordIdText(location, read.locator(resource.id?.parameter ?? ''), resource.name);
+	const call: AccountCall = {
+		...base,
+		kind: 'account',
+		accountId: locatorText(location, read.locator('integratedAccount'), 'Integrated Account', { required: true }) as string,
+		references: {},
+	};
+	if (spec.needsId) call.recordId = recordIdText(location, read.locator(resource.id?.parameter ?? ''), resource.name);
 	for (const reference of resource.operationSettings?.[operation]?.bodyReferences ?? []) {
 		const target = findResource(reference.resource);
-		if (target?.id) input.references[reference.sendAs] = recordIdText(location, read.locator(target.id.parameter), target.name);
+		if (target?.id) call.references[reference.sendAs] = recordIdText(location, read.locator(target.id.parameter), target.name);
 	}
-	input.options = readOptions(location, read.value('options', {}) as IDataObject, resource, operation);
+	call.options = readOptions(location, read.value('options', {}) as IDataObject, resource, operation);
 	// Output is shown on the reads of resources with a short form; its default comes with the node version.
-	if (resource.simplify && !spec.writes) input.options.output = readOutput(location, read.value('output', 'raw'), read.value('outputFields', ''));
+	if (resource.simplify && !spec.writes) call.options.output = readOutput(location, read.value('output', 'raw'), read.value('outputFields', ''));
 	// Later sources win: the integration's dynamic parameters, then the named per-integration fields and
-	// filters (when filled in), then Truto's options; integrated_account_id always comes from the account.
-	input.query = {
+	// filters (when filled in), then Truto's options.
+	call.query = {
 		...dynamicQuery(location, read.value(QUERY_FIELDS.name, null) as ResourceMapperValue | null),
 		...integrationFieldQuery(resource, operation, (field) =>
 			field === 'organization'
@@ -114,16 +132,15 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 				: (read.value(field, '') as string),
 		),
 		...filters(),
-		...trutoOptionsQuery(input.options),
-		integrated_account_id: input.accountId,
+		...trutoOptionsQuery(call.options),
 	};
 	if (spec.hasBody) {
-		input.body = writeBody(location, {
+		call.body = writeBody(location, {
 			fields: read.value(BODY_FIELDS.name, null) as ResourceMapperValue | null,
 			json: read.value(JSON_BODY.name, ''),
-			references: input.references,
+			references: call.references,
 		});
-		if (operation === 'update' && Object.keys(input.body).length === 0) {
+		if (operation === 'update' && Object.keys(call.body).length === 0) {
 			throw inputError(
 				location,
 				`Nothing to update: no field of the ${resource.singular} was given`,
@@ -131,5 +148,11 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 			);
 		}
 	}
-	return input;
+	return call;
+}
+
+/** The record an operation that works on one record is about (always read for those operations). */
+export function recordOf(input: ItemInput): string {
+	if (input.recordId === undefined) throw new Error(`${input.operation} was read without its record ID`);
+	return input.recordId;
 }

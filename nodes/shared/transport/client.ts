@@ -13,8 +13,13 @@ import type { TrutoFunctions } from './types';
 
 export interface TrutoRequest {
 	method?: IHttpRequestMethods;
-	/** Path segments, unencoded: the client encodes each one so an ID can never leave its location. */
+	/** Path segments, unencoded: the client encodes each one so an ID can never leave its place. */
 	path: string[];
+	/**
+	 * The integrated account a unified call reads or changes: sent as integrated_account_id and counted
+	 * against that account's request budget as well as the token's.
+	 */
+	accountId?: string;
 	query?: IDataObject;
 	body?: IDataObject;
 	/** Sent with writes so that a retried request cannot act twice. */
@@ -112,9 +117,10 @@ export class TrutoClient {
 		const method = request.method ?? 'GET';
 		const headers: IDataObject = { Accept: 'application/json' };
 		if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+		const query = request.accountId === undefined ? request.query : { ...request.query, integrated_account_id: request.accountId };
 		const options: IHttpRequestOptions = {
 			method,
-			url: this.buildUrl(request.path, request.query),
+			url: this.buildUrl(request.path, query),
 			headers,
 			json: true,
 			returnFullResponse: true,
@@ -175,15 +181,15 @@ export class TrutoClient {
 	}
 
 	/**
-	 * The budgets a request counts against: unified calls against their integrated account's and the
+	 * The budgets a request counts against: calls of an integrated account against its budget and the
 	 * token's, management calls (/integrated-account) against the token's only. The first one is the
 	 * one a 429 pauses.
 	 */
 	private budgetsFor(request: TrutoRequest): Bucket[] {
 		const { baseUrl, secret } = this.connection;
 		const token = bucketFor(`${baseUrl} token ${fingerprint(secret)}`, `${baseUrl} token`, this.rateLimits.token);
-		const accountId = request.query?.integrated_account_id;
-		if (request.path[0] !== 'unified' || typeof accountId !== 'string' || accountId === '') return [token];
+		const { accountId } = request;
+		if (accountId === undefined || accountId === '') return [token];
 		const account = bucketFor(`${baseUrl} account ${accountId}`, `${baseUrl} account ${accountId}`, this.rateLimits.account);
 		return [account, token];
 	}

@@ -1,5 +1,5 @@
 /**
- * Every number that decides how hard and how fast the node talks to Truto, in one location.
+ * Every number that decides how hard and how fast the node talks to Truto, in one place.
  * README → "Throttling and concurrency" explains and measures them.
  */
 

@@ -73,8 +73,8 @@ export class MetadataCache {
 	 */
 	constructor(private readonly client: TrutoClient) {}
 
-	private async lookUp(path: string[], query?: IDataObject): Promise<unknown> {
-		return await this.client.request({ path, query, maxAttempts: LOOKUP_ATTEMPTS });
+	private async lookUp(path: string[], query?: IDataObject, accountId?: string): Promise<unknown> {
+		return await this.client.request({ path, query, accountId, maxAttempts: LOOKUP_ATTEMPTS });
 	}
 
 	account(accountId: string): Promise<AccountInfo | undefined> {
@@ -119,7 +119,7 @@ export class MetadataCache {
 	 */
 	meta(accountId: string, resourcePath: string, method: string): Promise<MethodMeta | undefined> {
 		return once(this.metas, `${accountId} ${resourcePath} ${method}`, async () => {
-			const perAccount = await this.lookUp(unifiedPath(resourcePath, 'meta', method), { integrated_account_id: accountId }).catch(
+			const perAccount = await this.lookUp(unifiedPath(resourcePath, 'meta', method), {}, accountId).catch(
 				() => undefined,
 			);
 			if (perAccount !== undefined) return readMeta(perAccount);

@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { isTransientNetworkError } from './networkErrors';
 
 /**
- * Truto's retry rules, in one location: which answers and failures are asked again, and how long to
+ * Truto's retry rules, in one place: which answers and failures are asked again, and how long to
  * wait first. The request loop (requestLoop.ts) only carries out what these decide.
  */
 

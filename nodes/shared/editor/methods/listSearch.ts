@@ -47,11 +47,10 @@ function recordSearch(resource: ResourceDefinition) {
 		// Integrations that need an organization or product to list also need it here.
 		const query = {
 			...integrationFieldQuery(resource, 'getAll', (field) => currentParameter(this, field)),
-			integrated_account_id: accountId,
 			truto_ignore_remote_data: true,
 		};
 		const client = await TrutoClient.create(this, { maxPageSize: RECORD_PAGE_SIZE });
-		const page = await client.page({ path: unifiedPath(resource.path), query }, paginationToken);
+		const page = await client.page({ path: unifiedPath(resource.path), accountId, query }, paginationToken);
 		const results = page.records
 			.map((record) => ({ name: resource.label(record), value: String(record.id) }))
 			.filter((item) => matches(item, filter));

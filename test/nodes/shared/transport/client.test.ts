@@ -27,7 +27,7 @@ async function client(token = TOKEN): Promise<TrutoClient> {
 function listZoomUsers(truto: TrutoClient, limit?: number): Promise<IDataObject[]> {
 	return truto.list({
 		path: unifiedPath('users'),
-		query: { integrated_account_id: ACCOUNTS.zoom },
+		accountId: ACCOUNTS.zoom,
 		limit,
 	});
 }

@@ -24,7 +24,7 @@ async function getUsers(rateLimitPerAccount: number | undefined, count: number) 
 	const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url, rateLimitPerAccount } });
 	const client = await TrutoClient.create(context);
 	for (let i = 0; i < count; i++) {
-		await client.request({ path: unifiedPath('users'), query: { integrated_account_id: ACCOUNTS.github, limit: 1 } });
+		await client.request({ path: unifiedPath('users'), accountId: ACCOUNTS.github, query: { limit: 1 } });
 	}
 	return throttleStats().find((stats) => stats.label.includes(`account ${ACCOUNTS.github}`));
 }

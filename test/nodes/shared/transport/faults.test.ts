@@ -46,7 +46,7 @@ beforeEach(() => {
 async function listZoom(options: ClientOptions = OPTIONS): Promise<IDataObject[]> {
 	const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url } });
 	const truto = await TrutoClient.create(context, options);
-	return await truto.list({ path: unifiedPath('users'), query: { integrated_account_id: ACCOUNTS.zoom } });
+	return await truto.list({ path: unifiedPath('users'), accountId: ACCOUNTS.zoom });
 }
 
 function ids(records: IDataObject[]): string[] {

@@ -46,7 +46,7 @@ const scaledDown: ClientOptions = {
 };
 
 function listZoom(truto: TrutoClient, limit?: number): Promise<IDataObject[]> {
-	return truto.list({ path: unifiedPath('users'), query: { integrated_account_id: ACCOUNTS.zoom }, limit });
+	return truto.list({ path: unifiedPath('users'), accountId: ACCOUNTS.zoom, limit });
 }
 
 function ids(records: IDataObject[]): string[] {
@@ -123,7 +123,7 @@ describe('request budget against a rate-limited sandbox', () => {
 			const truto = await TrutoClient.create(context, scaledDown);
 			const records = await truto.list({
 				path: unifiedPath('users'),
-				query: { integrated_account_id: ACCOUNTS.zoom },
+				accountId: ACCOUNTS.zoom,
 				limit: 150,
 			});
 			expect(records).toHaveLength(150);
@@ -150,7 +150,7 @@ describe('request budget against a rate-limited sandbox', () => {
 		const truto = await client(scaledDown);
 		const started = Date.now();
 		const lists = [ACCOUNTS.github, ACCOUNTS.salesforce, ACCOUNTS.atlassian, ACCOUNTS.microsoft365].map((account) =>
-			truto.list({ path: unifiedPath('organizations'), query: { integrated_account_id: account } }),
+			truto.list({ path: unifiedPath('organizations'), accountId: account }),
 		);
 		await Promise.all(lists);
 		// Four accounts × one page each: nobody waits for anybody.
@@ -181,12 +181,12 @@ describe('request budget against a rate-limited sandbox', () => {
 		]);
 		const truto = await client({ rateLimits: false });
 		const userIds = ids(
-			await truto.list({ path: unifiedPath('users'), query: { integrated_account_id: ACCOUNTS.salesforce }, limit: 8 }),
+			await truto.list({ path: unifiedPath('users'), accountId: ACCOUNTS.salesforce, limit: 8 }),
 		);
 		sb.clearRequests();
 		const got = await Promise.all(
 			userIds.map((id) =>
-				truto.request({ path: unifiedPath('users', id), query: { integrated_account_id: ACCOUNTS.salesforce } }),
+				truto.request({ path: unifiedPath('users', id), accountId: ACCOUNTS.salesforce }),
 			),
 		);
 		expect(got.map((record) => (record as IDataObject).id)).toEqual(userIds);
@@ -213,7 +213,7 @@ describe('request budget against a rate-limited sandbox', () => {
 			},
 		]);
 		const truto = await client(scaledDown);
-		const organizations = { path: unifiedPath('organizations'), query: { integrated_account_id: ACCOUNTS.github } };
+		const organizations = { path: unifiedPath('organizations'), accountId: ACCOUNTS.github };
 		expect(ids(await truto.list(organizations))).toEqual(['only-one']);
 		const started = Date.now();
 		expect((await truto.list(organizations)).length).toBeGreaterThan(1);
