@@ -97,11 +97,11 @@ async function executeMeasured(n8n, workflowId) {
 	sampling = false;
 	await sampler;
 	// n8n 2.41 sometimes crashes (exit 139) while shutting down after a finished run: the run counts.
-	const crashedAfterwards = run.exitCode === 139 && run.execution && !run.execution.data.resultData.error;
-	if (!run.execution || (run.exitCode !== 0 && !crashedAfterwards)) {
-		throw new Error(`workflow ${workflowId} failed (exit ${run.exitCode}):\n${run.stderr.slice(-1500)}\n${run.stdout.slice(0, 1500)}`);
+	const crashedAfterwards = execution.exitCode === 139 && execution.execution && !execution.execution.data.resultData.error;
+	if (!execution.execution || (execution.exitCode !== 0 && !crashedAfterwards)) {
+		throw new Error(`workflow ${workflowId} failed (exit ${execution.exitCode}):\n${execution.stderr.slice(-1500)}\n${execution.stdout.slice(0, 1500)}`);
 	}
-	return { run: run.execution.data.resultData.runData, peakMb: peakKb / 1024 };
+	return { execution: execution.execution.data.resultData.runData, peakMb: peakKb / 1024 };
 }
 
 /** The Truto node reading the bench account's users with the given operation parameters. */

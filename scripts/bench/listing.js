@@ -43,14 +43,14 @@ async function listingBenchmark(size) {
 		const httpRequests = (await sandbox.requestCount()).length;
 
 		const idle = await executeMeasured(n8n, 'benchIdle1');
-		const nodeMs = time(node.run, 'Truto');
-		const httpMs = time(http.run, 'HTTP Request') + time(http.run, 'Split Out');
+		const nodeMs = time(node.execution, 'Truto');
+		const httpMs = time(http.execution, 'HTTP Request') + time(http.execution, 'Split Out');
 		return {
 			size,
 			rows: [
 				['fetch loop (floor)', fmt(floor.ms), floor.records, floor.requests, '—'],
-				['Truto User Directory node', fmt(nodeMs), count(node.run, 'Truto'), nodeRequests, `${node.peakMb.toFixed(0)} MB`],
-				['HTTP Request + Split Out', fmt(httpMs), count(http.run, 'Split Out'), httpRequests, `${http.peakMb.toFixed(0)} MB`],
+				['Truto User Directory node', fmt(nodeMs), count(node.execution, 'Truto'), nodeRequests, `${node.peakMb.toFixed(0)} MB`],
+				['HTTP Request + Split Out', fmt(httpMs), count(http.execution, 'Split Out'), httpRequests, `${http.peakMb.toFixed(0)} MB`],
 				['(n8n running an empty workflow)', '—', 0, 0, `${idle.peakMb.toFixed(0)} MB`],
 			],
 			ratios: { nodeFloor: ratio(nodeMs, floor.ms), nodeHttp: ratio(nodeMs, httpMs), memory: ratio(node.peakMb, http.peakMb) },

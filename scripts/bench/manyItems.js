@@ -53,13 +53,13 @@ async function manyItemsBenchmark(items, latencies) {
 			const http = await executeMeasured(n8n, 'benchGetHttp1');
 			const httpLimited = (await sandbox.requestCount()).filter((request) => request.status === 429).length;
 			await new Promise((resolve) => setTimeout(resolve, 10_500));
-			const nodeMs = time(node.run, 'Truto');
-			const httpMs = time(http.run, 'HTTP Request');
+			const nodeMs = time(node.execution, 'Truto');
+			const httpMs = time(http.execution, 'HTTP Request');
 			const httpFailed = http.run['HTTP Request'][0].data.main[0].filter((item) => item.json.error).length;
 			rows.push([
 				`${latencyMs} ms`,
-				`${fmt(nodeMs)}: ${count(node.run, 'Truto')} users, ${nodeLimited} × 429`,
-				`${fmt(httpMs)}: ${count(http.run, 'HTTP Request') - httpFailed} users, ${httpFailed} failed, ${httpLimited} × 429`,
+				`${fmt(nodeMs)}: ${count(node.execution, 'Truto')} users, ${nodeLimited} × 429`,
+				`${fmt(httpMs)}: ${count(http.execution, 'HTTP Request') - httpFailed} users, ${httpFailed} failed, ${httpLimited} × 429`,
 			]);
 		}
 		return rows;

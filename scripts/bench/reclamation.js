@@ -142,9 +142,9 @@ async function run() {
 		const tokenBudgetMs = (minimum / PER_TOKEN.requests) * PER_TOKEN.windowMs;
 		const floorMs = Math.max(slowestAccountMs, tokenBudgetMs);
 
-		const reviewMs = time(review.run, 'Find Reclaimable Seats');
-		const summaryMs = time(summaryOnly.run, 'Find Reclaimable Seats');
-		const oldMs = ['List Accounts', 'List Users', 'List Licenses', 'Review'].reduce((sum, name) => sum + time(old.run, name), 0);
+		const reviewMs = time(review.execution, 'Find Reclaimable Seats');
+		const summaryMs = time(summaryOnly.execution, 'Find Reclaimable Seats');
+		const oldMs = ['List Accounts', 'List Users', 'List Licenses', 'Review'].reduce((sum, name) => sum + time(old.execution, name), 0);
 		const memory = (peakMb) => `${peakMb.toFixed(0)} MB (+${(peakMb - idle.peakMb).toFixed(0)} MB)`;
 		say();
 		say(
@@ -157,9 +157,9 @@ async function run() {
 				[
 					[`floor (a): slowest account's own listing, ${pagesPerAccount} pages × ${LATENCY_MS} ms`, fmt(slowestAccountMs), '', '', '', '', ''],
 					[`floor (b): ${minimum.toLocaleString('en-US')} requests ÷ ${PER_TOKEN.requests} per 10 s`, fmt(tokenBudgetMs), '', '', '', '', ''],
-					['Find Reclaimable Seats', fmt(reviewMs), ratio(reviewMs, floorMs), `${review.requests.toLocaleString('en-US')} (${ratio(review.requests, minimum)})`, review.limited, count(review.run, 'Find Reclaimable Seats'), memory(review.peakMb)],
-					['… with Output: Summary Only', fmt(summaryMs), ratio(summaryMs, floorMs), `${summaryOnly.requests.toLocaleString('en-US')} (${ratio(summaryOnly.requests, minimum)})`, summaryOnly.limited, count(summaryOnly.run, 'Find Reclaimable Seats'), memory(summaryOnly.peakMb)],
-					['old way: 2 listings per account + Code node', fmt(oldMs), ratio(oldMs, floorMs), `${old.requests.toLocaleString('en-US')} (${ratio(old.requests, minimum)})`, old.limited, count(old.run, 'Review'), memory(old.peakMb)],
+					['Find Reclaimable Seats', fmt(reviewMs), ratio(reviewMs, floorMs), `${review.requests.toLocaleString('en-US')} (${ratio(review.requests, minimum)})`, review.limited, count(review.execution, 'Find Reclaimable Seats'), memory(review.peakMb)],
+					['… with Output: Summary Only', fmt(summaryMs), ratio(summaryMs, floorMs), `${summaryOnly.requests.toLocaleString('en-US')} (${ratio(summaryOnly.requests, minimum)})`, summaryOnly.limited, count(summaryOnly.execution, 'Find Reclaimable Seats'), memory(summaryOnly.peakMb)],
+					['old way: 2 listings per account + Code node', fmt(oldMs), ratio(oldMs, floorMs), `${old.requests.toLocaleString('en-US')} (${ratio(old.requests, minimum)})`, old.limited, count(old.execution, 'Review'), memory(old.peakMb)],
 					[`(n8n holding ${output.length.toLocaleString('en-US')} items of ${Math.round(bytes)} bytes from a Code node, no HTTP)`, '—', '', '', '', output.length, memory(itemsOnly.peakMb)],
 					['(n8n running an empty workflow)', '—', '', '', '', 0, `${idle.peakMb.toFixed(0)} MB`],
 				],

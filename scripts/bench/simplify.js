@@ -29,16 +29,16 @@ async function run() {
 		const raw = await executeMeasured(n8n, 'benchRaw1');
 		const simplified = await executeMeasured(n8n, 'benchSimple1');
 		const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-		const rawBytes = itemBytes(raw.run);
-		const simpleBytes = itemBytes(simplified.run);
+		const rawBytes = itemBytes(raw.execution);
+		const simpleBytes = itemBytes(simplified.execution);
 		say();
 		say(`## Output → Simplified vs Raw, listing ${USERS.toLocaleString('en-US')} users`);
 		say(
 			table(
 				['output', 'time', 'items', 'items as JSON', 'n8n peak memory'],
 				[
-					['Raw (every field; version 1)', fmt(time(raw.run, 'Truto')), count(raw.run, 'Truto'), mb(rawBytes), `${raw.peakMb.toFixed(0)} MB`],
-					['Simplified (version 1.1 default)', fmt(time(simplified.run, 'Truto')), count(simplified.run, 'Truto'), mb(simpleBytes), `${simplified.peakMb.toFixed(0)} MB`],
+					['Raw (every field; version 1)', fmt(time(raw.execution, 'Truto')), count(raw.execution, 'Truto'), mb(rawBytes), `${raw.peakMb.toFixed(0)} MB`],
+					['Simplified (version 1.1 default)', fmt(time(simplified.execution, 'Truto')), count(simplified.execution, 'Truto'), mb(simpleBytes), `${simplified.peakMb.toFixed(0)} MB`],
 					['(n8n running an empty workflow)', '—', 0, '—', `${idle.peakMb.toFixed(0)} MB`],
 				],
 			),

@@ -18,13 +18,13 @@ async function throttleBenchmark(size) {
 	const n8n = await instanceFor(sandbox);
 	try {
 		await n8n.importWorkflow(nodeListWorkflow('benchThrottle1'));
-		const { run } = await executeMeasured(n8n, 'benchThrottle1');
+		const { execution } = await executeMeasured(n8n, 'benchThrottle1');
 		const requests = await sandbox.requestCount();
 		const answered = requests.filter((request) => request.status === 200).length;
 		const limited = requests.filter((request) => request.status === 429).length;
-		const ms = time(run, 'Truto');
+		const ms = time(execution, 'Truto');
 		const achieved = answered / (ms / 1000);
-		return { size, ms, answered, limited, achieved, allowed: 5, records: count(run, 'Truto') };
+		return { size, ms, answered, limited, achieved, allowed: 5, records: count(execution, 'Truto') };
 	} finally {
 		await n8n.cleanup();
 		await sandbox.stop();

@@ -47,7 +47,7 @@ async function webhookBenchmark() {
 		await sandbox.clear();
 		const poll = await executeMeasured(n8n, POLL.id);
 		const pollRequests = (await sandbox.requestCount()).length;
-		const pollMs = time(poll.run, 'Truto');
+		const pollMs = time(poll.execution, 'Truto');
 
 		await n8n.start();
 		const activation = await n8n.activate(HOOK.id);

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { inputError } from '../../shared/parameters/itemLocation';
 import { readReclamationRequest } from './parameters';
 import type { ReadContext } from '../estate/accountReader';
-import { reviewEstate } from './estate';
+import { reviewEstate } from './reviewAccounts';
 import { accountsInScope, identityProviderInScope } from '../estate/scope';
 import { notCheckedFindings, summaryOf } from './analysis/summary';
 import type { ExecutionScope } from '../execution';
