@@ -10,8 +10,12 @@ import { type AccountRef, accountFields, type Finding, type FindingKind, type Re
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** user_type values of bots and integrations: kept apart, never called unused or orphaned. */
-const SERVICE_TYPES = new Set(['machine', 'bot', 'service', 'service_account', 'system', 'integration']);
+/**
+ * user_type values of bots and integrations: kept apart, never called unused or orphaned. Truto's
+ * documented value (service-account, with a hyphen) first; the raw values apps pass through after it.
+ */
+export const SERVICE_ACCOUNT_TYPES: readonly string[] = ['service-account', 'service_account', 'machine', 'bot', 'service', 'system', 'integration'];
+const SERVICE_TYPES = new Set(SERVICE_ACCOUNT_TYPES);
 
 /** What reviewing one account's users needs besides the users. */
 export interface UserContext {

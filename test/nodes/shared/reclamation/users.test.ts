@@ -4,7 +4,7 @@ import { IdentityDirectoryBuilder } from '../../../../nodes/shared/reclamation/i
 import { LicenseBook } from '../../../../nodes/shared/reclamation/licenses';
 import { reclaimSupport } from '../../../../nodes/shared/reclamation/reclaim';
 import type { ReclaimSupport, ReclamationSettings } from '../../../../nodes/shared/reclamation/types';
-import { reviewUser, type UserContext } from '../../../../nodes/shared/reclamation/users';
+import { reviewUser, SERVICE_ACCOUNT_TYPES, type UserContext } from '../../../../nodes/shared/reclamation/users';
 import { ACCOUNT, daysAgo, license, settings, user } from './fixtures';
 
 const ALL_ACTIONS: ReclaimSupport = { actions: ['deactivate', 'removeFromGroup', 'delete'] };
@@ -127,6 +127,20 @@ describe('never used, and no data', () => {
 });
 
 describe('safeguards', () => {
+	it("keeps Truto's documented service-account type apart, whatever the case", () => {
+		// Truto documents user_type service-account (with a hyphen); it is never an unused seat.
+		for (const userType of ['service-account', 'Service-Account', ' SERVICE-ACCOUNT ']) {
+			const review = reviewUser(user('svc', { user_type: userType, last_active_at: daysAgo(400) }), context());
+			expect(review.note).toBe('service');
+			expect(review.finding).toBeUndefined();
+		}
+		// A deactivated service account holding a seat is not reported either.
+		expect(reviewUser(user('svc', { user_type: 'service-account', status: 'inactive' }), context()).finding).toBeUndefined();
+		// One list, Truto's spelling first, the raw spellings apps send kept.
+		expect(SERVICE_ACCOUNT_TYPES[0]).toBe('service-account');
+		expect(SERVICE_ACCOUNT_TYPES).toEqual(expect.arrayContaining(['service_account', 'machine', 'bot']));
+	});
+
 	it('keeps service accounts apart', () => {
 		for (const userType of ['machine', 'Bot', 'service_account']) {
 			const review = reviewUser(user('bot', { user_type: userType, last_active_at: daysAgo(400) }), context());
