@@ -22,7 +22,8 @@ export function accountProblem(
 		return {
 			kind: 'blocked',
 			message: `The integrated account ${account.label} is blocked in Truto`,
-			description: 'Truto answers every call for a blocked account with 503. Unblock it in the Truto dashboard; nothing was sent.',
+			// Truto's blocklist, not a setting of the account: its operator guide sends you to Truto support.
+			description: 'Truto answers every call for a blocked account with 503. Truto blocks accounts from its own blocklist: contact Truto support (support@truto.one) to lift the block; nothing was sent.',
 		};
 	}
 	const status = account.status ?? capability?.status;

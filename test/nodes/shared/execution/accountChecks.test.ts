@@ -36,6 +36,9 @@ describe('accountProblem', () => {
 		const problem = accountProblem(account({ status: 'needs_reauth' }), { blocked: true }, read);
 		expect(problem?.kind).toBe('blocked');
 		expect(problem?.description).toMatch(/503/);
+		// Truto's blocklist, not a dashboard switch: its operator guide sends you to Truto support.
+		expect(problem?.description).toMatch(/contact Truto support \(support@truto\.one\)/i);
+		expect(problem?.description).not.toMatch(/unblock|dashboard/i);
 	});
 
 	it('refuses writes, not reads, on a sandbox account', () => {
