@@ -113,7 +113,8 @@ describe.each(versionsUnderTest())('Truto Trigger in n8n %s', (version) => {
 		});
 		expect(item.account.last_error).toMatch(/invalid_grant/);
 		const back = await emitAndRun({ event: 'integrated_account:reactivated', account: 'github' }, WORKFLOWS.alerts.id);
-		expect(back.item).toMatchObject({ event: 'integrated_account:reactivated', needs_reconnect: false, account_reconnected: true, account: { status: 'active' } });
+		// reactivated: the app's 401s stopped by themselves — the account works again, but nobody reconnected it.
+		expect(back.item).toMatchObject({ event: 'integrated_account:reactivated', needs_reconnect: false, account_reconnected: false, account_recovered: true, account: { status: 'active' } });
 	});
 
 	it('a bad signature answers 401, a repeated event id 200, another account 200 — and none starts an execution', async () => {

@@ -120,7 +120,9 @@ export function eventItem(delivery: TrutoDelivery, account: IDataObject | undefi
 		event_id: delivery.id,
 		occurred_at: delivery.createdAt ?? null,
 		needs_reconnect: needsReconnect(delivery.event, status),
-		account_reconnected: delivery.event === 'integrated_account:reactivated' || delivery.event === 'integrated_account:active',
+		// A reconnect ends with active; reactivated means the app's 401s stopped by themselves (Truto).
+		account_reconnected: delivery.event === 'integrated_account:active',
+		account_recovered: delivery.event === 'integrated_account:reactivated' || delivery.event === 'integrated_account:active',
 		account:
 			accountId === null
 				? null

@@ -26,12 +26,13 @@ export const TRUTO_EVENTS: TrutoEventSpec[] = [
 	{
 		value: 'integrated_account:active',
 		name: 'Account Became Active',
-		description: 'An integrated account finished connecting and works (also after a reconnect)',
+		description: 'An integrated account finished connecting and works, also after the customer reconnected it (Truto sends Account Updated, then this)',
 	},
 	{
 		value: 'integrated_account:reactivated',
 		name: 'Account Reactivated',
-		description: 'An account that had failed works again, e.g. after the customer reconnected it',
+		// Truto's words: sent when the app's 401s stop on their own, explicitly not on reauthentication.
+		description: "Truto saw the app's 401 errors for an account stop by themselves; not sent when the customer reconnects (that sends Account Updated, then Account Became Active)",
 	},
 	{
 		value: AUTHENTICATION_ERROR,
@@ -50,7 +51,7 @@ export const TRUTO_EVENTS: TrutoEventSpec[] = [
 		description: 'A step after connecting failed; the customer must reconnect',
 	},
 	{ value: 'integrated_account:created', name: 'Account Created', description: 'A customer connected a new account' },
-	{ value: 'integrated_account:updated', name: 'Account Updated', description: "An account's settings or credentials changed" },
+	{ value: 'integrated_account:updated', name: 'Account Updated', description: "An account's settings or credentials changed (a reconnect sends this, then Account Became Active)" },
 	{ value: 'integrated_account:deleted', name: 'Account Deleted', description: 'An account was removed (the event carries only its ID)' },
 	{ value: 'sync_job_run:completed', name: 'Sync Job Run Completed', description: 'A sync job run finished' },
 	{ value: 'sync_job_run:failed', name: 'Sync Job Run Failed', description: 'A sync job run failed' },

@@ -72,7 +72,14 @@ describe('eventItem', () => {
 		const updated = delivery({ id: 'e', event: 'integrated_account:updated', payload: { id: 'a', status: 'validation_error', integration: { name: 'okta' } } })!;
 		expect(eventItem(updated, updated.payload)).toMatchObject({ needs_reconnect: true, account: { integration_label: 'Okta', status: 'validation_error' } });
 		const active = delivery({ id: 'e', event: 'integrated_account:active', payload: { id: 'a', status: 'active' } })!;
-		expect(eventItem(active, active.payload)).toMatchObject({ needs_reconnect: false, account_reconnected: true });
+		expect(eventItem(active, active.payload)).toMatchObject({ needs_reconnect: false, account_reconnected: true, account_recovered: true });
+	});
+
+	it('does not call reactivated a reconnect: Truto sends it when the app stops refusing by itself', () => {
+		const back = delivery({ id: 'e', event: 'integrated_account:reactivated', payload: { id: 'a', status: 'active' } })!;
+		expect(eventItem(back, back.payload)).toMatchObject({ needs_reconnect: false, account_reconnected: false, account_recovered: true });
+		const failing = delivery({ id: 'e', event: 'integrated_account:authentication_error', payload: { id: 'a', status: 'needs_reauth' } })!;
+		expect(eventItem(failing, failing.payload)).toMatchObject({ account_reconnected: false, account_recovered: false });
 	});
 
 	it('reads last_error as a text or an object with a message', () => {

@@ -28,6 +28,16 @@ describe('event catalogue', () => {
 		expect(needsReconnect('sync_job_run:failed', undefined)).toBe(false);
 	});
 
+	it("describes reactivated as Truto does: the app's 401s stopped by themselves, not a reconnect", () => {
+		const describe = (value: string) => TRUTO_EVENTS.find((event) => event.value === value)?.description ?? '';
+		expect(describe('integrated_account:reactivated')).toMatch(/401/);
+		expect(describe('integrated_account:reactivated')).toMatch(/not sent when the customer reconnects/);
+		expect(describe('integrated_account:reactivated')).not.toMatch(/after the customer reconnected/);
+		// A reconnect sends updated, then active.
+		expect(describe('integrated_account:active')).toMatch(/reconnect/);
+		expect(describe('integrated_account:updated')).toMatch(/reconnect/);
+	});
+
 	it('narrows record events to the resources that have records', () => {
 		expect(recordResourceOptions().map((option) => option.value).sort()).toEqual(
 			UNIFIED_RESOURCES.filter((resource) => resource.id).map((resource) => resource.path).sort(),
