@@ -13,7 +13,10 @@ export interface TrutoDelivery {
 	createdAt?: string;
 }
 
-/** The body of a verified delivery, or undefined when it is not one (not JSON, no id or event). */
+/**
+ * The body of a verified delivery, or undefined when it is not one (not JSON, no id or type). Truto's
+ * pages name the type field `event` or `event_type` (its sample code reads `event_type`): either is read.
+ */
 export function parseDelivery(raw: Buffer): TrutoDelivery | undefined {
 	let body: unknown;
 	try {
@@ -22,8 +25,9 @@ export function parseDelivery(raw: Buffer): TrutoDelivery | undefined {
 		return undefined;
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const { id, event, payload, environment_id, webhook_id, created_at } = body as IDataObject;
-	if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '' || typeof event !== 'string' || event === '') return undefined;
+	const { id, payload, environment_id, webhook_id, created_at } = body as IDataObject;
+	const event = [(body as IDataObject).event, (body as IDataObject).event_type].find((type) => typeof type === 'string' && type !== '');
+	if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '' || typeof event !== 'string') return undefined;
 	return {
 		id: String(id),
 		event,

@@ -84,7 +84,7 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 		return answer(response, 401, { message: `Signature check failed: ${check.valid ? 'no registration' : check.reason}` });
 	}
 	const delivery = parseDelivery(rawBytes(request.rawBody) as Buffer);
-	if (!delivery) return answer(response, 400, { message: 'The body is not a Truto event: expected JSON with id and event' });
+	if (!delivery) return answer(response, 400, { message: 'The body is not a Truto event: expected JSON with id and event (or event_type)' });
 
 	const memory = { staticData, scope: registration.id };
 	if (wasSeen(memory, delivery.id)) return answer(response, 200, { received: true, ignored: `event ${delivery.id} was already received` });

@@ -139,6 +139,26 @@ describe('deliveries', () => {
 		}
 	});
 
+	test("names the type event (default), event_type (Truto's sample code) or both, as asked", async () => {
+		const hook = await target();
+		try {
+			await create({ target_url: hook.url });
+			for (const typeField of ['event', 'event_type', 'both']) {
+				await control('webhooks/emit', { event: 'integrated_account:updated', account: 'zoom', typeField });
+			}
+			const [event, eventType, both] = hook.received.map((r) => JSON.parse(r.raw));
+			expect(event).toMatchObject({ event: 'integrated_account:updated' });
+			expect(event).not.toHaveProperty('event_type');
+			expect(eventType).toMatchObject({ event_type: 'integrated_account:updated' });
+			expect(eventType).not.toHaveProperty('event');
+			expect(both).toMatchObject({ event: 'integrated_account:updated', event_type: 'integrated_account:updated' });
+			const bad = await control('webhooks/emit', { event: 'integrated_account:updated', account: 'zoom', typeField: 'type' });
+			expect([bad.status, bad.json.message]).toEqual([400, 'typeField must be one of event, event_type, both.']);
+		} finally {
+			await hook.close();
+		}
+	});
+
 	test('retries repeat one event id; spoiled signatures are wrong in each documented way', async () => {
 		const hook = await target(401);
 		try {

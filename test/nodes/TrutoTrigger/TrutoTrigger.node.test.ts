@@ -272,6 +272,15 @@ describe('deliveries', () => {
 		expect(hook.staticData.seenEvents).toBeUndefined();
 	});
 
+	it("starts an execution for a delivery whose type is in event_type (Truto's sample code reads that field)", async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		const { event, deliveries } = await sb.emit({ event: NEEDS_REAUTH, account: 'zoom', typeField: 'event_type' });
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		expect(hook.executions).toHaveLength(1);
+		expect(hook.executions[0][0]).toMatchObject({ event: NEEDS_REAUTH, event_id: event.id, needs_reconnect: true });
+		await sb.emit({ event: 'integrated_account:reactivated', account: 'zoom' });
+	});
+
 	it('starts one execution for an event Truto delivers three times', async () => {
 		const hook = await active({ events: ['integrated_account:updated'] });
 		const { deliveries } = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', times: 3 });

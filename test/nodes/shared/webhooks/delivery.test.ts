@@ -25,6 +25,14 @@ describe('parseDelivery', () => {
 		expect(delivery({ id: 7, event: 'test' })).toMatchObject({ id: '7', payload: {} });
 	});
 
+	it("reads the type from event_type when there is no event (Truto's pages disagree; its sample code reads event_type)", () => {
+		expect(delivery({ id: 'e1', event_type: 'integrated_account:active', payload: { id: 'a' } })).toMatchObject({ id: 'e1', event: 'integrated_account:active' });
+		// Both given: event, the name of the delivery body's field in Truto's webhook overview, wins.
+		expect(delivery({ id: 'e1', event: 'integrated_account:active', event_type: 'integrated_account:updated' })?.event).toBe('integrated_account:active');
+		expect(delivery({ id: 'e1', event: '', event_type: 'test' })?.event).toBe('test');
+		expect(delivery({ id: 'e1', event_type: '' })).toBeUndefined();
+	});
+
 	it.each([['not JSON'], [[1, 2]], [{ event: 'test' }], [{ id: 'e1' }], [{ id: '', event: 'test' }], [null]])('refuses %j', (body) => {
 		expect(typeof body === 'string' ? parseDelivery(Buffer.from(body)) : delivery(body)).toBeUndefined();
 	});
