@@ -9,6 +9,7 @@
  * signature on purpose.
  */
 const crypto = require('node:crypto');
+const { resolveDates } = require('./dates');
 const { HttpError } = require('./errors');
 const { ENVIRONMENT_ID, EVENT_TYPES } = require('./webhooks');
 
@@ -39,12 +40,13 @@ const LAST_ERROR = {
  * @typedef {{
  *   event: string, account?: string, id?: string, payload?: Record<string, unknown>,
  *   context?: Record<string, unknown>, lastError?: unknown, times?: number, signature?: string,
- *   webhookId?: string, typeField?: string
+ *   webhookId?: string, typeField?: string, createdAt?: string | null
  * }} EmitSpec
  *   account: key (github) or id; payload: merged over the built payload; context: merged into the
  *   account's context; times: deliveries of the same event id (Truto's retries); webhookId: only to
  *   that webhook (also one that does not subscribe to the event); typeField: event (default),
- *   event_type or both
+ *   event_type or both; createdAt: the body's created_at (ISO or "@-25h"; null leaves it out), to
+ *   replay an old delivery
  * @typedef {{ webhook_id: string, target_url: string, event_id: string, event: string, attempt: number,
  *   signature: string, status: number, body: string, error?: string, at: string, ms: number }} Delivery
  */
@@ -114,6 +116,22 @@ function buildPayload(state, spec, account) {
 }
 
 /**
+ * The body's created_at: now, or the time asked for (an old one replays a captured delivery); null
+ * leaves the field out. The real clock, not the fixtures' (which a test may set in the past): Truto
+ * stamps an event when it happens, and receivers compare that with their own clock.
+ * @param {unknown} asked @returns {string | null}
+ */
+function createdAtOf(asked) {
+	if (asked === undefined) return new Date().toISOString();
+	if (asked === null) return null;
+	const resolved = typeof asked === 'string' ? resolveDates(asked, Date.now()) : undefined;
+	if (typeof resolved !== 'string' || Number.isNaN(Date.parse(resolved)) || !/^\d{4}-\d{2}-\d{2}T/.test(resolved)) {
+		throw new HttpError(400, `createdAt must be an ISO time, a relative date such as "@-25h", or null; got ${JSON.stringify(asked)}.`);
+	}
+	return resolved;
+}
+
+/**
  * Delivers one event to every active webhook that subscribes to it (or to `webhookId` only),
  * `times` times each with the same event id, and waits for the answers.
  * @param {any} state
@@ -131,7 +149,7 @@ async function emit(state, spec) {
 	const account = findAccount(state, spec.account);
 	const payload = { ...buildPayload(state, spec, account), ...(spec.payload ?? {}) };
 	const eventId = spec.id ?? crypto.randomUUID();
-	const createdAt = state.clockIso();
+	const createdAt = createdAtOf(spec.createdAt);
 	/** @type {import('./webhooks').Webhook[]} */
 	const targets = spec.webhookId
 		? [state.webhooks.get(spec.webhookId)].filter(Boolean)
@@ -142,7 +160,7 @@ async function emit(state, spec) {
 	const deliveries = [];
 	for (const webhook of targets) {
 		const type = typeField === 'both' ? { event: spec.event, event_type: spec.event } : { [typeField]: spec.event };
-		const raw = JSON.stringify({ id: eventId, ...type, payload, environment_id: ENVIRONMENT_ID, webhook_id: webhook.id, created_at: createdAt });
+		const raw = JSON.stringify({ id: eventId, ...type, payload, environment_id: ENVIRONMENT_ID, webhook_id: webhook.id, ...(createdAt === null ? {} : { created_at: createdAt }) });
 		// Retries are sent one after the other, as Truto retries a delivery after the previous attempt.
 		for (let attempt = 1; attempt <= times; attempt++) deliveries.push(await deliver(state, webhook, raw, { eventId, event: spec.event, attempt, signature }));
 	}

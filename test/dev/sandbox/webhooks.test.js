@@ -159,6 +159,27 @@ describe('deliveries', () => {
 		}
 	});
 
+	test('stamps created_at now, or as asked: an ISO time, a relative date, or none at all (null)', async () => {
+		const hook = await target();
+		try {
+			await create({ target_url: hook.url });
+			const before = Date.now();
+			for (const createdAt of [undefined, '2026-01-02T03:04:05.000Z', '@-25h', null]) {
+				await control('webhooks/emit', { event: 'integrated_account:updated', account: 'zoom', ...(createdAt === undefined ? {} : { createdAt }) });
+			}
+			const [now, fixed, old, none] = hook.received.map((r) => JSON.parse(r.raw));
+			expect(Math.abs(Date.parse(now.created_at) - before)).toBeLessThan(60_000);
+			expect(fixed.created_at).toBe('2026-01-02T03:04:05.000Z');
+			expect(before - Date.parse(old.created_at)).toBeGreaterThan(25 * 3_600_000 - 60_000);
+			expect(none).not.toHaveProperty('created_at');
+			const bad = await control('webhooks/emit', { event: 'integrated_account:updated', account: 'zoom', createdAt: 'yesterday' });
+			expect(bad.status).toBe(400);
+			expect(bad.json.message).toMatch(/createdAt must be an ISO time, a relative date such as "@-25h", or null/);
+		} finally {
+			await hook.close();
+		}
+	});
+
 	test('retries repeat one event id; spoiled signatures are wrong in each documented way', async () => {
 		const hook = await target(401);
 		try {

@@ -281,6 +281,36 @@ describe('deliveries', () => {
 		await sb.emit({ event: 'integrated_account:reactivated', account: 'zoom' });
 	});
 
+	it('refuses, with a 2xx and no execution, a signed delivery older than the id memory or from the future', async () => {
+		const hook = await active({ events: ['integrated_account:updated'] });
+		// A captured delivery sent again after its id left the memory (24 h): the signature alone cannot tell.
+		const old = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: '@-25h' });
+		const early = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: '@+10m' });
+		for (const { deliveries } of [old, early]) {
+			expect(deliveries[0].status).toBe(200);
+			expect(JSON.parse(deliveries[0].body)).toMatchObject({ received: true, refused: expect.stringMatching(/created_at/) });
+		}
+		expect(JSON.parse(old.deliveries[0].body).refused).toMatch(/older than 24 hours/);
+		expect(JSON.parse(early.deliveries[0].body).refused).toMatch(/in the future/);
+		expect(hook.executions).toHaveLength(0);
+		// Refused events are not remembered: nothing of them is trusted.
+		expect(hook.staticData.seenEvents).toBeUndefined();
+
+		// Within the window, and a few seconds of clock difference ahead, events are taken.
+		await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: '@-23h' });
+		await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: '@+30s' });
+		expect(hook.executions).toHaveLength(2);
+	});
+
+	it('accepts a delivery without created_at (its id is still remembered against repeats)', async () => {
+		const hook = await active({ events: ['integrated_account:updated'] });
+		const { deliveries } = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: null, times: 2 });
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+		expect(hook.executions).toHaveLength(1);
+		expect(hook.executions[0][0]).toMatchObject({ occurred_at: null });
+		expect(JSON.parse(deliveries[1].body).ignored).toMatch(/already received/);
+	});
+
 	it('starts one execution for an event Truto delivers three times', async () => {
 		const hook = await active({ events: ['integrated_account:updated'] });
 		const { deliveries } = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', times: 3 });
