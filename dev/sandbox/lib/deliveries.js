@@ -97,6 +97,19 @@ function buildPayload(state, spec, account) {
 		}
 		return accountPayload(account, event, spec);
 	}
+	// Truto documents these events' names, not their payloads: the shapes below are the sandbox's guess.
+	if (event === 'sync_job_run:record') {
+		// A sync job posts what it read as { resource, records, meta }.
+		const users = account.data.users;
+		return {
+			id: crypto.randomUUID(),
+			sync_job_id: 'sync-job-users-nightly',
+			integrated_account_id: account.id,
+			resource: 'user-directory/users',
+			records: users && users.length ? users.slice(0, 2) : [],
+			meta: { cursor: null },
+		};
+	}
 	if (event.startsWith('sync_job_run:')) {
 		const failed = event === 'sync_job_run:failed';
 		return {
@@ -107,6 +120,19 @@ function buildPayload(state, spec, account) {
 			started_at: state.clockIso(),
 			finished_at: state.clockIso(),
 			...(failed ? { error: 'The app answered 503 while listing users' } : {}),
+		};
+	}
+	if (event === 'sync_job_cron_trigger:failed') {
+		return { id: crypto.randomUUID(), sync_job_id: 'sync-job-users-nightly', integrated_account_id: account.id, cron_expression: '0 2 * * *', error: 'The sync job run could not be started' };
+	}
+	if (event.startsWith('batch_job:')) {
+		const failed = event.endsWith('failed');
+		return {
+			id: crypto.randomUUID(),
+			integrated_account_id: account.id,
+			dry_run: event.includes('dry_run'),
+			status: failed ? 'failed' : 'completed',
+			...(failed ? { error: 'The app refused the batch' } : {}),
 		};
 	}
 	// record:* — a data change the app pushed to Truto, mapped to a unified record.

@@ -12,7 +12,10 @@ const { encodeCursor, decodeCursor, pageSize } = require('./paging');
 /** The sandbox's one Truto environment (every webhook and delivery names it). */
 const ENVIRONMENT_ID = '5b1d7c3e-0000-4c2e-9a00-00000000e001';
 
-/** The event types Truto documents; `record:*` events are integration-specific, so any `record:…` is taken. */
+/**
+ * The event types Truto documents (its webhook object's list and its list of event types). Truto
+ * documents record:created|updated|deleted by name but not their payload; any `record:…` is taken.
+ */
 const EVENT_TYPES = [
 	'integrated_account:created',
 	'integrated_account:active',
@@ -24,10 +27,20 @@ const EVENT_TYPES = [
 	'integrated_account:reactivated',
 	'integrated_account:authentication_error',
 	'sync_job_run:created',
+	'sync_job_run:started',
 	'sync_job_run:updated',
+	'sync_job_run:record',
 	'sync_job_run:completed',
 	'sync_job_run:failed',
 	'sync_job_run:deleted',
+	'sync_job_cron_trigger:failed',
+	'batch_job:dry_run_completed',
+	'batch_job:completed',
+	'batch_job:dry_run_failed',
+	'batch_job:failed',
+	'record:created',
+	'record:updated',
+	'record:deleted',
 	'test',
 ];
 

@@ -31,7 +31,7 @@ export function readFilters(context: IHookFunctions | IWebhookFunctions): Trigge
 			description: 'Pick the Truto events that should start this workflow under Events (or Any Event).',
 		});
 	}
-	// Record events are integration-specific in Truto: any record:… name given by expression is taken.
+	// Truto documents record:created|updated|deleted by name, not their payload: any record:… name given by expression is taken too.
 	const unknown = events.filter((event) => !KNOWN_EVENTS.has(event) && !isRecordEvent(event));
 	if (unknown.length) {
 		throw new NodeOperationError(context.getNode(), `Unknown event ${unknown.map((event) => `"${event}"`).join(', ')}`, {

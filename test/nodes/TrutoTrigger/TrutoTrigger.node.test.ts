@@ -375,6 +375,15 @@ describe('deliveries', () => {
 		expect(hook.executions).toHaveLength(2);
 	});
 
+	it('registers and receives the sync job, cron trigger and batch job events Truto documents', async () => {
+		const types = ['sync_job_run:started', 'sync_job_run:record', 'sync_job_cron_trigger:failed', 'batch_job:completed', 'integrated_account:post_connect_form_submitted'];
+		const hook = await active({ events: types });
+		expect(webhooksFor(hook.url)[0].event_types?.sort()).toEqual([...types].sort());
+		for (const event of types) await sb.emit({ event, account: 'salesforce' });
+		expect(hook.executions.map((items) => items[0].event)).toEqual(types);
+		expect(hook.executions[1][0]).toMatchObject({ account: { id: ACCOUNTS.salesforce, integration: 'salesforce' }, payload: { resource: 'user-directory/users', records: expect.any(Array) } });
+	});
+
 	it('takes a record event name given by expression (Truto names them per integration)', async () => {
 		const hook = await active({ events: ['record:users:updated'] });
 		expect(webhooksFor(hook.url)[0].event_types).toEqual(['record:users:updated']);
