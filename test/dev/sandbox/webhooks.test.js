@@ -81,16 +81,17 @@ describe('webhook API', () => {
 		expect((await create({ target_url: 'https://a.example/x', event_types: ['record:updated'] })).status).toBe(201);
 	});
 
-	test("the plan's limit answers 402; an Idempotency-Key replays a creation", async () => {
-		expect((await control('webhooks/limit', { limit: 1 }, 'PUT')).json).toEqual({ limit: 1 });
+	test("the plan's limit answers 402; an Idempotency-Key is not honoured on /webhook (Truto does not promise it)", async () => {
+		expect((await control('webhooks/limit', { limit: 2 }, 'PUT')).json).toEqual({ limit: 2 });
 		try {
 			const headers = { 'idempotency-key': 'same-key' };
 			const first = await call('/webhook', { method: 'POST', body: { target_url: 'https://a.example/x' }, headers });
-			const replay = await call('/webhook', { method: 'POST', body: { target_url: 'https://a.example/x' }, headers });
-			expect(replay.json.id).toBe(first.json.id);
-			expect(replay.headers.get('idempotent-replayed')).toBe('true');
+			const again = await call('/webhook', { method: 'POST', body: { target_url: 'https://a.example/x' }, headers });
+			// Truto documents the key for unified, proxy and custom writes only: a resent POST /webhook makes a second webhook.
+			expect(again.json.id).not.toBe(first.json.id);
+			expect(again.headers.get('idempotent-replayed')).toBeNull();
 			const over = await create({ target_url: 'https://b.example/x' });
-			expect([over.status, over.json.message]).toEqual([402, 'Your plan allows 1 webhook per environment. Delete one or upgrade your plan.']);
+			expect([over.status, over.json.message]).toEqual([402, 'Your plan allows 2 webhooks per environment. Delete one or upgrade your plan.']);
 		} finally {
 			await control('webhooks/limit', { limit: 20 }, 'PUT');
 		}
@@ -249,5 +250,10 @@ describe('link tokens', () => {
 		expect((await call('/link-token', { method: 'POST', body: { tenant_id: 'new-customer' } })).status).toBe(201);
 		expect((await call('/link-token', { method: 'POST', body: { integrated_account_id: 'nope' } })).status).toBe(404);
 		expect((await call('/link-token', { method: 'POST', body: {} })).status).toBe(400);
+		// No replay for a repeated Idempotency-Key: Truto does not document it for /link-token.
+		const headers = { 'idempotency-key': 'same-key' };
+		const once = await call('/link-token', { method: 'POST', body: { integrated_account_id: ACCOUNTS.okta }, headers });
+		const twice = await call('/link-token', { method: 'POST', body: { integrated_account_id: ACCOUNTS.okta }, headers });
+		expect(twice.json.link_token).not.toBe(once.json.link_token);
 	});
 });

@@ -82,7 +82,46 @@ describe('registration', () => {
 		expect(webhook.is_active).toBe(true);
 		expect(hook.staticData).toMatchObject({ webhookId: webhook.id, webhookSecret: webhook.secret, webhookUrl: hook.url });
 		const create = sb.requests.find((request) => request.method === 'POST' && request.path === '/webhook');
-		expect(create?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+		// Truto documents Idempotency-Key for unified, proxy and custom writes only, not for /webhook.
+		expect(create?.headers['idempotency-key']).toBeUndefined();
+	});
+
+	describe('when the answer to POST /webhook is lost', () => {
+		const calls = () => sb.requests.filter((request) => request.path.startsWith('/webhook')).map((request) => `${request.method} ${request.path.replace(/wh-[\w-]+/, ':id')}`);
+
+		it('does not resend it blindly: the webhook Truto made without showing its secret is deleted and made again, once', async () => {
+			sb.setFaults([{ match: { method: 'POST', path: '^/webhook$' }, kind: 'truncate', times: 1 }]);
+			const hook = await active({ events: [NEEDS_REAUTH] });
+			const webhooks = webhooksFor(hook.url);
+			expect(webhooks).toHaveLength(1);
+			expect(hook.staticData).toMatchObject({ webhookId: webhooks[0].id, webhookSecret: webhooks[0].secret });
+			expect(calls()).toEqual(['GET /webhook', 'POST /webhook', 'GET /webhook', 'DELETE /webhook/:id', 'POST /webhook']);
+			// Its deliveries verify: the secret kept is the one of the webhook that exists.
+			await sb.emit({ event: NEEDS_REAUTH, account: 'zoom' });
+			expect(hook.executions).toHaveLength(1);
+			await sb.emit({ event: 'integrated_account:reactivated', account: 'zoom' });
+		});
+
+		it('makes it once more when Truto shows no webhook for the URL (the request never arrived)', async () => {
+			sb.setFaults([{ match: { method: 'POST', path: '^/webhook$' }, kind: 'reset', times: 1 }]);
+			const hook = await active({ events: [NEEDS_REAUTH] });
+			expect(webhooksFor(hook.url)).toHaveLength(1);
+			expect(hook.staticData.webhookSecret).toBe(webhooksFor(hook.url)[0].secret);
+			expect(calls()).toEqual(['GET /webhook', 'POST /webhook', 'GET /webhook', 'POST /webhook']);
+		});
+
+		it('lost twice: leaves no webhook behind and says that activating again is safe', async () => {
+			sb.setFaults([{ match: { method: 'POST', path: '^/webhook$' }, kind: 'truncate', times: 2 }]);
+			const hook = await receiver({ events: [NEEDS_REAUTH] });
+			const error = (await hook.activate().then(
+				() => undefined,
+				(failure: unknown) => failure,
+			)) as Error & { description?: string };
+			expect(error.message).toBe("Truto's answer to the webhook registration was lost twice");
+			expect(error.description).toMatch(/Activate the workflow again/);
+			expect(webhooksFor(hook.url)).toHaveLength(0);
+			expect(sb.requests.filter((request) => request.method === 'POST' && request.path === '/webhook')).toHaveLength(2);
+		});
 	});
 
 	it('registers Any Event without event_types, so Truto sends every event', async () => {

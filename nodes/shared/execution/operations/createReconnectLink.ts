@@ -1,25 +1,34 @@
-import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { reconnectLinkUrl } from '../../helpers/links';
 import type { ItemInput } from '../../input/itemInput';
+import { isAnswerLost } from '../../transport';
 import type { Run } from '../run';
 
 /**
  * Integrated Account → Create Reconnect Link: a Truto link token for an existing account
  * (`persist_previous_context` keeps its ID and settings), and the Truto Link URL the customer opens
- * to connect it again. The idempotency key makes a retried request return the same token.
+ * to connect it again. Truto documents no Idempotency-Key for POST /link-token, so none is sent and a
+ * request whose answer was lost is not sent again: the item fails and says running it again is safe.
  */
 export async function createReconnectLink(run: Run, input: ItemInput): Promise<IDataObject[]> {
 	const accountId = input.accountId as string;
-	const answer = (await run.client.request({
-		method: 'POST',
-		path: ['link-token'],
-		body: { integrated_account_id: accountId, persist_previous_context: true },
-		idempotencyKey: randomUUID(),
-		itemIndex: input.itemIndex,
-	})) as IDataObject | undefined;
+	let answer: IDataObject | undefined;
+	try {
+		answer = (await run.client.request({
+			method: 'POST',
+			path: ['link-token'],
+			body: { integrated_account_id: accountId, persist_previous_context: true },
+			itemIndex: input.itemIndex,
+		})) as IDataObject | undefined;
+	} catch (error) {
+		if (!isAnswerLost(error)) throw error;
+		throw new NodeOperationError(run.context.getNode(), "Truto's answer to the reconnect-link request for this account was lost", {
+			itemIndex: input.itemIndex,
+			description: `${(error as Error).message}. Truto may have made a link token, but Truto does not promise that asking again returns the same token, so the node did not ask again. An unused link token does no harm: it is safe to run this again.`,
+		});
+	}
 	const linkToken = answer?.link_token;
 	if (typeof linkToken !== 'string' || linkToken === '') {
 		throw new NodeOperationError(run.context.getNode(), 'Truto answered the link-token request without a link_token', {
