@@ -99,7 +99,10 @@ export function reviewUser(user: IDataObject, context: UserContext): UserReview 
 	const graceStart = settings.now - settings.graceDays * DAY_MS;
 	const isNew = created !== undefined && created > graceStart;
 	const goneHere = isGone(user.status);
-	const identity = context.identity && !goneHere ? identityOf(context.identity, email) : undefined;
+	// Every finding says where the user stands in the identity provider; only users still active here
+	// can be orphaned, ambiguous or counted outside its domains.
+	const verdict = context.identity ? identityOf(context.identity, email) : undefined;
+	const identity = goneHere ? undefined : verdict;
 	const outsideIdentity = identity?.match === 'outside';
 	const seats = paidSeats(user, context.book);
 	const now = settings.now;
@@ -123,7 +126,7 @@ export function reviewUser(user: IDataObject, context: UserContext): UserReview 
 			license_ids: flagged.map(({ license }) => license.id).join(', '),
 			seats: flagged.length,
 			...costs,
-			...(identity ? identityFields(identity, context.identity) : {}),
+			...(verdict ? identityFields(verdict, context.identity) : {}),
 			...userReclaim(context.support, user),
 		};
 	};

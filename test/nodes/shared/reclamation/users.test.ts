@@ -191,6 +191,20 @@ describe('orphaned accounts', () => {
 		expect(reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], last_active_at: daysAgo(300) }), context({}, undefined, { identity: people })).finding?.kind).toBe('orphaned_account');
 	});
 
+	it('puts where a user stands in the identity provider on every user finding, also of users already inactive in the app', () => {
+		const inactive = reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], status: 'inactive' }), context({}, undefined, { identity: people }));
+		expect(inactive.finding).toMatchObject({ kind: 'unused_seat', identity_provider: 'Okta · acme', identity_match: 'deactivated', identity_people: 'Leaver@ACME.com inactive' });
+		const absent = reviewUser(user('ghost', { status: 'suspended' }), context({}, undefined, { identity: people }));
+		expect(absent.finding).toMatchObject({ kind: 'unused_seat', identity_provider: 'Okta · acme', identity_match: 'absent', identity_people: '' });
+		const idle = reviewUser(user('stayer', { last_active_at: daysAgo(120) }), context({}, undefined, { identity: people }));
+		expect(idle.finding).toMatchObject({ kind: 'unused_seat', identity_match: 'present', identity_people: 'stayer@acme.com active' });
+		// Only where it stands: a user gone from the app is still never called orphaned, nor counted outside.
+		expect(reviewUser(user('c', { emails: [{ email: 'c@agency.example' }], status: 'inactive' }), context({}, undefined, { identity: people }))).toMatchObject({
+			finding: { kind: 'unused_seat', identity_match: 'outside' },
+			outsideIdentity: false,
+		});
+	});
+
 	it('does not call a user orphaned who is already deactivated in the app, or outside the provider\'s domains', () => {
 		expect(reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], status: 'inactive' }), context({}, undefined, { identity: people })).finding?.kind).toBe('unused_seat');
 		const outside = reviewUser(user('contractor', { emails: [{ email: 'c@agency.example' }] }), context({}, undefined, { identity: people }));
