@@ -101,12 +101,10 @@ async function deleteWebhooksFor(client: TrutoClient, url: string): Promise<void
  * answer never came back whole, so Truto may or may not have made the webhook.
  */
 async function createOnce(client: TrutoClient, body: IDataObject): Promise<Outcome | 'lost'> {
-	try {
-		return await client.exchange({ method: 'POST', path: ['webhook'], body });
-	} catch (error) {
-		if (isAnswerLost(error)) return 'lost';
+	return await client.exchange({ method: 'POST', path: ['webhook'], body }).catch((error: unknown) => {
+		if (isAnswerLost(error)) return 'lost' as const;
 		throw error;
-	}
+	});
 }
 
 /**

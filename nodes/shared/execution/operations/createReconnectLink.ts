@@ -23,11 +23,12 @@ export async function createReconnectLink(run: Run, input: ItemInput): Promise<I
 			itemIndex: input.itemIndex,
 		})) as IDataObject | undefined;
 	} catch (error) {
-		if (!isAnswerLost(error)) throw error;
-		throw new NodeOperationError(run.context.getNode(), "Truto's answer to the reconnect-link request for this account was lost", {
-			itemIndex: input.itemIndex,
-			description: `${(error as Error).message}. Truto may have made a link token, but Truto does not promise that asking again returns the same token, so the node did not ask again. An unused link token does no harm: it is safe to run this again.`,
-		});
+		throw isAnswerLost(error)
+			? new NodeOperationError(run.context.getNode(), "Truto's answer to the reconnect-link request for this account was lost", {
+					itemIndex: input.itemIndex,
+					description: `${(error as Error).message}. Truto may have made a link token, but Truto does not promise that asking again returns the same token, so the node did not ask again. An unused link token does no harm: it is safe to run this again.`,
+				})
+			: error;
 	}
 	const linkToken = answer?.link_token;
 	if (typeof linkToken !== 'string' || linkToken === '') {

@@ -69,7 +69,7 @@ describe('Integrated Account → Create Reconnect Link', () => {
 		expect(new Set(output.map((item) => item.json.link_token)).size).toBe(3);
 	});
 
-	it.each(['truncate', 'reset'])('never resends a request whose answer was lost (%s): says so, and that running again is safe', async (kind) => {
+	it.each(['truncate', 'reset'] as const)('never resends a request whose answer was lost (%s): says so, and that running again is safe', async (kind) => {
 		sb.setFaults([{ match: { path: '^/link-token$' }, kind, times: 1 }]);
 		const error = (await run(reconnect(ACCOUNTS.okta)).then(
 			() => undefined,
