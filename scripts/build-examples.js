@@ -246,6 +246,24 @@ const accountHealth = workflow(
 			},
 			{ id: 'c3a7e5f0-0000-4000-8000-000000000006', position: [960, 200] },
 		),
+		// How to know the customer reconnected: Truto's reactivated event is not that signal.
+		node(
+			'n8n-nodes-base.stickyNote',
+			1,
+			'Closing the Loop',
+			{
+				content: [
+					'## Closing the loop',
+					'When the customer has reconnected, Truto sends `integrated_account:updated`, then `integrated_account:active`.',
+					'A second workflow with a **Truto Trigger** on **Account Became Active** (`integrated_account:active`) can tell your team the account works again.',
+					'',
+					"`integrated_account:reactivated` is not that signal: Truto sends it when the app's 401 errors stop by themselves, and it is not sent when the customer reconnects.",
+				].join('\n'),
+				height: 260,
+				width: 420,
+			},
+			{ id: 'c3a7e5f0-0000-4000-8000-000000000007', position: [0, 300] },
+		),
 	],
 	connect(
 		['Account Needs Reconnecting', 'Settings'],

@@ -13,7 +13,10 @@ export interface TrutoDelivery {
 	createdAt?: string;
 }
 
-/** The body of a verified delivery, or undefined when it is not one (not JSON, no id or event). */
+/**
+ * The body of a verified delivery, or undefined when it is not one (not JSON, no id or type). Truto's
+ * pages name the type field `event` or `event_type` (its sample code reads `event_type`): either is read.
+ */
 export function parseDelivery(raw: Buffer): TrutoDelivery | undefined {
 	let body: unknown;
 	try {
@@ -22,8 +25,9 @@ export function parseDelivery(raw: Buffer): TrutoDelivery | undefined {
 		return undefined;
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const { id, event, payload, environment_id, webhook_id, created_at } = body as IDataObject;
-	if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '' || typeof event !== 'string' || event === '') return undefined;
+	const { id, payload, environment_id, webhook_id, created_at } = body as IDataObject;
+	const event = [(body as IDataObject).event, (body as IDataObject).event_type].find((type) => typeof type === 'string' && type !== '');
+	if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '' || typeof event !== 'string') return undefined;
 	return {
 		id: String(id),
 		event,
@@ -120,7 +124,9 @@ export function eventItem(delivery: TrutoDelivery, account: IDataObject | undefi
 		event_id: delivery.id,
 		occurred_at: delivery.createdAt ?? null,
 		needs_reconnect: needsReconnect(delivery.event, status),
-		account_reconnected: delivery.event === 'integrated_account:reactivated' || delivery.event === 'integrated_account:active',
+		// A reconnect ends with active; reactivated means the app's 401s stopped by themselves (Truto).
+		account_reconnected: delivery.event === 'integrated_account:active',
+		account_recovered: delivery.event === 'integrated_account:reactivated' || delivery.event === 'integrated_account:active',
 		account:
 			accountId === null
 				? null

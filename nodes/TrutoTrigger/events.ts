@@ -5,8 +5,8 @@ import { UNIFIED_RESOURCES } from '../shared/model/resources';
 /**
  * The events Truto pushes that the Truto Trigger offers: the values are Truto's own event type names,
  * sent as `event_types` when the trigger registers its webhook and compared with each delivery's
- * `event`. Record events are integration-specific in Truto; the trigger matches them by name and
- * narrows them to user-directory resources.
+ * `event` (or `event_type`). Truto documents the record events' names but not their payload (it is
+ * integration-specific); the trigger matches them by name and narrows them to user-directory resources.
  */
 export interface TrutoEventSpec {
 	value: string;
@@ -26,12 +26,13 @@ export const TRUTO_EVENTS: TrutoEventSpec[] = [
 	{
 		value: 'integrated_account:active',
 		name: 'Account Became Active',
-		description: 'An integrated account finished connecting and works (also after a reconnect)',
+		description: 'An integrated account finished connecting and works, also after the customer reconnected it (Truto sends Account Updated, then this)',
 	},
 	{
 		value: 'integrated_account:reactivated',
 		name: 'Account Reactivated',
-		description: 'An account that had failed works again, e.g. after the customer reconnected it',
+		// Truto's words: sent when the app's 401s stop on their own, explicitly not on reauthentication.
+		description: "Truto saw the app's 401 errors for an account stop by themselves; not sent when the customer reconnects (that sends Account Updated, then Account Became Active)",
 	},
 	{
 		value: AUTHENTICATION_ERROR,
@@ -49,11 +50,26 @@ export const TRUTO_EVENTS: TrutoEventSpec[] = [
 		name: 'Account Post-Install Error',
 		description: 'A step after connecting failed; the customer must reconnect',
 	},
+	{
+		value: 'integrated_account:post_connect_form_submitted',
+		name: 'Account Post-Connect Form Submitted',
+		description: "The customer submitted the integration's post-connect form (RapidForm), where the integration has one",
+	},
 	{ value: 'integrated_account:created', name: 'Account Created', description: 'A customer connected a new account' },
-	{ value: 'integrated_account:updated', name: 'Account Updated', description: "An account's settings or credentials changed" },
+	{ value: 'integrated_account:updated', name: 'Account Updated', description: "An account's settings or credentials changed (a reconnect sends this, then Account Became Active)" },
 	{ value: 'integrated_account:deleted', name: 'Account Deleted', description: 'An account was removed (the event carries only its ID)' },
+	{ value: 'sync_job_run:created', name: 'Sync Job Run Created', description: 'A sync job run was created' },
+	{ value: 'sync_job_run:started', name: 'Sync Job Run Started', description: 'A sync job run started' },
+	{ value: 'sync_job_run:updated', name: 'Sync Job Run Updated', description: 'A sync job run changed' },
+	{ value: 'sync_job_run:record', name: 'Sync Job Run Record', description: 'A sync job run sent the records it read' },
 	{ value: 'sync_job_run:completed', name: 'Sync Job Run Completed', description: 'A sync job run finished' },
 	{ value: 'sync_job_run:failed', name: 'Sync Job Run Failed', description: 'A sync job run failed' },
+	{ value: 'sync_job_run:deleted', name: 'Sync Job Run Deleted', description: 'A sync job run was deleted' },
+	{ value: 'sync_job_cron_trigger:failed', name: 'Sync Job Schedule Failed', description: "A sync job's schedule (cron trigger) failed" },
+	{ value: 'batch_job:completed', name: 'Batch Job Completed', description: 'A batch job finished' },
+	{ value: 'batch_job:failed', name: 'Batch Job Failed', description: 'A batch job failed' },
+	{ value: 'batch_job:dry_run_completed', name: 'Batch Job Dry Run Completed', description: 'A dry run of a batch job finished' },
+	{ value: 'batch_job:dry_run_failed', name: 'Batch Job Dry Run Failed', description: 'A dry run of a batch job failed' },
 	{
 		value: 'record:created',
 		name: 'Record Created',

@@ -6,7 +6,7 @@ import { isGone } from '../shared/transport/webhookAnswers';
 import { accountIdOf, accountOf, eventItem, integrationSlugOf, parseDelivery, reasonToIgnore, type TriggerFilters } from './delivery';
 import { ANY_EVENT, eventTypesToRegister, isRecordEvent, TRUTO_EVENTS } from './events';
 import { readRegistration, type WantedWebhook } from './registration';
-import { rememberEvent, wasSeen } from './seenEvents';
+import { ageProblem, rememberEvent, wasSeen } from './seenEvents';
 import { checkSignature, rawBytes, SIGNATURE_HEADER } from './signature';
 
 /** The part of n8n's (express) response a delivery's answer needs. */
@@ -31,7 +31,7 @@ export function readFilters(context: IHookFunctions | IWebhookFunctions): Trigge
 			description: 'Pick the Truto events that should start this workflow under Events (or Any Event).',
 		});
 	}
-	// Record events are integration-specific in Truto: any record:… name given by expression is taken.
+	// Truto documents record:created|updated|deleted by name, not their payload: any record:… name given by expression is taken too.
 	const unknown = events.filter((event) => !KNOWN_EVENTS.has(event) && !isRecordEvent(event));
 	if (unknown.length) {
 		throw new NodeOperationError(context.getNode(), `Unknown event ${unknown.map((event) => `"${event}"`).join(', ')}`, {
@@ -70,9 +70,9 @@ async function lookUpAccount(context: IWebhookFunctions, accountId: string): Pro
 
 /**
  * One delivery: nothing in it is trusted before its signature checks out (401 otherwise, and no
- * execution). Then an event id already seen (Truto retrying), an event the trigger does not listen
- * to, or one of another account or integration is answered 200 and starts nothing; any other event
- * becomes one item.
+ * execution). Then a delivery created before the id memory's window or in the future (a replay), an
+ * event id already seen (Truto retrying), an event the trigger does not listen to, or one of another
+ * account or integration is answered 200 and starts nothing; any other event becomes one item.
  */
 export async function handleDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const response = context.getResponseObject() as unknown as Response;
@@ -84,7 +84,11 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 		return answer(response, 401, { message: `Signature check failed: ${check.valid ? 'no registration' : check.reason}` });
 	}
 	const delivery = parseDelivery(rawBytes(request.rawBody) as Buffer);
-	if (!delivery) return answer(response, 400, { message: 'The body is not a Truto event: expected JSON with id and event' });
+	if (!delivery) return answer(response, 400, { message: 'The body is not a Truto event: expected JSON with id and event (or event_type)' });
+
+	// Answered 2xx: Truto would retry a 4xx/5xx, and a replay never gets better with time.
+	const tooOld = ageProblem(delivery.createdAt);
+	if (tooOld) return answer(response, 200, { received: true, refused: tooOld });
 
 	const memory = { staticData, scope: registration.id };
 	if (wasSeen(memory, delivery.id)) return answer(response, 200, { received: true, ignored: `event ${delivery.id} was already received` });

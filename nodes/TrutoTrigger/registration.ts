@@ -3,7 +3,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isPrivateHost } from '../shared/helpers/addresses';
-import type { TrutoClient } from '../shared/transport';
+import { isAnswerLost, type TrutoClient } from '../shared/transport';
+import type { Outcome } from '../shared/transport/requestLoop';
 import { isGone, publicUrlFix, registrationError } from '../shared/transport/webhookAnswers';
 
 /**
@@ -78,9 +79,32 @@ async function fetchWebhook(client: TrutoClient, id: string): Promise<IDataObjec
 
 /** Deletes one webhook; one already gone counts as deleted. */
 async function deleteWebhook(client: TrutoClient, id: string): Promise<void> {
-	// The key makes a repeated DELETE safe, so a lost answer is asked again.
+	// A repeated DELETE is safe without Truto honouring the key (a 404 after a lost answer counts as
+	// done): the key only lets the request loop send it again.
 	const outcome = await client.exchange({ method: 'DELETE', path: ['webhook', id], idempotencyKey: randomUUID() });
 	if (!outcome.ok && !isGone(outcome)) throw outcome.error;
+}
+
+/** Deletes every webhook Truto has for this URL: their secret is not known here, so none could be verified. */
+async function deleteWebhooksFor(client: TrutoClient, url: string): Promise<void> {
+	try {
+		for (const webhook of await client.list({ path: ['webhook'] })) {
+			if (webhook.target_url === url && typeof webhook.id === 'string') await deleteWebhook(client, webhook.id);
+		}
+	} catch (error) {
+		throw error instanceof NodeApiError ? registrationError(error, url) : error;
+	}
+}
+
+/**
+ * POST /webhook once, without an Idempotency-Key (Truto documents none for it): 'lost' when the
+ * answer never came back whole, so Truto may or may not have made the webhook.
+ */
+async function createOnce(client: TrutoClient, body: IDataObject): Promise<Outcome | 'lost'> {
+	return await client.exchange({ method: 'POST', path: ['webhook'], body }).catch((error: unknown) => {
+		if (isAnswerLost(error)) return 'lost' as const;
+		throw error;
+	});
 }
 
 /**
@@ -108,21 +132,29 @@ export async function webhookExists(client: TrutoClient, staticData: IDataObject
 /**
  * create: registers a webhook for n8n's URL with the chosen event types and keeps its id and secret.
  * Webhooks Truto already has for this exact URL are deleted first: their secret is not known here (a
- * registration whose static data was lost), so their deliveries could never be verified.
+ * registration whose static data was lost), so their deliveries could never be verified. When the
+ * creation's answer is lost, it is not sent again blindly (a resent POST could leave two webhooks):
+ * Truto's list says what happened. A webhook found there was made without its secret reaching n8n
+ * (list and get strip it), so it is deleted and the webhook made once more; lost twice, it fails.
  */
 export async function registerWebhook(client: TrutoClient, staticData: IDataObject, wanted: WantedWebhook, node: INode): Promise<Registration> {
 	const problem = unreachableUrlProblem(wanted.url, client.baseUrl);
 	if (problem) throw new NodeOperationError(node, problem.message, { description: problem.description });
-	try {
-		for (const webhook of await client.list({ path: ['webhook'] })) {
-			if (webhook.target_url === wanted.url && typeof webhook.id === 'string') await deleteWebhook(client, webhook.id);
-		}
-	} catch (error) {
-		throw error instanceof NodeApiError ? registrationError(error, wanted.url) : error;
-	}
+	await deleteWebhooksFor(client, wanted.url);
 	const body: IDataObject = { target_url: wanted.url, is_active: true };
 	if (wanted.eventTypes) body.event_types = wanted.eventTypes;
-	const outcome = await client.exchange({ method: 'POST', path: ['webhook'], body, idempotencyKey: randomUUID() });
+	let outcome = await createOnce(client, body);
+	if (outcome === 'lost') {
+		await deleteWebhooksFor(client, wanted.url);
+		outcome = await createOnce(client, body);
+	}
+	if (outcome === 'lost') {
+		// Best effort: the next activation deletes webhooks for this URL anyway.
+		await deleteWebhooksFor(client, wanted.url).catch(() => undefined);
+		throw new NodeOperationError(node, "Truto's answer to the webhook registration was lost twice", {
+			description: `Truto may have made a webhook for ${wanted.url} whose signing secret never reached n8n; any found was deleted again, and the node does not resend a registration blindly. Activate the workflow again.`,
+		});
+	}
 	if (!outcome.ok) throw registrationError(outcome, wanted.url);
 	const created = (outcome.body ?? {}) as IDataObject;
 	if (typeof created.id !== 'string' || !created.id) {

@@ -14,6 +14,27 @@ export const SEEN_EVENT_LIMIT = 500;
 /** Most ids remembered in memory, across all triggers of this n8n process. */
 const IN_MEMORY_LIMIT = 5_000;
 
+/** How far ahead of this clock a delivery's created_at may be: clocks differ a little, never by minutes. */
+export const FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Why a verified delivery is refused for its age, or undefined. Truto's signature carries no
+ * timestamp, so a captured delivery could be sent again once its id left the memory; Truto's guide
+ * says to judge it by the signed body's created_at. A delivery without a readable created_at cannot
+ * be judged and is not refused (its id is still remembered against repeats).
+ */
+export function ageProblem(createdAt: string | undefined, now = Date.now()): string | undefined {
+	const created = createdAt === undefined ? Number.NaN : Date.parse(createdAt);
+	if (Number.isNaN(created)) return undefined;
+	if (now - created >= SEEN_EVENT_TTL_MS) {
+		return `created_at ${createdAt} is older than ${SEEN_EVENT_TTL_MS / 3_600_000} hours, the time event ids are remembered: refused as a possible replay of an old delivery`;
+	}
+	if (created - now > FUTURE_SKEW_MS) {
+		return `created_at ${createdAt} is more than ${FUTURE_SKEW_MS / 60_000} minutes in the future (by this n8n's clock): refused as a possible replay`;
+	}
+	return undefined;
+}
+
 /** [event id, when it was first accepted (ms)] */
 export type SeenEvent = [string, number];
 

@@ -113,10 +113,11 @@ describe.each(versionsUnderTest())('Truto Trigger in n8n %s', (version) => {
 		});
 		expect(item.account.last_error).toMatch(/invalid_grant/);
 		const back = await emitAndRun({ event: 'integrated_account:reactivated', account: 'github' }, WORKFLOWS.alerts.id);
-		expect(back.item).toMatchObject({ event: 'integrated_account:reactivated', needs_reconnect: false, account_reconnected: true, account: { status: 'active' } });
+		// reactivated: the app's 401s stopped by themselves — the account works again, but nobody reconnected it.
+		expect(back.item).toMatchObject({ event: 'integrated_account:reactivated', needs_reconnect: false, account_reconnected: false, account_recovered: true, account: { status: 'active' } });
 	});
 
-	it('a bad signature answers 401, a repeated event id 200, another account 200 — and none starts an execution', async () => {
+	it('a bad signature answers 401, a repeated event id 200, another account 200, an old replay 200 — and none starts an execution', async () => {
 		const before = await executionsOf(WORKFLOWS.alerts.id);
 		const newest = Math.max(0, ...before.map((execution) => Number(execution.id)));
 		for (const signature of ['wrong', 'missing', 'tampered']) {
@@ -125,6 +126,9 @@ describe.each(versionsUnderTest())('Truto Trigger in n8n %s', (version) => {
 		}
 		const other = await sandbox.emit({ event: NEEDS_REAUTH, account: 'salesforce' });
 		expect([other.deliveries[0].status, JSON.parse(other.deliveries[0].body).ignored]).toEqual([200, `integrated account ${ACCOUNTS.salesforce} is not one of the chosen accounts`]);
+		// A captured delivery sent again after its id was forgotten: refused with a 2xx, so Truto does not retry it.
+		const replay = await sandbox.emit({ event: NEEDS_REAUTH, account: 'zoom', createdAt: '@-25h' });
+		expect([replay.deliveries[0].status, JSON.parse(replay.deliveries[0].body).refused]).toEqual([200, expect.stringMatching(/older than 24 hours/)]);
 		// Truto retrying one event three times: one execution.
 		const { deliveries } = await sandbox.emit({ event: NEEDS_REAUTH, account: 'zoom', times: 3 });
 		expect(deliveries.map((/** @type {any} */ delivery) => delivery.status)).toEqual([200, 200, 200]);
@@ -133,8 +137,9 @@ describe.each(versionsUnderTest())('Truto Trigger in n8n %s', (version) => {
 			`event ${deliveries[0].event_id} was already received`,
 		]);
 		await n8n.waitForExecution(WORKFLOWS.alerts.id, { after: newest, timeoutMs: 60_000 });
-		// A later event runs too, so the deliveries before it had every chance to start something.
-		await emitAndRun({ event: 'integrated_account:reactivated', account: 'zoom' }, WORKFLOWS.alerts.id);
+		// A later event runs too, so the deliveries before it had every chance to start something; its
+		// type is under event_type, the name Truto's sample code reads.
+		await emitAndRun({ event: 'integrated_account:reactivated', account: 'zoom', typeField: 'event_type' }, WORKFLOWS.alerts.id);
 		expect((await executionsOf(WORKFLOWS.alerts.id)).length).toBe(before.length + 2);
 	});
 

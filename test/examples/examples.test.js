@@ -26,6 +26,15 @@ describe('examples', () => {
 		expect(JSON.parse(committed)).toEqual(WORKFLOWS[file]);
 	});
 
+	it('account-health-alerts.json closes the loop on integrated_account:active, not reactivated', () => {
+		// A reconnect sends integrated_account:updated then :active; :reactivated means the app's 401s stopped by themselves.
+		const notes = WORKFLOWS['account-health-alerts.json'].nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote');
+		const advice = notes.map((note) => note.parameters.content).join('\n');
+		expect(advice).toMatch(/integrated_account:active/);
+		expect(advice).toMatch(/Account Became Active/);
+		expect(advice).toMatch(/integrated_account:reactivated[^.]*not sent when the customer reconnects/);
+	});
+
 	it.each(Object.keys(WORKFLOWS))('%s only uses the public node type and parameter names', (file) => {
 		const workflow = WORKFLOWS[file];
 		const truto = workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-truto.'));

@@ -51,6 +51,10 @@ export interface EmitSpec {
 	times?: number;
 	signature?: 'valid' | 'wrong' | 'missing' | 'malformed' | 'tampered';
 	webhookId?: string;
+	/** The name of the type field in the body (Truto's pages say event or event_type). */
+	typeField?: 'event' | 'event_type' | 'both';
+	/** The body's created_at: an ISO time or a sandbox relative date ("@-25h"); null leaves it out. */
+	createdAt?: string | null;
 }
 
 export interface SandboxDelivery {

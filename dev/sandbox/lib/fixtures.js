@@ -31,12 +31,30 @@ const REFERENCED = ['organizations', 'licenses', 'roles', 'groups', 'workspaces'
  * @typedef {{ length: number, at(i: number): any, findById?(id: string): any, licenseIds?(i: number): string[] }} Collection
  * @typedef {{
  *   key: string, id: string, tenant_id: string, status: string, is_sandbox: boolean, region: string,
- *   blocked: boolean, created_at: string, updated_at: string,
+ *   features: { super_query?: string }, blocked: boolean, created_at: string, updated_at: string,
  *   integration: { id: string, name: string, label: string, category: string },
  *   table: any, overridden: string[], pageCap?: number, quirks: Record<string, any>,
  *   data: Record<string, Collection>, version: number, nextId: number
  * }} Account
  */
+
+/** SuperQuery's regions: an account's `features.super_query` names the one its store is in. */
+const STORE_REGIONS = ['apac', 'wnam'];
+
+/**
+ * An account's `features` as Truto's account record carries them: `super_query` is the region of its
+ * SuperQuery store, when it has one. @param {string} key @param {unknown} features
+ */
+function checkFeatures(key, features) {
+	if (features === undefined) return {};
+	const superQuery = /** @type {any} */ (features)?.super_query;
+	if (!features || typeof features !== 'object' || Array.isArray(features) || (superQuery !== undefined && !STORE_REGIONS.includes(superQuery))) {
+		throw new Error(
+			`accounts.json: account "${key}" has features ${JSON.stringify(features)}; give { "super_query": "apac" } or { "super_query": "wnam" } (the region of its SuperQuery store), or leave features out for an account without one.`,
+		);
+	}
+	return { ...features };
+}
 
 /** The account keys and ids, for tests (no dates, no data). */
 function accountIds() {
@@ -131,11 +149,12 @@ function loadState({ now, bigUsers, estate }) {
 	const accounts = resolveDates(listed, now).map((/** @type {any} */ a) => {
 		const table = tables.get(a.integration);
 		if (!table) throw new Error(`accounts.json: no fixtures/integrations/${a.integration}.json`);
-		const { key, integration, blocked, overrides, _currency, ...rest } = a;
+		const { key, integration, blocked, overrides, _currency, features, ...rest } = a;
 		/** @type {Account} */
 		const account = {
 			key,
 			...rest,
+			features: checkFeatures(key, features),
 			blocked: Boolean(blocked),
 			integration: {
 				id: table.id,
@@ -323,4 +342,4 @@ function virtualDirectory(count, idBase, build, licenseIds) {
 	};
 }
 
-module.exports = { loadState, accountIds };
+module.exports = { loadState, accountIds, checkFeatures };

@@ -16,6 +16,8 @@ function accountView(a) {
 		status: a.status,
 		is_sandbox: a.is_sandbox,
 		region: a.region,
+		// The region of the account's SuperQuery store, when it has one.
+		features: { ...a.features },
 		context: {},
 		integration: { ...a.integration },
 		created_at: a.created_at,

@@ -112,6 +112,11 @@ function superQueryList(state, account, resource, query) {
 	const region = String(query.truto_super_query);
 	if (!REGIONS.has(region))
 		throw new HttpError(400, `Invalid value "${region}" for truto_super_query. Allowed values: ${[...REGIONS].join(', ')}.`);
+	// Truto documents features.super_query as the store's region and no answer for reading a store
+	// that is not there: the sandbox's answer is a clear 400.
+	const store = account.features?.super_query;
+	if (!store) throw new HttpError(400, `Integrated account ${account.id} has no SuperQuery store.`);
+	if (store !== region) throw new HttpError(400, `Integrated account ${account.id} has its SuperQuery store in ${store}, not ${region}.`);
 	if ((query.truto_response_format ?? 'unified') === 'raw')
 		throw new HttpError(400, 'SuperQuery answers unified records only: truto_response_format=raw is not supported with truto_super_query.');
 	const size = pageSize(query, SUPER_QUERY_PAGE_CAP);

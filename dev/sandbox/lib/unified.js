@@ -158,7 +158,8 @@ function findAccount(state, query, call) {
 	if (account.blocked && call) {
 		throw new HttpError(
 			503,
-			`The integrated account ${id} is blocked. Contact support or reconnect the account; retrying will not help.`,
+			// Truto's blocklist: reconnecting does not lift it; its operator guide names Truto support.
+			`The integrated account ${id} is blocked. Contact Truto support (support@truto.one) to lift the block; retrying will not help.`,
 		);
 	}
 	return account;

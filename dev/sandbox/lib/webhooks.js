@@ -3,7 +3,8 @@
 /**
  * Truto's webhook API for the token's environment: POST/GET /webhook, GET/PATCH/DELETE
  * /webhook/:id, POST /webhook/test. The signing secret is in the answer to POST only; lists and
- * gets strip it. Deliveries themselves live in deliveries.js.
+ * gets strip it. Truto documents Idempotency-Key for unified, proxy and custom writes only, so a
+ * repeated POST /webhook or /link-token acts again, whatever its key. Deliveries live in deliveries.js.
  */
 const crypto = require('node:crypto');
 const { HttpError } = require('./errors');
@@ -12,7 +13,10 @@ const { encodeCursor, decodeCursor, pageSize } = require('./paging');
 /** The sandbox's one Truto environment (every webhook and delivery names it). */
 const ENVIRONMENT_ID = '5b1d7c3e-0000-4c2e-9a00-00000000e001';
 
-/** The event types Truto documents; `record:*` events are integration-specific, so any `record:…` is taken. */
+/**
+ * The event types Truto documents (its webhook object's list and its list of event types). Truto
+ * documents record:created|updated|deleted by name but not their payload; any `record:…` is taken.
+ */
 const EVENT_TYPES = [
 	'integrated_account:created',
 	'integrated_account:active',
@@ -24,10 +28,20 @@ const EVENT_TYPES = [
 	'integrated_account:reactivated',
 	'integrated_account:authentication_error',
 	'sync_job_run:created',
+	'sync_job_run:started',
 	'sync_job_run:updated',
+	'sync_job_run:record',
 	'sync_job_run:completed',
 	'sync_job_run:failed',
 	'sync_job_run:deleted',
+	'sync_job_cron_trigger:failed',
+	'batch_job:dry_run_completed',
+	'batch_job:completed',
+	'batch_job:dry_run_failed',
+	'batch_job:failed',
+	'record:created',
+	'record:updated',
+	'record:deleted',
 	'test',
 ];
 
@@ -100,7 +114,7 @@ function checkEventTypes(raw) {
 function handleWebhooks(state, call, sendTest) {
 	const { verb, rest, body } = call;
 	if (rest.length === 0 && verb === 'GET') return { status: 200, body: listWebhooks(state, call.query) };
-	if (rest.length === 0 && verb === 'POST') return replayed(state, call, () => createWebhook(state, body ?? {}));
+	if (rest.length === 0 && verb === 'POST') return createWebhook(state, body ?? {});
 	if (rest.length === 1 && rest[0] === 'test' && verb === 'POST') {
 		const webhook = state.webhooks.get(String(body?.id ?? ''));
 		if (!webhook) throw new HttpError(404, `Webhook ${body?.id ?? '(no id)'} not found.`);
@@ -172,21 +186,6 @@ function listWebhooks(state, query) {
 }
 
 /**
- * A write that a repeated Idempotency-Key replays instead of doing again (as Truto does for writes).
- * @param {any} state
- * @param {{ verb: string, idempotencyKey?: string, pathKey: string }} call
- * @param {() => { status: number, body: unknown }} act
- */
-function replayed(state, call, act) {
-	const key = call.idempotencyKey ? `${call.idempotencyKey}\n${call.verb}\n${call.pathKey}` : undefined;
-	const seen = key && state.idempotency.get(key);
-	if (seen) return { ...seen, headers: { 'idempotent-replayed': 'true' } };
-	const answer = act();
-	if (key) state.idempotency.set(key, answer);
-	return answer;
-}
-
-/**
  * POST /link-token: a token for Truto Link. With `integrated_account_id` it reconnects that account
  * (`persist_previous_context: true` keeps its settings); otherwise `tenant_id` names the customer
  * of a new connection.
@@ -195,25 +194,23 @@ function replayed(state, call, act) {
  */
 function handleLinkToken(state, call) {
 	if (call.verb !== 'POST' || call.rest.length) throw new HttpError(404, `No route for ${call.verb} /link-token/${call.rest.join('/')}.`);
-	return replayed(state, call, () => {
-		const body = call.body ?? {};
-		const accountId = body.integrated_account_id;
-		if (accountId !== undefined && !state.byId.has(String(accountId))) {
-			throw new HttpError(404, `Integrated account ${accountId} not found.`);
-		}
-		if (accountId === undefined && (typeof body.tenant_id !== 'string' || body.tenant_id === '')) {
-			throw new HttpError(400, 'Give integrated_account_id to reconnect an account, or tenant_id for a new connection.');
-		}
-		const token = {
-			link_token: `lt_${crypto.randomBytes(16).toString('hex')}`,
-			integrated_account_id: accountId ?? null,
-			tenant_id: body.tenant_id ?? state.byId.get(String(accountId))?.tenant_id ?? null,
-			persist_previous_context: body.persist_previous_context === true,
-			created_at: state.clockIso(),
-		};
-		state.linkTokens.push(token);
-		return { status: 201, body: { link_token: token.link_token } };
-	});
+	const body = call.body ?? {};
+	const accountId = body.integrated_account_id;
+	if (accountId !== undefined && !state.byId.has(String(accountId))) {
+		throw new HttpError(404, `Integrated account ${accountId} not found.`);
+	}
+	if (accountId === undefined && (typeof body.tenant_id !== 'string' || body.tenant_id === '')) {
+		throw new HttpError(400, 'Give integrated_account_id to reconnect an account, or tenant_id for a new connection.');
+	}
+	const token = {
+		link_token: `lt_${crypto.randomBytes(16).toString('hex')}`,
+		integrated_account_id: accountId ?? null,
+		tenant_id: body.tenant_id ?? state.byId.get(String(accountId))?.tenant_id ?? null,
+		persist_previous_context: body.persist_previous_context === true,
+		created_at: state.clockIso(),
+	};
+	state.linkTokens.push(token);
+	return { status: 201, body: { link_token: token.link_token } };
 }
 
 module.exports = { ENVIRONMENT_ID, EVENT_TYPES, webhookState, handleWebhooks, handleLinkToken, checkTargetUrl };

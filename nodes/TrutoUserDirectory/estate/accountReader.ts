@@ -77,6 +77,25 @@ export function canList(capabilities: Capabilities | undefined, path: string): b
 	return !capabilities || (capabilities.get(path) ?? []).includes('list');
 }
 
+/**
+ * The gap of a resource the app cannot list through Truto (its capabilities lack `list`): never a
+ * silent skip. An app that lists licences but has none is fully checked; one that cannot list them
+ * is only partly checked, as its seats were never read.
+ */
+export function notListedGap(info: AccountInfo, part: 'users' | 'licenses'): Gap {
+	return part === 'users'
+		? {
+				part,
+				reason: `${info.integration} does not list users through Truto, so held seats cannot be checked`,
+				fix: 'Review this app in its own admin console.',
+			}
+		: {
+				part,
+				reason: `${info.integration} does not list licences through Truto, so its licences were not read: unassigned and underused seats are unknown, and each user counts as one seat`,
+				fix: "Review this app's licences in its own admin console.",
+			};
+}
+
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 /**

@@ -11,6 +11,7 @@ import {
 	gapFrom,
 	LICENSE,
 	listQueries,
+	notListedGap,
 	partialGap,
 	type ReadContext,
 	USER,
@@ -59,8 +60,10 @@ async function reviewAccount(
 	// What listing users needs is looked up while the licences are read (one answer time less per account).
 	const userQueries = canList(capabilities, USER.path) ? listQueries(context, info, USER, 'users') : undefined;
 
-	// Licences first (few, and their prices price the users' seats); apps without licences have none.
-	if (canList(capabilities, LICENSE.path)) {
+	// Licences first (few, and their prices price the users' seats). An app that cannot list them is
+	// only partly checked; one that lists none is checked (each user then counts as one seat).
+	if (!canList(capabilities, LICENSE.path)) gaps.push(notListedGap(info, 'licenses'));
+	else {
 		const queries = await listQueries(context, info, LICENSE, 'licenses');
 		if (Array.isArray(queries)) {
 			const records: IDataObject[] = [];
@@ -79,13 +82,8 @@ async function reviewAccount(
 	}
 
 	let usersRead = false;
-	if (!userQueries) {
-		gaps.push({
-			part: 'users',
-			reason: `${info.integration} does not list users through Truto, so held seats cannot be checked`,
-			fix: 'Review this app in its own admin console.',
-		});
-	} else {
+	if (!userQueries) gaps.push(notListedGap(info, 'users'));
+	else {
 		const queries = await userQueries;
 		if (Array.isArray(queries)) {
 			// The identity provider's people are read once, before any app's users are compared with them.

@@ -2,7 +2,7 @@ import type { AccountInfo, CapabilityAccount } from '../transport';
 
 /** Why an integrated account cannot take a call at all, with what to do about it. */
 export interface AccountProblem {
-	kind: 'reconnect' | 'blocked' | 'readOnly';
+	kind: 'reconnect' | 'blocked' | 'readOnly' | 'noStore';
 	message: string;
 	description: string;
 }
@@ -10,8 +10,9 @@ export interface AccountProblem {
 /**
  * The account-wide reasons a call would fail, known before sending it from the account record and
  * the capabilities answer: a status other than active (every call to the app fails until the customer
- * reconnects; SuperQuery's synced store still answers), a block in Truto (every call answers 503), a
- * write to a read-only sandbox account.
+ * reconnects), a block in Truto (every call answers 503), a write to a read-only sandbox account.
+ * A SuperQuery read (`readsStore`) of an account that needs reconnecting is sent all the same: Truto
+ * documents neither that its store answers then nor that it refuses, so Truto's answer is reported.
  */
 export function accountProblem(
 	account: AccountInfo,
@@ -22,7 +23,8 @@ export function accountProblem(
 		return {
 			kind: 'blocked',
 			message: `The integrated account ${account.label} is blocked in Truto`,
-			description: 'Truto answers every call for a blocked account with 503. Unblock it in the Truto dashboard; nothing was sent.',
+			// Truto's blocklist, not a setting of the account: its operator guide sends you to Truto support.
+			description: 'Truto answers every call for a blocked account with 503. Truto blocks accounts from its own blocklist: contact Truto support (support@truto.one) to lift the block; nothing was sent.',
 		};
 	}
 	const status = account.status ?? capability?.status;
@@ -41,4 +43,25 @@ export function accountProblem(
 		};
 	}
 	return undefined;
+}
+
+/**
+ * Why a SuperQuery read of this account cannot be answered, from its record: Truto's account record
+ * names the region of the account's store in `features.super_query`; none named means no store.
+ * Undefined when the record was not read (the call then reports what Truto says).
+ */
+export function storeProblem(account: AccountInfo | undefined, region: string): AccountProblem | undefined {
+	if (!account || account.superQuery === region) return undefined;
+	if (account.superQuery === undefined) {
+		return {
+			kind: 'noStore',
+			message: `${account.label} has no SuperQuery store`,
+			description: `Truto's record of this integrated account has no features.super_query, so it keeps no SuperQuery store to read for it. Set Data Source to Live App, or set up SuperQuery (and a sync job that fills it) for this account in Truto; nothing was sent.`,
+		};
+	}
+	return {
+		kind: 'noStore',
+		message: `${account.label} has its SuperQuery store in ${account.superQuery}, not ${region}`,
+		description: `Truto's record of this integrated account gives features.super_query = ${account.superQuery}. Set Data Source to SuperQuery (${account.superQuery.toUpperCase()} Region), or Live App; nothing was sent.`,
+	};
 }

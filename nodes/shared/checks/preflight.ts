@@ -6,7 +6,7 @@ import { type FieldNaming, JSON_BODY } from '../model/naming';
 import { OPERATION_SPECS, trutoMethod } from '../model/operations';
 import type { OperationName, ResourceDefinition } from '../model/types';
 import type { MetadataCache, ParameterSpec } from '../transport';
-import { accountProblem } from './accountChecks';
+import { accountProblem, storeProblem } from './accountChecks';
 
 /** A unified call as it will be sent, checked before it is. */
 export interface PlannedCall {
@@ -43,14 +43,16 @@ export async function checkCall(metadata: MetadataCache, call: PlannedCall, loca
 	const spec = OPERATION_SPECS[operation];
 	const method = trutoMethod(resource, operation);
 
-	// SuperQuery reads Truto's synced store: the app is not asked, so neither its credentials nor its
-	// own required list parameters stand in the way.
-	const fromStore = call.query.truto_super_query !== undefined;
-	const problem = accountProblem(account, await metadata.capabilityAccount(accountId), {
-		writes: spec.writes,
-		purpose: spec.purpose(resource),
-		readsStore: fromStore,
-	});
+	// SuperQuery reads Truto's synced store in a region. Truto documents neither that it answers for an
+	// account that needs reconnecting nor that it refuses: such a read is sent and Truto's answer shown.
+	const region = call.query.truto_super_query;
+	const fromStore = region !== undefined;
+	const problem =
+		accountProblem(account, await metadata.capabilityAccount(accountId), {
+			writes: spec.writes,
+			purpose: spec.purpose(resource),
+			readsStore: fromStore,
+		}) ?? (fromStore ? storeProblem(account, String(region)) : undefined);
 	if (problem) throw inputError(location, problem.message, problem.description);
 
 	const capabilities = await metadata.capabilities(accountId);
@@ -74,7 +76,8 @@ export async function checkCall(metadata: MetadataCache, call: PlannedCall, loca
 
 	const meta = await metadata.meta(accountId, resource.path, method);
 	if (!meta) return;
-	const missingQuery = fromStore ? [] : missing(meta.query, call.query, meta.defaultQuery).map(call.naming.query);
+	// Also for SuperQuery: Truto does not document that its store skips the list's required parameters.
+	const missingQuery = missing(meta.query, call.query, meta.defaultQuery).map(call.naming.query);
 	const missingBody = call.body ? missing(meta.body, call.body, meta.defaultBody).map(call.naming.body) : [];
 	const fields = [...missingQuery, ...missingBody];
 	if (fields.length === 0) return;

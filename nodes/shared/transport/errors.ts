@@ -126,7 +126,8 @@ function hintFor(status: number, body: TrutoErrorBody, context: ErrorContext): s
 		case status === 429:
 			return `Truto's rate limit was hit${tries}${context.retryStopReason ? `; ${context.retryStopReason}` : ''}. Truto allows 50 requests per 10 seconds per integrated account and 500 per API token. Run again later or with fewer input items.`;
 		case status === 503 && !remote:
-			return 'The integrated account is blocked in Truto. Unblock it in the Truto dashboard; retrying will not help.';
+			// Truto's blocklist, not a setting of the account: its operator guide sends you to Truto support.
+			return 'The integrated account is blocked in Truto. Truto blocks accounts from its own blocklist: contact Truto support (support@truto.one) to lift the block; retrying or reconnecting will not help.';
 		case status === 502 || status === 504:
 			return `The app behind the integrated account did not answer in time${tries}. Try again later.`;
 		case status >= 500:

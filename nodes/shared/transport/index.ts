@@ -12,3 +12,4 @@ export type { ThrottleStats } from './throttle';
 export { MetadataCache } from './metadata';
 export type { AccountInfo, CapabilityAccount, MethodMeta, ParameterSpec, Capabilities } from './metadata';
 export { failsWholeAccount } from './accountFailures';
+export { isAnswerLost } from './requestLoop';

@@ -17,6 +17,8 @@ export interface AccountInfo {
 	status?: string;
 	/** A Truto sandbox account: read-only. */
 	isSandbox: boolean;
+	/** The region of the account's SuperQuery store (`features.super_query`: apac, wnam); undefined: none named. */
+	superQuery?: string;
 }
 
 /** What the capabilities answer says of the account itself (`account: { status, is_blocked }`). */
@@ -140,7 +142,13 @@ export function accountInfo(record: IDataObject | undefined, accountId: string):
 		label: accountName(record),
 		status: typeof record.status === 'string' && record.status ? record.status : undefined,
 		isSandbox: record.is_sandbox === true,
+		superQuery: superQueryRegion(record.features),
 	};
+}
+
+function superQueryRegion(features: unknown): string | undefined {
+	const region = features && typeof features === 'object' ? (features as IDataObject).super_query : undefined;
+	return typeof region === 'string' && region !== '' ? region : undefined;
 }
 
 /** Runs `fetch` once per key; a failure is remembered as `undefined` (the check is skipped, not retried per item). */

@@ -1,8 +1,8 @@
 import { type IDataObject, type IHttpRequestMethods, type IN8nHttpFullResponse, type NodeApiError, sleep } from 'n8n-workflow';
 
 import { asErrorBody, type ErrorContext, httpError, networkError, unparseableError } from './errors';
-import { networkErrorCode } from './networkErrors';
-import { decideResend, decideRetry, isAlreadyDone, LOST_ANSWER, requestedWaitMs, type RetryPolicy } from './retry';
+import { isTransientNetworkError, networkErrorCode } from './networkErrors';
+import { decideResend, decideRetry, isAlreadyDone, LOST_ANSWER, refusedBeforeActing, requestedWaitMs, type RetryPolicy } from './retry';
 import { acquire, type Bucket } from './throttle';
 
 /** How one request ended: the parsed body, or Truto's error body with the error the user sees. */
@@ -23,6 +23,23 @@ export interface LoopJob {
 }
 
 const UNPARSEABLE = Symbol('unparseable');
+
+/** Errors of requests that may have reached Truto but whose answer never came back whole. */
+const lostAnswers = new WeakSet<object>();
+
+/**
+ * Whether a request failed because its answer was lost: a passing network failure (a reset connection,
+ * a timeout) or a cut-off success body. Truto may have acted on it. A caller whose request is not
+ * repeatable (a management POST) then finds out what happened instead of sending it again.
+ */
+export function isAnswerLost(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && lostAnswers.has(error);
+}
+
+function lost(error: NodeApiError): NodeApiError {
+	lostAnswers.add(error);
+	return error;
+}
 
 function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
@@ -63,7 +80,8 @@ export async function requestLoop(job: LoopJob): Promise<Outcome> {
 				await sleep(resend.delayMs);
 				continue;
 			}
-			throw networkError(code, describeThrown(error), job.errorContext(attempt));
+			const failure = networkError(code, describeThrown(error), job.errorContext(attempt));
+			throw isTransientNetworkError(code) ? lost(failure) : failure;
 		}
 		const answeredAt = Date.now();
 		primary.observe(response.headers, answeredAt, policy.maxRateLimitWaitMs);
@@ -80,14 +98,14 @@ export async function requestLoop(job: LoopJob): Promise<Outcome> {
 				await sleep(resend.delayMs);
 				continue;
 			}
-			throw unparseableError(status, response.body, job.errorContext(attempt));
+			throw lost(unparseableError(status, response.body, job.errorContext(attempt)));
 		}
 
 		if (isAlreadyDone(job.method, status, mayHaveActed)) return { ok: true, status, body: {}, alreadyDone: true };
 		const body = asErrorBody(response.body);
 		const decision = decideRetry(policy, attempt, status, body, response.headers);
 		if (status === 429) primary.rateLimited();
-		if (decision.retry && job.repeatable) {
+		if (decision.retry && (job.repeatable || refusedBeforeActing(status))) {
 			// A 429's wait pauses the whole budget, and acquire() does the waiting for every request of it.
 			if (status === 429) primary.block(answeredAt + decision.delayMs);
 			else {

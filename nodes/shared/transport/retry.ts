@@ -66,9 +66,18 @@ export function backoffMs(policy: RetryPolicy, attempt: number): number {
 	return Math.round(exponential / 2 + (Math.random() * exponential) / 2);
 }
 
-/** GETs are safe to repeat; writes only when an idempotency key makes Truto replay the first answer. */
+/**
+ * GETs are safe to repeat; writes only when an idempotency key makes Truto replay the first answer.
+ * Truto documents the key for unified, proxy and custom writes only: management writes (POST /webhook,
+ * /link-token) are sent without one, so they are never sent again after a lost answer.
+ */
 export function isRepeatable(method: IHttpRequestMethods, idempotencyKey: string | undefined): boolean {
 	return method === 'GET' || idempotencyKey !== undefined;
+}
+
+/** A 429 refused the request before anything was done: asked again (after its wait) even when not repeatable. */
+export function refusedBeforeActing(status: number): boolean {
+	return status === 429;
 }
 
 /**

@@ -145,6 +145,10 @@ describe('account states', () => {
 		const blocked = await call(unified('blocked', 'licenses'));
 		expect(blocked.status).toBe(503);
 		expect(blocked.json.statusCode).toBe(503);
+		expect(blocked.json.truto_is_remote_error).toBeUndefined();
+		// A block comes from Truto's blocklist: reconnecting does not lift it, Truto support does.
+		expect(blocked.json.message).toMatch(/support@truto\.one/);
+		expect(blocked.json.message).not.toMatch(/reconnect/i);
 		expect((await call(unified('googleworkspace', 'users'))).status).toBe(200);
 		const write = await call(unified('googleworkspace', 'users'), {
 			method: 'POST',

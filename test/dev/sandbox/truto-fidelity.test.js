@@ -66,15 +66,26 @@ describe('SuperQuery', () => {
 		expect(store.status).toBe(200);
 		expect(store.json.result).toHaveLength(live.records.length);
 		expect(store.json.next_cursor).toBeNull();
-		const active = await call(unified('zoom', 'users', '&truto_super_query=apac&limit=1000&status[eq]=active'));
+		const active = await call(unified('zoom', 'users', '&truto_super_query=wnam&limit=1000&status[eq]=active'));
 		expect(active.json.result.length).toBe(live.records.filter((/** @type {any} */ u) => u.status === 'active').length);
-		const notActive = await call(unified('zoom', 'users', '&truto_super_query=apac&limit=1000&status[ne]=active'));
+		const notActive = await call(unified('zoom', 'users', '&truto_super_query=wnam&limit=1000&status[ne]=active'));
 		expect(active.json.result.length + notActive.json.result.length).toBe(live.records.length);
-		const sorted = await call(unified('zoom', 'users', '&truto_super_query=apac&limit=5&sort_by[created_at]=desc'));
+		const sorted = await call(unified('zoom', 'users', '&truto_super_query=wnam&limit=5&sort_by[created_at]=desc'));
 		const dates = sorted.json.result.map((/** @type {any} */ u) => Date.parse(u.created_at));
 		expect(dates).toEqual([...dates].sort((a, b) => b - a));
-		const next = await call(unified('zoom', 'users', `&truto_super_query=apac&limit=5&sort_by[created_at]=desc&next_cursor=${encodeURIComponent(sorted.json.next_cursor)}`));
+		const next = await call(unified('zoom', 'users', `&truto_super_query=wnam&limit=5&sort_by[created_at]=desc&next_cursor=${encodeURIComponent(sorted.json.next_cursor)}`));
 		expect(Date.parse(next.json.result[0].created_at)).toBeLessThanOrEqual(dates[4]);
+	});
+
+	test("tells each account's store region in features.super_query, and reads only a store that exists", async () => {
+		expect((await call(`/integrated-account/${ACCOUNTS.zoom}`)).json.features).toEqual({ super_query: 'wnam' });
+		expect((await call(`/integrated-account/${ACCOUNTS.workforce}`)).json.features).toEqual({ super_query: 'apac' });
+		expect((await call(`/integrated-account/${ACCOUNTS.salesforce}`)).json.features).toEqual({});
+		// Truto documents no answer for these: the sandbox's is a clear 400.
+		const elsewhere = await call(unified('zoom', 'users', '&truto_super_query=apac'));
+		expect([elsewhere.status, elsewhere.json.message]).toEqual([400, `Integrated account ${ACCOUNTS.zoom} has its SuperQuery store in wnam, not apac.`]);
+		const none = await call(unified('salesforce', 'users', '&truto_super_query=wnam'));
+		expect([none.status, none.json.message]).toEqual([400, `Integrated account ${ACCOUNTS.salesforce} has no SuperQuery store.`]);
 	});
 
 	test('needs neither the app nor its required parameters, but Truto still blocks a blocked account', async () => {
@@ -122,5 +133,17 @@ describe('the partial fault', () => {
 		expect(page.json.next_cursor).toEqual(expect.any(String));
 		const clean = await call(unified('salesforce', 'users', '&limit=10'));
 		expect(clean.json.is_partial_response).toBeUndefined();
+	});
+});
+
+describe('fixture accounts', () => {
+	const { checkFeatures } = require('../../../dev/sandbox/lib/fixtures');
+
+	test("take features.super_query as a store region, and say how to fix anything else", () => {
+		expect(checkFeatures('zoom', { super_query: 'wnam' })).toEqual({ super_query: 'wnam' });
+		expect(checkFeatures('salesforce', undefined)).toEqual({});
+		expect(() => checkFeatures('zoom', { super_query: 'emea' })).toThrow(
+			'accounts.json: account "zoom" has features {"super_query":"emea"}; give { "super_query": "apac" } or { "super_query": "wnam" } (the region of its SuperQuery store), or leave features out for an account without one.',
+		);
 	});
 });

@@ -81,16 +81,17 @@ describe('webhook API', () => {
 		expect((await create({ target_url: 'https://a.example/x', event_types: ['record:updated'] })).status).toBe(201);
 	});
 
-	test("the plan's limit answers 402; an Idempotency-Key replays a creation", async () => {
-		expect((await control('webhooks/limit', { limit: 1 }, 'PUT')).json).toEqual({ limit: 1 });
+	test("the plan's limit answers 402; an Idempotency-Key is not honoured on /webhook (Truto does not promise it)", async () => {
+		expect((await control('webhooks/limit', { limit: 2 }, 'PUT')).json).toEqual({ limit: 2 });
 		try {
 			const headers = { 'idempotency-key': 'same-key' };
 			const first = await call('/webhook', { method: 'POST', body: { target_url: 'https://a.example/x' }, headers });
-			const replay = await call('/webhook', { method: 'POST', body: { target_url: 'https://a.example/x' }, headers });
-			expect(replay.json.id).toBe(first.json.id);
-			expect(replay.headers.get('idempotent-replayed')).toBe('true');
+			const again = await call('/webhook', { method: 'POST', body: { target_url: 'https://a.example/x' }, headers });
+			// Truto documents the key for unified, proxy and custom writes only: a resent POST /webhook makes a second webhook.
+			expect(again.json.id).not.toBe(first.json.id);
+			expect(again.headers.get('idempotent-replayed')).toBeNull();
 			const over = await create({ target_url: 'https://b.example/x' });
-			expect([over.status, over.json.message]).toEqual([402, 'Your plan allows 1 webhook per environment. Delete one or upgrade your plan.']);
+			expect([over.status, over.json.message]).toEqual([402, 'Your plan allows 2 webhooks per environment. Delete one or upgrade your plan.']);
 		} finally {
 			await control('webhooks/limit', { limit: 20 }, 'PUT');
 		}
@@ -134,6 +135,47 @@ describe('deliveries', () => {
 				webhook_id: mine.json.id,
 				created_at: expect.any(String),
 			});
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test("names the type event (default), event_type (Truto's sample code) or both, as asked", async () => {
+		const hook = await target();
+		try {
+			await create({ target_url: hook.url });
+			for (const typeField of ['event', 'event_type', 'both']) {
+				await control('webhooks/emit', { event: 'integrated_account:updated', account: 'zoom', typeField });
+			}
+			const [event, eventType, both] = hook.received.map((r) => JSON.parse(r.raw));
+			expect(event).toMatchObject({ event: 'integrated_account:updated' });
+			expect(event).not.toHaveProperty('event_type');
+			expect(eventType).toMatchObject({ event_type: 'integrated_account:updated' });
+			expect(eventType).not.toHaveProperty('event');
+			expect(both).toMatchObject({ event: 'integrated_account:updated', event_type: 'integrated_account:updated' });
+			const bad = await control('webhooks/emit', { event: 'integrated_account:updated', account: 'zoom', typeField: 'type' });
+			expect([bad.status, bad.json.message]).toEqual([400, 'typeField must be one of event, event_type, both.']);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test('stamps created_at now, or as asked: an ISO time, a relative date, or none at all (null)', async () => {
+		const hook = await target();
+		try {
+			await create({ target_url: hook.url });
+			const before = Date.now();
+			for (const createdAt of [undefined, '2026-01-02T03:04:05.000Z', '@-25h', null]) {
+				await control('webhooks/emit', { event: 'integrated_account:updated', account: 'zoom', ...(createdAt === undefined ? {} : { createdAt }) });
+			}
+			const [now, fixed, old, none] = hook.received.map((r) => JSON.parse(r.raw));
+			expect(Math.abs(Date.parse(now.created_at) - before)).toBeLessThan(60_000);
+			expect(fixed.created_at).toBe('2026-01-02T03:04:05.000Z');
+			expect(before - Date.parse(old.created_at)).toBeGreaterThan(25 * 3_600_000 - 60_000);
+			expect(none).not.toHaveProperty('created_at');
+			const bad = await control('webhooks/emit', { event: 'integrated_account:updated', account: 'zoom', createdAt: 'yesterday' });
+			expect(bad.status).toBe(400);
+			expect(bad.json.message).toMatch(/createdAt must be an ISO time, a relative date such as "@-25h", or null/);
 		} finally {
 			await hook.close();
 		}
@@ -208,5 +250,10 @@ describe('link tokens', () => {
 		expect((await call('/link-token', { method: 'POST', body: { tenant_id: 'new-customer' } })).status).toBe(201);
 		expect((await call('/link-token', { method: 'POST', body: { integrated_account_id: 'nope' } })).status).toBe(404);
 		expect((await call('/link-token', { method: 'POST', body: {} })).status).toBe(400);
+		// No replay for a repeated Idempotency-Key: Truto does not document it for /link-token.
+		const headers = { 'idempotency-key': 'same-key' };
+		const once = await call('/link-token', { method: 'POST', body: { integrated_account_id: ACCOUNTS.okta }, headers });
+		const twice = await call('/link-token', { method: 'POST', body: { integrated_account_id: ACCOUNTS.okta }, headers });
+		expect(twice.json.link_token).not.toBe(once.json.link_token);
 	});
 });

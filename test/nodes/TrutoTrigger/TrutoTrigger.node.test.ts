@@ -82,7 +82,46 @@ describe('registration', () => {
 		expect(webhook.is_active).toBe(true);
 		expect(hook.staticData).toMatchObject({ webhookId: webhook.id, webhookSecret: webhook.secret, webhookUrl: hook.url });
 		const create = sb.requests.find((request) => request.method === 'POST' && request.path === '/webhook');
-		expect(create?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+		// Truto documents Idempotency-Key for unified, proxy and custom writes only, not for /webhook.
+		expect(create?.headers['idempotency-key']).toBeUndefined();
+	});
+
+	describe('when the answer to POST /webhook is lost', () => {
+		const calls = () => sb.requests.filter((request) => request.path.startsWith('/webhook')).map((request) => `${request.method} ${request.path.replace(/wh-[\w-]+/, ':id')}`);
+
+		it('does not resend it blindly: the webhook Truto made without showing its secret is deleted and made again, once', async () => {
+			sb.setFaults([{ match: { method: 'POST', path: '^/webhook$' }, kind: 'truncate', times: 1 }]);
+			const hook = await active({ events: [NEEDS_REAUTH] });
+			const webhooks = webhooksFor(hook.url);
+			expect(webhooks).toHaveLength(1);
+			expect(hook.staticData).toMatchObject({ webhookId: webhooks[0].id, webhookSecret: webhooks[0].secret });
+			expect(calls()).toEqual(['GET /webhook', 'POST /webhook', 'GET /webhook', 'DELETE /webhook/:id', 'POST /webhook']);
+			// Its deliveries verify: the secret kept is the one of the webhook that exists.
+			await sb.emit({ event: NEEDS_REAUTH, account: 'zoom' });
+			expect(hook.executions).toHaveLength(1);
+			await sb.emit({ event: 'integrated_account:reactivated', account: 'zoom' });
+		});
+
+		it('makes it once more when Truto shows no webhook for the URL (the request never arrived)', async () => {
+			sb.setFaults([{ match: { method: 'POST', path: '^/webhook$' }, kind: 'reset', times: 1 }]);
+			const hook = await active({ events: [NEEDS_REAUTH] });
+			expect(webhooksFor(hook.url)).toHaveLength(1);
+			expect(hook.staticData.webhookSecret).toBe(webhooksFor(hook.url)[0].secret);
+			expect(calls()).toEqual(['GET /webhook', 'POST /webhook', 'GET /webhook', 'POST /webhook']);
+		});
+
+		it('lost twice: leaves no webhook behind and says that activating again is safe', async () => {
+			sb.setFaults([{ match: { method: 'POST', path: '^/webhook$' }, kind: 'truncate', times: 2 }]);
+			const hook = await receiver({ events: [NEEDS_REAUTH] });
+			const error = (await hook.activate().then(
+				() => undefined,
+				(failure: unknown) => failure,
+			)) as Error & { description?: string };
+			expect(error.message).toBe("Truto's answer to the webhook registration was lost twice");
+			expect(error.description).toMatch(/Activate the workflow again/);
+			expect(webhooksFor(hook.url)).toHaveLength(0);
+			expect(sb.requests.filter((request) => request.method === 'POST' && request.path === '/webhook')).toHaveLength(2);
+		});
 	});
 
 	it('registers Any Event without event_types, so Truto sends every event', async () => {
@@ -272,6 +311,45 @@ describe('deliveries', () => {
 		expect(hook.staticData.seenEvents).toBeUndefined();
 	});
 
+	it("starts an execution for a delivery whose type is in event_type (Truto's sample code reads that field)", async () => {
+		const hook = await active({ events: [NEEDS_REAUTH] });
+		const { event, deliveries } = await sb.emit({ event: NEEDS_REAUTH, account: 'zoom', typeField: 'event_type' });
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		expect(hook.executions).toHaveLength(1);
+		expect(hook.executions[0][0]).toMatchObject({ event: NEEDS_REAUTH, event_id: event.id, needs_reconnect: true });
+		await sb.emit({ event: 'integrated_account:reactivated', account: 'zoom' });
+	});
+
+	it('refuses, with a 2xx and no execution, a signed delivery older than the id memory or from the future', async () => {
+		const hook = await active({ events: ['integrated_account:updated'] });
+		// A captured delivery sent again after its id left the memory (24 h): the signature alone cannot tell.
+		const old = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: '@-25h' });
+		const early = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: '@+10m' });
+		for (const { deliveries } of [old, early]) {
+			expect(deliveries[0].status).toBe(200);
+			expect(JSON.parse(deliveries[0].body)).toMatchObject({ received: true, refused: expect.stringMatching(/created_at/) });
+		}
+		expect(JSON.parse(old.deliveries[0].body).refused).toMatch(/older than 24 hours/);
+		expect(JSON.parse(early.deliveries[0].body).refused).toMatch(/in the future/);
+		expect(hook.executions).toHaveLength(0);
+		// Refused events are not remembered: nothing of them is trusted.
+		expect(hook.staticData.seenEvents).toBeUndefined();
+
+		// Within the window, and a few seconds of clock difference ahead, events are taken.
+		await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: '@-23h' });
+		await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: '@+30s' });
+		expect(hook.executions).toHaveLength(2);
+	});
+
+	it('accepts a delivery without created_at (its id is still remembered against repeats)', async () => {
+		const hook = await active({ events: ['integrated_account:updated'] });
+		const { deliveries } = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', createdAt: null, times: 2 });
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+		expect(hook.executions).toHaveLength(1);
+		expect(hook.executions[0][0]).toMatchObject({ occurred_at: null });
+		expect(JSON.parse(deliveries[1].body).ignored).toMatch(/already received/);
+	});
+
 	it('starts one execution for an event Truto delivers three times', async () => {
 		const hook = await active({ events: ['integrated_account:updated'] });
 		const { deliveries } = await sb.emit({ event: 'integrated_account:updated', account: 'zoom', times: 3 });
@@ -334,6 +412,15 @@ describe('deliveries', () => {
 		const again = await sb.emit({ event: 'sync_job_run:failed', account: 'salesforce', id: deliveries[0].event_id });
 		expect(again.deliveries[0].status).toBe(200);
 		expect(hook.executions).toHaveLength(2);
+	});
+
+	it('registers and receives the sync job, cron trigger and batch job events Truto documents', async () => {
+		const types = ['sync_job_run:started', 'sync_job_run:record', 'sync_job_cron_trigger:failed', 'batch_job:completed', 'integrated_account:post_connect_form_submitted'];
+		const hook = await active({ events: types });
+		expect(webhooksFor(hook.url)[0].event_types?.sort()).toEqual([...types].sort());
+		for (const event of types) await sb.emit({ event, account: 'salesforce' });
+		expect(hook.executions.map((items) => items[0].event)).toEqual(types);
+		expect(hook.executions[1][0]).toMatchObject({ account: { id: ACCOUNTS.salesforce, integration: 'salesforce' }, payload: { resource: 'user-directory/users', records: expect.any(Array) } });
 	});
 
 	it('takes a record event name given by expression (Truto names them per integration)', async () => {

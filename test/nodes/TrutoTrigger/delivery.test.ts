@@ -25,6 +25,14 @@ describe('parseDelivery', () => {
 		expect(delivery({ id: 7, event: 'test' })).toMatchObject({ id: '7', payload: {} });
 	});
 
+	it("reads the type from event_type when there is no event (Truto's pages disagree; its sample code reads event_type)", () => {
+		expect(delivery({ id: 'e1', event_type: 'integrated_account:active', payload: { id: 'a' } })).toMatchObject({ id: 'e1', event: 'integrated_account:active' });
+		// Both given: event, the name of the delivery body's field in Truto's webhook overview, wins.
+		expect(delivery({ id: 'e1', event: 'integrated_account:active', event_type: 'integrated_account:updated' })?.event).toBe('integrated_account:active');
+		expect(delivery({ id: 'e1', event: '', event_type: 'test' })?.event).toBe('test');
+		expect(delivery({ id: 'e1', event_type: '' })).toBeUndefined();
+	});
+
 	it.each([['not JSON'], [[1, 2]], [{ event: 'test' }], [{ id: 'e1' }], [{ id: '', event: 'test' }], [null]])('refuses %j', (body) => {
 		expect(typeof body === 'string' ? parseDelivery(Buffer.from(body)) : delivery(body)).toBeUndefined();
 	});
@@ -72,7 +80,14 @@ describe('eventItem', () => {
 		const updated = delivery({ id: 'e', event: 'integrated_account:updated', payload: { id: 'a', status: 'validation_error', integration: { name: 'okta' } } })!;
 		expect(eventItem(updated, updated.payload)).toMatchObject({ needs_reconnect: true, account: { integration_label: 'Okta', status: 'validation_error' } });
 		const active = delivery({ id: 'e', event: 'integrated_account:active', payload: { id: 'a', status: 'active' } })!;
-		expect(eventItem(active, active.payload)).toMatchObject({ needs_reconnect: false, account_reconnected: true });
+		expect(eventItem(active, active.payload)).toMatchObject({ needs_reconnect: false, account_reconnected: true, account_recovered: true });
+	});
+
+	it('does not call reactivated a reconnect: Truto sends it when the app stops refusing by itself', () => {
+		const back = delivery({ id: 'e', event: 'integrated_account:reactivated', payload: { id: 'a', status: 'active' } })!;
+		expect(eventItem(back, back.payload)).toMatchObject({ needs_reconnect: false, account_reconnected: false, account_recovered: true });
+		const failing = delivery({ id: 'e', event: 'integrated_account:authentication_error', payload: { id: 'a', status: 'needs_reauth' } })!;
+		expect(eventItem(failing, failing.payload)).toMatchObject({ account_reconnected: false, account_recovered: false });
 	});
 
 	it('reads last_error as a text or an object with a message', () => {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { rememberEvent, SEEN_EVENT_LIMIT, SEEN_EVENT_TTL_MS, wasSeen } from '../../../nodes/TrutoTrigger/seenEvents';
+import { ageProblem, FUTURE_SKEW_MS, rememberEvent, SEEN_EVENT_LIMIT, SEEN_EVENT_TTL_MS, wasSeen } from '../../../nodes/TrutoTrigger/seenEvents';
 
 let scopeCount = 0;
 /** A fresh trigger's memory: its own static data and scope. */
@@ -48,5 +48,23 @@ describe('seen events', () => {
 	it('ignores static data in a shape it does not know', () => {
 		expect(wasSeen(memory({ seenEvents: 'evt-1' }), 'evt-1')).toBe(false);
 		expect(wasSeen(memory({ seenEvents: [['evt-1', 'yesterday'], 'evt-1'] } as IDataObject), 'evt-1')).toBe(false);
+	});
+});
+
+describe('delivery age', () => {
+	const now = Date.parse('2026-06-01T12:00:00.000Z');
+	const at = (offsetMs: number) => new Date(now + offsetMs).toISOString();
+
+	it('refuses a delivery created as long ago as ids are remembered, or minutes in the future', () => {
+		expect(ageProblem(at(-SEEN_EVENT_TTL_MS), now)).toBe(
+			`created_at ${at(-SEEN_EVENT_TTL_MS)} is older than 24 hours, the time event ids are remembered: refused as a possible replay of an old delivery`,
+		);
+		expect(ageProblem(at(FUTURE_SKEW_MS + 1), now)).toMatch(/is more than 5 minutes in the future \(by this n8n's clock\)/);
+	});
+
+	it('takes one within the window, a little ahead, or without a readable created_at', () => {
+		for (const createdAt of [at(-SEEN_EVENT_TTL_MS + 1), at(0), at(FUTURE_SKEW_MS), undefined, 'not a date']) {
+			expect(ageProblem(createdAt, now)).toBeUndefined();
+		}
 	});
 });

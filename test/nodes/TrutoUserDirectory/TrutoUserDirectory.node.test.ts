@@ -318,7 +318,9 @@ describe('errors', () => {
 	it('says an account blocked in Truto is blocked, and sends nothing', async () => {
 		const error = await failure(run(list('user', ACCOUNTS.blocked)));
 		expect(error.message).toBe('The integrated account Zendesk · acme-blocked is blocked in Truto');
-		expect(error.description).toMatch(/Unblock it in the Truto dashboard/);
+		// Truto blocks an account from its blocklist: the remedy is Truto support, not a dashboard switch.
+		expect(error.description).toMatch(/contact Truto support \(support@truto\.one\)/i);
+		expect(error.description).not.toMatch(/unblock|dashboard/i);
 		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
 	});
 

@@ -10,8 +10,12 @@ import { type AccountRef, accountFields, type Finding, type FindingKind, type Re
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** user_type values of bots and integrations: kept apart, never called unused or orphaned. */
-const SERVICE_TYPES = new Set(['machine', 'bot', 'service', 'service_account', 'system', 'integration']);
+/**
+ * user_type values of bots and integrations: kept apart, never called unused or orphaned. Truto's
+ * documented value (service-account, with a hyphen) first; the raw values apps pass through after it.
+ */
+export const SERVICE_ACCOUNT_TYPES: readonly string[] = ['service-account', 'service_account', 'machine', 'bot', 'service', 'system', 'integration'];
+const SERVICE_TYPES = new Set(SERVICE_ACCOUNT_TYPES);
 
 /** What reviewing one account's users needs besides the users. */
 export interface UserContext {
@@ -95,7 +99,10 @@ export function reviewUser(user: IDataObject, context: UserContext): UserReview 
 	const graceStart = settings.now - settings.graceDays * DAY_MS;
 	const isNew = created !== undefined && created > graceStart;
 	const goneHere = isGone(user.status);
-	const identity = context.identity && !goneHere ? identityOf(context.identity, email) : undefined;
+	// Every finding says where the user stands in the identity provider; only users still active here
+	// can be orphaned, ambiguous or counted outside its domains.
+	const verdict = context.identity ? identityOf(context.identity, email) : undefined;
+	const identity = goneHere ? undefined : verdict;
 	const outsideIdentity = identity?.match === 'outside';
 	const seats = paidSeats(user, context.book);
 	const now = settings.now;
@@ -119,7 +126,7 @@ export function reviewUser(user: IDataObject, context: UserContext): UserReview 
 			license_ids: flagged.map(({ license }) => license.id).join(', '),
 			seats: flagged.length,
 			...costs,
-			...(identity ? identityFields(identity, context.identity) : {}),
+			...(verdict ? identityFields(verdict, context.identity) : {}),
 			...userReclaim(context.support, user),
 		};
 	};

@@ -2,7 +2,7 @@ import type { ResourceDefinition, ResourceOption } from '../types';
 import { integratedAccountLabel } from '../../helpers/accounts';
 import { integratedAccountFilters } from './integratedAccountFilters';
 
-/** Where Truto Link opens a link token (UNCONFIRMED by Truto's public docs, hence an option). */
+/** Where Truto Link opens a link token, as Truto's "connecting an account" guide gives it; an option for self-hosted Link pages. */
 export const DEFAULT_LINK_PAGE_URL = 'https://app.truto.one/connect-account';
 
 /** Create Reconnect Link → Options → Link Page URL (read in input/linkPage.ts). */

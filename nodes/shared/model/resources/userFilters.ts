@@ -97,6 +97,7 @@ const property: INodeProperties = {
 				{ name: 'End User', value: 'end_user' },
 				{ name: 'Limited', value: 'limited' },
 				{ name: 'Machine', value: 'machine' },
+				{ name: 'Service Account', value: 'service-account' },
 				{ name: 'User', value: 'user' },
 			],
 		},

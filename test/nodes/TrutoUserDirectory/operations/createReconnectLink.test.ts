@@ -50,7 +50,8 @@ describe('Integrated Account → Create Reconnect Link', () => {
 		});
 		const [request] = linkRequests();
 		expect(request.method).toBe('POST');
-		expect(request.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+		// Truto documents Idempotency-Key for unified, proxy and custom writes only, not for /link-token.
+		expect(request.headers['idempotency-key']).toBeUndefined();
 		// An environment call: no account look-ups, no unified path.
 		expect(sb.requests.map((entry) => entry.path)).toEqual(['/link-token']);
 	});
@@ -60,22 +61,30 @@ describe('Integrated Account → Create Reconnect Link', () => {
 		expect(item.json.link_url).toBe(`https://connect.acme.example/truto?lang=en&link_token=${String(sb.linkTokens[0].link_token)}`);
 	});
 
-	it('makes one token per item, one item after the other, each with its own idempotency key', async () => {
+	it('makes one token per item, one item after the other', async () => {
 		const accounts = [ACCOUNTS.okta, ACCOUNTS.github, ACCOUNTS.zoom];
 		const output = await run((index) => reconnect(accounts[index]), { count: 3 });
 		expect(output.map((item) => item.json.integrated_account_id)).toEqual(accounts);
 		expect(output.map((item) => (item.pairedItem as IPairedItemData).item)).toEqual([0, 1, 2]);
 		expect(new Set(output.map((item) => item.json.link_token)).size).toBe(3);
-		expect(new Set(linkRequests().map((request) => request.headers['idempotency-key'])).size).toBe(3);
 	});
 
-	it('repeats a request whose answer was lost with the same key, so Truto makes only one token', async () => {
-		sb.setFaults([{ match: { path: '^/link-token$' }, kind: 'truncate', times: 1 }]);
+	it.each(['truncate', 'reset'] as const)('never resends a request whose answer was lost (%s): says so, and that running again is safe', async (kind) => {
+		sb.setFaults([{ match: { path: '^/link-token$' }, kind, times: 1 }]);
+		const error = (await run(reconnect(ACCOUNTS.okta)).then(
+			() => undefined,
+			(failure: unknown) => failure,
+		)) as Error & { description?: string };
+		expect(error.message).toBe("Truto's answer to the reconnect-link request for this account was lost");
+		expect(error.description).toMatch(/does not promise that asking again returns the same token/);
+		expect(error.description).toMatch(/safe to run this again/);
+		expect(linkRequests()).toHaveLength(1);
+	});
+
+	it('asks again after a 429: Truto refused the request before making a token', async () => {
+		sb.setFaults([{ match: { path: '^/link-token$' }, kind: 'status', status: 429, headers: { 'retry-after': '0' }, times: 1 }]);
 		const [item] = await run(reconnect(ACCOUNTS.okta));
-		const requests = linkRequests();
-		expect(requests).toHaveLength(2);
-		expect(requests[0].headers['idempotency-key']).toBe(requests[1].headers['idempotency-key']);
-		expect(sb.linkTokens).toHaveLength(1);
+		expect(linkRequests()).toHaveLength(2);
 		expect(item.json.link_token).toBe(sb.linkTokens[0].link_token);
 	});
 

@@ -6,7 +6,7 @@
 import type { IDataObject, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 
 import { router } from '../../../../nodes/TrutoUserDirectory/router';
-import { executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
+import { byId, executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
 import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
 
 let sb: Sandbox;
@@ -100,15 +100,40 @@ describe('Data Source: SuperQuery', () => {
 		expect(requests[0].query).toMatchObject({ truto_super_query: 'wnam', limit: '500' });
 	});
 
-	it("needs neither the app's required list parameters nor a connected app", async () => {
-		const licences = await run(list('license', ACCOUNTS.github, { options: { dataSource: 'apac' } }));
-		expect(licences.output.length).toBeGreaterThan(0);
-		const reauth = await run(list('user', ACCOUNTS.okta, { options: { dataSource: 'apac' } }));
+	it("checks the app's required list parameters as for the live app: Truto does not document that the store skips them", async () => {
+		await expect(run(list('license', ACCOUNTS.github, { options: { dataSource: 'wnam' } }))).rejects.toThrow('GitHub needs Organization (organization_id) to list licenses');
+		expect(unifiedRequests(sb, 'licenses')).toHaveLength(0);
+		await run(list('license', ACCOUNTS.github, { organization: byId('acme-corp'), options: { dataSource: 'wnam' } }));
+		expect(lastQuery('licenses')).toMatchObject({ truto_super_query: 'wnam', organization_id: 'acme-corp' });
+	});
+
+	it("sends a read of an account that needs reconnecting, and reports Truto's answer as it is", async () => {
+		// Truto documents neither that the store answers for such an account nor that it refuses: the call is sent.
+		const reauth = await run(list('user', ACCOUNTS.okta, { options: { dataSource: 'wnam' } }));
 		expect(reauth.output.length).toBeGreaterThan(0);
+		sb.setFaults([{ match: { path: '^/unified/user-directory/users$' }, kind: 'status', status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'The credentials are invalid.', truto_is_remote_error: true } }]);
+		await expect(run(list('user', ACCOUNTS.okta, { options: { dataSource: 'wnam' } }))).rejects.toThrow('The connected app answered 401 Unauthorized: The credentials are invalid.');
+	});
+
+	it("refuses a region other than the account's store region, naming the account, its region and the fix", async () => {
+		const error = (await run(list('user', ACCOUNTS.zoom, { options: { dataSource: 'apac' } })).catch((caught: unknown) => caught)) as Error & { description?: string };
+		expect(error.message).toBe('Zoom · acme-zoom has its SuperQuery store in wnam, not apac');
+		expect(error.description).toMatch(/features\.super_query/);
+		expect(error.description).toMatch(/SuperQuery \(WNAM Region\)/);
+		expect(error.description).toMatch(/nothing was sent/);
+		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
+	});
+
+	it('refuses an account without a SuperQuery store, naming the account and the fix', async () => {
+		const error = (await run(list('user', ACCOUNTS.salesforce, { options: { dataSource: 'wnam' } })).catch((caught: unknown) => caught)) as Error & { description?: string };
+		expect(error.message).toBe('Salesforce · acme.my.salesforce.com has no SuperQuery store');
+		expect(error.description).toMatch(/no features\.super_query/);
+		expect(error.description).toMatch(/Live App/);
+		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
 	});
 
 	it('is refused with the raw response format, before sending', async () => {
-		await expect(run(list('user', ACCOUNTS.zoom, { options: { dataSource: 'apac', responseFormat: 'raw' } }))).rejects.toThrow(
+		await expect(run(list('user', ACCOUNTS.zoom, { options: { dataSource: 'wnam', responseFormat: 'raw' } }))).rejects.toThrow(
 			'SuperQuery has no raw response format',
 		);
 		expect(unifiedRequests(sb, 'users')).toHaveLength(0);

@@ -118,7 +118,8 @@ describe('the whole estate with an identity provider', () => {
 		expect(String(okta?.fix)).toMatch(/reconnect/i);
 		const blocked = notChecked.find((item) => item.account_id === ACCOUNTS.blocked);
 		// Truto's capabilities say it is blocked: nothing of it is listed.
-		expect(blocked).toMatchObject({ reason: 'The integrated account Zendesk · acme-blocked is blocked in Truto', fix: expect.stringMatching(/Unblock it/) });
+		expect(blocked).toMatchObject({ reason: 'The integrated account Zendesk · acme-blocked is blocked in Truto', fix: expect.stringMatching(/contact Truto support \(support@truto\.one\)/i) });
+		expect(String(blocked?.fix)).not.toMatch(/unblock|dashboard/i);
 		expect(requests.filter((request) => request.accountId === ACCOUNTS.blocked && /^\/unified\/user-directory\/(users|licenses)$/.test(request.path))).toHaveLength(0);
 		expect(summaryOf(items).accounts).toMatchObject({ not_checked: 2 });
 	});
@@ -235,6 +236,37 @@ describe('what cannot be read becomes "not checked", never a silent skip', () =>
 		expect(lacking).toMatchObject({ status: 'partly_checked', reason: 'Salesforce does not list users through Truto, so held seats cannot be checked' });
 		expect(ofKind(inAccount(items, ACCOUNTS.salesforce), 'unassigned_seats').length).toBeGreaterThan(0);
 		expect(sb.requests.some((request) => request.accountId === ACCOUNTS.salesforce && request.path === '/unified/user-directory/users')).toBe(false);
+	});
+
+	it("an app that cannot list licences: partly checked, saying licences were not read and to review them in the app's console", async () => {
+		sb.setFaults([
+			{
+				kind: 'status',
+				status: 200,
+				times: -1,
+				match: { path: `^/integrated-account/${ACCOUNTS.salesforce}/capabilities$` },
+				body: { unified: { resources: [{ api_name: 'users', model: 'user-directory', methods: ['list', 'get'] }] } },
+			},
+		]);
+		const items = await run(only(ACCOUNTS.salesforce));
+		const [lacking] = ofKind(items, 'not_checked');
+		expect(lacking).toMatchObject({
+			status: 'partly_checked',
+			part: 'licenses',
+			reason: 'Salesforce does not list licences through Truto, so its licences were not read: unassigned and underused seats are unknown, and each user counts as one seat',
+			fix: "Review this app's licences in its own admin console.",
+		});
+		expect(summaryOf(items).accounts).toMatchObject({ checked: 1, partly_checked: 1 });
+		expect(summaryOf(items).per_account).toContainEqual(expect.objectContaining({ account_id: ACCOUNTS.salesforce, status: 'partly_checked' }));
+		expect(String(summaryOf(items).text)).toMatch(/Salesforce · acme\.my\.salesforce\.com \(licenses\): Salesforce does not list licences through Truto/);
+		expect(sb.requests.some((request) => request.accountId === ACCOUNTS.salesforce && request.path === '/unified/user-directory/licenses')).toBe(false);
+	});
+
+	it('an app that lists no licences (an empty list): checked', async () => {
+		sb.setFaults([{ kind: 'status', status: 200, times: -1, match: { path: '^/unified/user-directory/licenses$', accountId: ACCOUNTS.salesforce }, body: { result: [], next_cursor: null } }]);
+		const items = await run(only(ACCOUNTS.salesforce));
+		expect(ofKind(items, 'not_checked')).toEqual([]);
+		expect(summaryOf(items).per_account).toContainEqual(expect.objectContaining({ account_id: ACCOUNTS.salesforce, status: 'checked' }));
 	});
 
 	it('a required parameter the review cannot fill: named, with how to check by hand', async () => {

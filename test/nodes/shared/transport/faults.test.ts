@@ -359,6 +359,8 @@ describe('a Return All listing under faults', () => {
 		sb.setFaults([onUsers({ kind: 'status', status: 503 })]);
 		const blocked = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
 		expect(blocked.description).toMatch(/blocked in Truto/);
+		expect(blocked.description).toMatch(/contact Truto support \(support@truto\.one\)/i);
+		expect(blocked.description).not.toMatch(/unblock|dashboard/i);
 		sb.setFaults([onUsers({ kind: 'status', status: 503, body: appUnavailable, times: -1 })]);
 		const down = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
 		expect(down.message).toMatch(/^The connected app answered 503/);

@@ -1,5 +1,5 @@
 import { networkErrorCode } from '../../../../nodes/shared/transport/networkErrors';
-import { decideRetry, DEFAULT_RETRY_POLICY, requestedWaitMs } from '../../../../nodes/shared/transport/retry';
+import { decideRetry, DEFAULT_RETRY_POLICY, isRepeatable, refusedBeforeActing, requestedWaitMs } from '../../../../nodes/shared/transport/retry';
 
 const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 400 };
 
@@ -79,5 +79,13 @@ describe('networkErrorCode inside n8n\'s wrapper', () => {
 	it('looks into errorResponse, where NodeApiError keeps the original error', () => {
 		const wrapped = { message: 'fetch failed', errorResponse: { message: 'fetch failed', cause: { code: 'UND_ERR_SOCKET' } } };
 		expect(networkErrorCode(wrapped)).toBe('UND_ERR_SOCKET');
+	});
+});
+
+describe('writes without an idempotency key (management POSTs)', () => {
+	it('are never sent again after a lost answer or a 5xx, but are after a 429, which refused them unread', () => {
+		expect(isRepeatable('POST', undefined)).toBe(false);
+		expect(refusedBeforeActing(429)).toBe(true);
+		for (const status of [500, 502, 503, 504, 409]) expect(refusedBeforeActing(status)).toBe(false);
 	});
 });

@@ -4,7 +4,7 @@ import { IdentityDirectoryBuilder } from '../../../../../nodes/TrutoUserDirector
 import { LicenseBook } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/licenses';
 import { reclaimSupport } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/reclaim';
 import type { ReclaimSupport, ReclamationSettings } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
-import { reviewUser, type UserContext } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/users';
+import { reviewUser, SERVICE_ACCOUNT_TYPES, type UserContext } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/users';
 import { ACCOUNT, daysAgo, license, settings, user } from '../fixtures';
 
 const ALL_ACTIONS: ReclaimSupport = { actions: ['deactivate', 'removeFromGroup', 'delete'] };
@@ -127,6 +127,20 @@ describe('never used, and no data', () => {
 });
 
 describe('safeguards', () => {
+	it("keeps Truto's documented service-account type apart, whatever the case", () => {
+		// Truto documents user_type service-account (with a hyphen); it is never an unused seat.
+		for (const userType of ['service-account', 'Service-Account', ' SERVICE-ACCOUNT ']) {
+			const review = reviewUser(user('svc', { user_type: userType, last_active_at: daysAgo(400) }), context());
+			expect(review.note).toBe('service');
+			expect(review.finding).toBeUndefined();
+		}
+		// A deactivated service account holding a seat is not reported either.
+		expect(reviewUser(user('svc', { user_type: 'service-account', status: 'inactive' }), context()).finding).toBeUndefined();
+		// One list, Truto's spelling first, the raw spellings apps send kept.
+		expect(SERVICE_ACCOUNT_TYPES[0]).toBe('service-account');
+		expect(SERVICE_ACCOUNT_TYPES).toEqual(expect.arrayContaining(['service_account', 'machine', 'bot']));
+	});
+
 	it('keeps service accounts apart', () => {
 		for (const userType of ['machine', 'Bot', 'service_account']) {
 			const review = reviewUser(user('bot', { user_type: userType, last_active_at: daysAgo(400) }), context());
@@ -175,6 +189,20 @@ describe('orphaned accounts', () => {
 	it('reports orphans even without a paid seat, and prefers them to unused', () => {
 		expect(reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], licenses: [] }), context({}, undefined, { identity: people })).finding).toMatchObject({ kind: 'orphaned_account', seats: 0, price: 'none', monthly_cost: null });
 		expect(reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], last_active_at: daysAgo(300) }), context({}, undefined, { identity: people })).finding?.kind).toBe('orphaned_account');
+	});
+
+	it('puts where a user stands in the identity provider on every user finding, also of users already inactive in the app', () => {
+		const inactive = reviewUser(user('leaver', { emails: [{ email: 'leaver@acme.com' }], status: 'inactive' }), context({}, undefined, { identity: people }));
+		expect(inactive.finding).toMatchObject({ kind: 'unused_seat', identity_provider: 'Okta · acme', identity_match: 'deactivated', identity_people: 'Leaver@ACME.com inactive' });
+		const absent = reviewUser(user('ghost', { status: 'suspended' }), context({}, undefined, { identity: people }));
+		expect(absent.finding).toMatchObject({ kind: 'unused_seat', identity_provider: 'Okta · acme', identity_match: 'absent', identity_people: '' });
+		const idle = reviewUser(user('stayer', { last_active_at: daysAgo(120) }), context({}, undefined, { identity: people }));
+		expect(idle.finding).toMatchObject({ kind: 'unused_seat', identity_match: 'present', identity_people: 'stayer@acme.com active' });
+		// Only where it stands: a user gone from the app is still never called orphaned, nor counted outside.
+		expect(reviewUser(user('c', { emails: [{ email: 'c@agency.example' }], status: 'inactive' }), context({}, undefined, { identity: people }))).toMatchObject({
+			finding: { kind: 'unused_seat', identity_match: 'outside' },
+			outsideIdentity: false,
+		});
 	});
 
 	it('does not call a user orphaned who is already deactivated in the app, or outside the provider\'s domains', () => {
