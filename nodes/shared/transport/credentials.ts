@@ -29,18 +29,19 @@ export async function readConnection(context: TrutoFunctions): Promise<TrutoConn
 
 /**
  * The credential's "Requests per 10 Seconds per Account": unset means Truto's standard limits, 0 no
- * local budget at all, any other number that many per account (and ten times as many per token,
- * never fewer than Truto's 500).
+ * local budget at all, any other number that many per account (and as many times more per token as
+ * Truto's own limits allow, never fewer than Truto's per-token limit).
  */
 function rateLimitsFromCredential(value: unknown): Partial<RateLimits> | false | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const perAccount = Number(value);
 	if (!Number.isFinite(perAccount) || perAccount < 0) return undefined;
 	if (perAccount === 0) return false;
-	const windowMs = TRUTO_RATE_LIMITS.account.windowMs;
+	const { account, token } = TRUTO_RATE_LIMITS;
+	const tokenPerAccount = token.requests / account.requests;
 	return {
-		account: { requests: Math.floor(perAccount), windowMs },
-		token: { requests: Math.max(TRUTO_RATE_LIMITS.token.requests, Math.floor(perAccount) * 10), windowMs },
+		account: { requests: Math.floor(perAccount), windowMs: account.windowMs },
+		token: { requests: Math.max(token.requests, Math.floor(perAccount) * tokenPerAccount), windowMs: token.windowMs },
 	};
 }
 

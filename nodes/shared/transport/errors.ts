@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { formatDuration, listNames, shorten } from '../helpers/text';
+import { rateLimitsText } from './limits';
 import { networkErrorReason } from './networkErrors';
 
 /** What Truto's error bodies may carry (`{ statusCode, error, message, truto_error_insight, … }`). */
@@ -124,7 +125,7 @@ function hintFor(status: number, body: TrutoErrorBody, context: ErrorContext): s
 			return `The app behind this integrated account hit its own rate limit, not Truto's${tries}.${wait} Apps often count per hour: run again after the wait, or read less at once (a smaller Limit, fewer input items).`;
 		}
 		case status === 429:
-			return `Truto's rate limit was hit${tries}${context.retryStopReason ? `; ${context.retryStopReason}` : ''}. Truto allows 50 requests per 10 seconds per integrated account and 500 per API token. Run again later or with fewer input items.`;
+			return `Truto's rate limit was hit${tries}${context.retryStopReason ? `; ${context.retryStopReason}` : ''}. Truto allows ${rateLimitsText()}. Run again later or with fewer input items.`;
 		case status === 503 && !remote:
 			return 'The integrated account is blocked in Truto. Unblock it in the Truto dashboard; retrying will not help.';
 		case status === 502 || status === 504:

@@ -14,6 +14,7 @@ import {
 	TrutoClient,
 	unifiedPath,
 } from '../../../../nodes/shared/transport';
+import { rateLimitsText } from '../../../../nodes/shared/transport/limits';
 import { executeContext } from '../../../helpers/n8nContext';
 import { ACCOUNTS, type Fault, type Sandbox, startSandbox, TOKEN } from '../../../helpers/sandbox';
 
@@ -374,6 +375,7 @@ describe('a Return All listing under faults', () => {
 		sb.setFaults([onUsers({ kind: 'status', status: 429, headers: { 'retry-after': '3600' }, body: tooManyRequests })]);
 		const truto = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
 		expect(truto.description).toMatch(/Truto allows 50 requests per 10 seconds per integrated account/);
+		expect(truto.description).toContain(`Truto allows ${rateLimitsText()}.`);
 	});
 
 	it("shows the app's own words when Truto's message is empty, shortened and without the token", async () => {
