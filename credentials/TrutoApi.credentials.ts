@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/shared/transport/credentials';
 import { TRUTO_RATE_LIMITS, windowText } from '../nodes/shared/transport/limits';
 
 // Truto's per-account limit, from the transport's table (the one place it is stated).
@@ -36,7 +37,7 @@ export class TrutoApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.truto.one',
+			default: DEFAULT_BASE_URL,
 			description:
 				"Truto's API address. Change it only for a regional or self-hosted Truto, or a local sandbox.",
 		},

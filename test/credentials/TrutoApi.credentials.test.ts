@@ -1,4 +1,5 @@
 import { TrutoApi } from '../../credentials/TrutoApi.credentials';
+import { DEFAULT_BASE_URL } from '../../nodes/shared/transport/credentials';
 import { TRUTO_RATE_LIMITS } from '../../nodes/shared/transport/limits';
 
 describe('TrutoApi credential', () => {
@@ -16,6 +17,8 @@ describe('TrutoApi credential', () => {
 		expect(token.typeOptions?.password).toBe(true);
 		expect(token.required).toBe(true);
 		expect(baseUrl.default).toBe('https://api.truto.one');
+		// The transport's fallback for an empty Base URL is the same address.
+		expect(baseUrl.default).toBe(DEFAULT_BASE_URL);
 	});
 
 	it("takes the request limit from Truto's limits table", () => {

@@ -7,6 +7,9 @@ import type { TrutoFunctions } from './types';
 
 export const CREDENTIAL_TYPE = 'trutoApi';
 
+/** Truto's cloud API: the credential's default Base URL, and the one used when it is left empty. */
+export const DEFAULT_BASE_URL = 'https://api.truto.one';
+
 /** What the Truto API credential gives a client, checked once per client. */
 export interface TrutoConnection {
 	baseUrl: string;
@@ -72,9 +75,9 @@ function checkToken(context: TrutoFunctions, raw: unknown): string {
 const API_PATH = /\/(unified|integrated-account|integration|environment|sync-job|link-token)(\/|$)/i;
 
 function checkBaseUrl(context: TrutoFunctions, raw: unknown, redact: (text: string) => string): string {
-	const given = String(raw ?? '').trim() || 'https://api.truto.one';
+	const given = String(raw ?? '').trim() || DEFAULT_BASE_URL;
 	const text = redact(given);
-	const fix = 'Open the Truto API credential and set Base URL to https://api.truto.one (or your Truto address).';
+	const fix = `Open the Truto API credential and set Base URL to ${DEFAULT_BASE_URL} (or your Truto address).`;
 	if (/\s/.test(given)) {
 		throw new NodeOperationError(context.getNode(), `The Base URL "${text}" contains a space`, { description: fix });
 	}
@@ -96,14 +99,13 @@ function checkBaseUrl(context: TrutoFunctions, raw: unknown, redact: (text: stri
 			context.getNode(),
 			`The Base URL "${text}" must use https, not ${redact(scheme[1].toLowerCase())}`,
 			{
-				description:
-					'The API token travels with every request, so only https is allowed (plain http only to localhost). Check the spelling: https://api.truto.one.',
+				description: `The API token travels with every request, so only https is allowed (plain http only to localhost). Check the spelling: ${DEFAULT_BASE_URL}.`,
 			},
 		);
 	}
 	if (url.search || url.hash || url.username || url.password) {
 		throw new NodeOperationError(context.getNode(), 'The Base URL must not contain a query, fragment or user name', {
-			description: 'Set Base URL to just the address, for example https://api.truto.one.',
+			description: `Set Base URL to just the address, for example ${DEFAULT_BASE_URL}.`,
 		});
 	}
 	const path = url.pathname.replace(/\/+$/, '');
