@@ -5,20 +5,11 @@ import { TrutoApi } from '../../../../credentials/TrutoApi.credentials';
 import { DEFAULT_BASE_URL } from '../../../../nodes/shared/transport/credentials';
 import { readListPage, readRawPage } from '../../../../nodes/shared/transport/paging';
 import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../../helpers/sandbox';
 
 const ZOOM_USERS = 237;
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
-});
+const sb = useSandbox();
 
 async function client(token = TOKEN): Promise<TrutoClient> {
 	const context = executeContext({ parameters: {}, credentials: { apiToken: token, baseUrl: sb.url } });

@@ -16,7 +16,7 @@ import {
 } from '../../../../nodes/shared/transport';
 import { rateLimitsText } from '../../../../nodes/shared/transport/limits';
 import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Fault, type Sandbox, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { ACCOUNTS, type Fault, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
 /** Small knobs so each case takes at most about two seconds. */
 const TIMEOUT_MS = 150;
@@ -28,21 +28,15 @@ const OPTIONS: ClientOptions = {
 const MAX_ATTEMPTS = 5;
 const USERS = '/unified/user-directory/users';
 
-let sb: Sandbox;
+const sb = useSandbox();
 let clean: string[];
 
 beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
 	clean = ids(await listZoom());
 	expect(clean).toHaveLength(237);
 });
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	// A case's ratelimit-* headers must not slow the next case down.
-	resetThrottle();
-	sb.clearFaults();
-	sb.clearRequests();
-});
+// A case's ratelimit-* headers must not slow the next case down.
+beforeEach(() => resetThrottle());
 
 async function listZoom(options: ClientOptions = OPTIONS): Promise<IDataObject[]> {
 	const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url } });
