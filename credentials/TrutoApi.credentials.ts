@@ -6,6 +6,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/shared/transport/credentials';
+import { TRUTO_RATE_LIMITS, windowText } from '../nodes/shared/transport/limits';
+
+// Truto's per-account limit, from the transport's table (the one place it is stated).
+const ACCOUNT_LIMIT = TRUTO_RATE_LIMITS.account;
+const ACCOUNT_WINDOW = windowText(ACCOUNT_LIMIT.windowMs);
+
 export class TrutoApi implements ICredentialType {
 	name = 'trutoApi';
 
@@ -30,18 +37,17 @@ export class TrutoApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.truto.one',
+			default: DEFAULT_BASE_URL,
 			description:
 				"Truto's API address. Change it only for a regional or self-hosted Truto, or a local sandbox.",
 		},
 		{
-			displayName: 'Requests per 10 Seconds per Account',
+			displayName: `Requests per ${ACCOUNT_LIMIT.windowMs / 1000} Seconds per Account`,
 			name: 'rateLimitPerAccount',
 			type: 'number',
-			default: 50,
+			default: ACCOUNT_LIMIT.requests,
 			typeOptions: { minValue: 0 },
-			description:
-				"The most requests the node sends to one integrated account in any 10 seconds, so that long runs stay under Truto's limit instead of collecting 429s. Truto allows 50; raise it only if Truto raised yours. 0 turns the node's own limit off (Truto's rate-limit headers and 429 answers still slow it down).",
+			description: `The most requests the node sends to one integrated account in any ${ACCOUNT_WINDOW}, so that long runs stay under Truto's limit instead of collecting 429s. Truto allows ${ACCOUNT_LIMIT.requests}; raise it only if Truto raised yours. 0 turns the node's own limit off (Truto's rate-limit headers and 429 answers still slow it down).`,
 		},
 	];
 

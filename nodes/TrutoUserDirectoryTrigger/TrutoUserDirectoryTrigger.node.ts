@@ -15,15 +15,15 @@ import { fieldNaming } from '../shared/model/naming';
 import {
 	baseline,
 	detect,
-	EVENT_RESOURCES,
+	isTriggerEvent,
 	sampleEvent,
-	TRIGGER_EVENTS,
+	triggerEvent,
 	type TriggerEvent,
 	type TriggerState,
 } from './events';
 import { checkCall } from '../shared/checks/preflight';
 import { MetadataCache, TrutoClient, unifiedPath } from '../shared/transport';
-import { properties } from './description';
+import { properties, subtitle } from './description';
 
 /** Bump when the remembered state changes shape: an old state then becomes a new baseline. */
 const STATE_VERSION = 1;
@@ -34,8 +34,8 @@ function readId(context: IPollFunctions, name: string, displayName: string, requ
 }
 
 function readEvent(context: IPollFunctions): TriggerEvent {
-	const event = context.getNodeParameter('event', 'newUser') as TriggerEvent;
-	if (!TRIGGER_EVENTS.includes(event)) {
+	const event = context.getNodeParameter('event', 'newUser') as unknown;
+	if (!isTriggerEvent(event)) {
 		throw new NodeOperationError(context.getNode(), `Unknown event "${String(event)}"`, {
 			description: 'Choose one of the events offered in the Event field.',
 		});
@@ -76,7 +76,7 @@ export class TrutoUserDirectoryTrigger implements INodeType {
 		icon: { light: 'file:../../icons/truto.svg', dark: 'file:../../icons/truto.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ {"newUser": "New User", "userStatusChanged": "User Status Changed", "licenseSeatsThreshold": "License Seats Threshold Reached"}[$parameter["event"]] }}',
+		subtitle,
 		description:
 			'Starts the workflow when a user appears, a user changes status, or a license gets enough unused seats in an app connected to Truto',
 		defaults: { name: 'Truto User Directory Trigger' },
@@ -96,7 +96,7 @@ export class TrutoUserDirectoryTrigger implements INodeType {
 		const product = (this.getNodeParameter('product', '') as string) || undefined;
 		const threshold = readThreshold(this, event);
 		const options = readOptions({ node: this.getNode() }, this.getNodeParameter('options', {}) as IDataObject);
-		const resource = EVENT_RESOURCES[event];
+		const { resource } = triggerEvent(event);
 		const query: IDataObject = {
 			...integrationFieldQuery(resource, 'getAll', (field) => ({ organization, product })[field as 'organization' | 'product']),
 			...trutoOptionsQuery(options),

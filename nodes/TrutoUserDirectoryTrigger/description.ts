@@ -6,17 +6,20 @@ import { ignoreRemoteDataOption, optionsCollection } from '../shared/parameters/
 import { license } from '../shared/model/resources/license';
 import { user } from '../shared/model/resources/user';
 import type { IntegrationFieldName, ResourceDefinition } from '../shared/model/types';
-import { EVENT_RESOURCES, type TriggerEvent } from './events';
+import { eventsReading, TRIGGER_EVENTS } from './events';
 
-/** The events that read this resource. */
-function eventsOf(resource: ResourceDefinition): TriggerEvent[] {
-	return (Object.keys(EVENT_RESOURCES) as TriggerEvent[]).filter((event) => EVENT_RESOURCES[event] === resource);
-}
+/** The Event field's options, from the event table, in the editor's alphabetical order. */
+const eventOptions = [...TRIGGER_EVENTS]
+	.sort((a, b) => a.name.localeCompare(b.name))
+	.map(({ name, value, description }) => ({ name, value, description }));
+
+/** The node's subtitle: the chosen event's name. */
+export const subtitle = `={{ {${TRIGGER_EVENTS.map(({ value, name }) => `"${value}": "${name}"`).join(', ')}}[$parameter["event"]] }}`;
 
 /** A per-integration field of a resource's list, as its table entry describes it, shown for that resource's events. */
 function listField(resource: ResourceDefinition, field: IntegrationFieldName): INodeProperties[] {
 	const use = resource.integrationFields.find((entry) => entry.field === field && entry.sendAs.getAll);
-	return use ? [integrationFieldProperty(use, { show: { event: eventsOf(resource) } }, ['getAll'])] : [];
+	return use ? [integrationFieldProperty(use, { show: { event: eventsReading(resource) } }, ['getAll'])] : [];
 }
 
 export const properties: INodeProperties[] = [
@@ -26,24 +29,7 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'newUser',
-		options: [
-			{
-				name: 'License Seats Threshold Reached',
-				value: 'licenseSeatsThreshold',
-				description:
-					"A license's unassigned seats (available minus assigned) rise from below the threshold to at least the threshold",
-			},
-			{
-				name: 'New User',
-				value: 'newUser',
-				description: 'A user appears that was not there at the last poll',
-			},
-			{
-				name: 'User Status Changed',
-				value: 'userStatusChanged',
-				description: "A known user's status changed (e.g. active → inactive); the item carries previous_status",
-			},
-		],
+		options: eventOptions,
 	},
 	integratedAccountLocator({
 		description:
@@ -57,7 +43,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		description:
 			'Unassigned seats (available minus assigned) at which a license fires. It fires once when it rises from below this number to at least this number, and again only after a poll saw it below.',
-		displayOptions: { show: { event: eventsOf(license) } },
+		displayOptions: { show: { event: eventsReading(license) } },
 	},
 	...listField(license, 'organization'),
 	...listField(user, 'organization'),

@@ -7,18 +7,9 @@ import type { ResourceDefinition } from '../shared/model/types';
 
 /**
  * What the trigger watches, and how one poll's records turn into events. Pure functions of
- * (records, remembered state): the node reads the records and keeps the state.
+ * (records, remembered state): the node reads the records and keeps the state. The events
+ * themselves are one table, TRIGGER_EVENTS, at the end of this file.
  */
-export type TriggerEvent = 'newUser' | 'userStatusChanged' | 'licenseSeatsThreshold';
-
-export const TRIGGER_EVENTS: TriggerEvent[] = ['newUser', 'userStatusChanged', 'licenseSeatsThreshold'];
-
-/** The list each event reads, every page of it, at every poll. */
-export const EVENT_RESOURCES: Record<TriggerEvent, ResourceDefinition> = {
-	newUser: user,
-	userStatusChanged: user,
-	licenseSeatsThreshold: license,
-};
 
 /**
  * Remembered between polls, in the node's static data (saved with the workflow), so kept small:
@@ -147,14 +138,7 @@ export function detect(
 	threshold: number,
 	complete = true,
 ): Detection {
-	switch (event) {
-		case 'newUser':
-			return detectNewUsers(records, state, complete);
-		case 'userStatusChanged':
-			return detectStatusChanges(records, state, complete);
-		case 'licenseSeatsThreshold':
-			return detectThresholdCrossings(records, state, threshold, complete);
-	}
+	return triggerEvent(event).detect(records, state, threshold, complete);
 }
 
 function time(value: unknown): number | undefined {
@@ -210,4 +194,63 @@ export function sampleEvent(event: TriggerEvent, records: IDataObject[], thresho
 			return best && { ...best, unassigned_quantity: bestSeats, previous_unassigned_quantity: null, threshold };
 		}
 	}
+}
+
+/** One event the trigger offers: how the editor shows it, the list it reads and how it is detected. */
+export interface TriggerEventDefinition {
+	/** The Event parameter's value, saved in workflows. */
+	value: string;
+	/** The option's name in the Event field, also the node's subtitle. */
+	name: string;
+	description: string;
+	/** The list the event reads, every page of it, at every poll. */
+	resource: ResourceDefinition;
+	/** Events between the remembered state and this poll's records (`threshold` only for seat events). */
+	detect(records: IDataObject[], state: TriggerState, threshold: number, complete: boolean): Detection;
+}
+
+/**
+ * Every event of the trigger, in one table: the Event field's options, the subtitle, the list each
+ * event reads and its detection are all derived from it.
+ */
+export const TRIGGER_EVENTS = [
+	{
+		value: 'newUser',
+		name: 'New User',
+		description: 'A user appears that was not there at the last poll',
+		resource: user,
+		detect: (records, state, _threshold, complete) => detectNewUsers(records, state, complete),
+	},
+	{
+		value: 'userStatusChanged',
+		name: 'User Status Changed',
+		description: "A known user's status changed (e.g. active → inactive); the item carries previous_status",
+		resource: user,
+		detect: (records, state, _threshold, complete) => detectStatusChanges(records, state, complete),
+	},
+	{
+		value: 'licenseSeatsThreshold',
+		name: 'License Seats Threshold Reached',
+		description:
+			"A license's unassigned seats (available minus assigned) rise from below the threshold to at least the threshold",
+		resource: license,
+		detect: detectThresholdCrossings,
+	},
+] as const satisfies readonly TriggerEventDefinition[];
+
+export type TriggerEvent = (typeof TRIGGER_EVENTS)[number]['value'];
+
+/** Whether a saved Event value is one of the table's. */
+export function isTriggerEvent(value: unknown): value is TriggerEvent {
+	return TRIGGER_EVENTS.some((entry) => entry.value === value);
+}
+
+/** The table's entry of an event. */
+export function triggerEvent(event: TriggerEvent): TriggerEventDefinition {
+	return TRIGGER_EVENTS.find((entry) => entry.value === event) as TriggerEventDefinition;
+}
+
+/** The events that read a resource. */
+export function eventsReading(resource: ResourceDefinition): TriggerEvent[] {
+	return TRIGGER_EVENTS.filter((entry) => entry.resource === resource).map((entry) => entry.value);
 }

@@ -1,4 +1,6 @@
 import { TrutoApi } from '../../credentials/TrutoApi.credentials';
+import { DEFAULT_BASE_URL } from '../../nodes/shared/transport/credentials';
+import { TRUTO_RATE_LIMITS } from '../../nodes/shared/transport/limits';
 
 describe('TrutoApi credential', () => {
 	const credential = new TrutoApi();
@@ -15,6 +17,18 @@ describe('TrutoApi credential', () => {
 		expect(token.typeOptions?.password).toBe(true);
 		expect(token.required).toBe(true);
 		expect(baseUrl.default).toBe('https://api.truto.one');
+		// The transport's fallback for an empty Base URL is the same address.
+		expect(baseUrl.default).toBe(DEFAULT_BASE_URL);
+	});
+
+	it("takes the request limit from Truto's limits table", () => {
+		const rateLimit = credential.properties[2];
+		const { requests, windowMs } = TRUTO_RATE_LIMITS.account;
+		expect(rateLimit.default).toBe(requests);
+		expect(rateLimit.displayName).toBe('Requests per 10 Seconds per Account');
+		expect(rateLimit.displayName).toContain(`per ${windowMs / 1000} Seconds`);
+		expect(rateLimit.description).toContain(`in any ${windowMs / 1000} seconds`);
+		expect(rateLimit.description).toContain(`Truto allows ${requests};`);
 	});
 
 	it('sends the token as a Bearer header', () => {

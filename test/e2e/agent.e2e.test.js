@@ -7,12 +7,10 @@
  * against the sandbox; the second turn reads the tool's answer and replies. One n8n per version, both
  * scenarios in one boot.
  */
-const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
+const { ACCOUNTS, describeInN8n, listDirect } = require('./setup');
 const { itemsOf, nodeError } = require('../../dev/n8n');
 const { startModelServer, lastToolMessage } = require('../../dev/model');
 const { trutoTool, agentWorkflow, openAiCredential, byId } = require('../../dev/workflows');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
 
 const LEAVER = 'dana.whitfield@acme.com';
 const EMAIL_DESCRIPTION = 'The email address of the person to look up';
@@ -56,32 +54,24 @@ function script(request, turn) {
 	return { content: `The tool answered: ${lastToolMessage(request)}` };
 }
 
-describe.each(versionsUnderTest())('n8n %s AI Agent with the Truto tool', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let model;
-	/** @type {any} */ let n8n;
+const withModel = {
+	services: { model: () => startModelServer(script) },
+	boot: (/** @type {any} */ e2e) => ({ credentials: [openAiCredential(e2e.model.url)] }),
+};
 
+describeInN8n('n8n %s AI Agent with the Truto tool', withModel, (e2e) => {
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		model = await startModelServer(script);
-		n8n = await bootN8n(version, sandbox, { credentials: [openAiCredential(model.url)] });
-		await n8n.importWorkflow([lookup, failing]);
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await model?.close();
-		await sandbox?.close();
+		await e2e.n8n.importWorkflow([lookup, failing]);
 	});
 
 	it('the model calls the tool with $fromAI arguments, n8n runs it against Truto, the answer carries the data', async () => {
-		model.requests.length = 0;
-		sandbox.clearRequests();
-		const { execution, exitCode, stdout, stderr } = await n8n.execute(lookup.id);
+		e2e.model.requests.length = 0;
+		e2e.sandbox.clearRequests();
+		const { execution, exitCode, stdout, stderr } = await e2e.n8n.execute(lookup.id);
 		expect({ exitCode, error: nodeError(execution, 'AI Agent') }).toEqual({ exitCode: 0, error: undefined });
 
 		// What the model was shown: a tool it can act on.
-		const [first, second] = model.requests;
+		const [first, second] = e2e.model.requests;
 		const [tool] = first.tools;
 		expect(tool.function.name).toBe('Find_Users');
 		expect(tool.function.description).toMatch(/^Get many users in Truto User Directory/);
@@ -89,14 +79,14 @@ describe.each(versionsUnderTest())('n8n %s AI Agent with the Truto tool', (versi
 		expect(tool.function.parameters.properties.limit).toMatchObject({ type: 'number', description: LIMIT_DESCRIPTION });
 
 		// The call reached Truto with what the model asked for.
-		const [request] = sandbox.requests.filter((/** @type {any} */ entry) => entry.path === '/unified/user-directory/users');
+		const [request] = e2e.sandbox.requests.filter((/** @type {any} */ entry) => entry.path === '/unified/user-directory/users');
 		expect(request.query.integrated_account_id).toBe(ACCOUNTS.salesforce);
 		expect(request.query.emails ?? request.query.email).toBe(LEAVER);
 		expect(request.query.limit).toBe('5');
 
 		// The second turn got the tool's result (simplified users), and the final answer carries it.
 		// Worked out here: every Salesforce user with that address (case-insensitive, any of their emails).
-		const everyone = await listDirect(sandbox, '/unified/user-directory/users', { integrated_account_id: ACCOUNTS.salesforce });
+		const everyone = await listDirect(e2e.sandbox, '/unified/user-directory/users', { integrated_account_id: ACCOUNTS.salesforce });
 		const expected = everyone.filter((user) => (user.emails ?? []).some((/** @type {any} */ entry) => String(entry.email).toLowerCase() === LEAVER));
 		expect(expected.length).toBeGreaterThan(0);
 		const toolResult = lastToolMessage(second);
@@ -110,16 +100,16 @@ describe.each(versionsUnderTest())('n8n %s AI Agent with the Truto tool', (versi
 	});
 
 	it('a failing tool call reaches the model as text, and the execution still finishes', async () => {
-		model.requests.length = 0;
-		sandbox.clearRequests();
-		const { execution, exitCode } = await n8n.execute(failing.id);
+		e2e.model.requests.length = 0;
+		e2e.sandbox.clearRequests();
+		const { execution, exitCode } = await e2e.n8n.execute(failing.id);
 		expect(exitCode).toBe(0);
 		expect(execution?.data.resultData.error).toBeUndefined();
-		const toolResult = lastToolMessage(model.requests[1]);
+		const toolResult = lastToolMessage(e2e.model.requests[1]);
 		expect(toolResult).toContain('GitHub needs Organization (organization_id) to list licenses');
 		const [answer] = itemsOf(execution, 'AI Agent');
 		expect(answer.output).toContain('GitHub needs Organization (organization_id) to list licenses');
 		// Stopped before sending: no license listing reached Truto.
-		expect(sandbox.requests.filter((/** @type {any} */ entry) => entry.path === '/unified/user-directory/licenses')).toEqual([]);
+		expect(e2e.sandbox.requests.filter((/** @type {any} */ entry) => entry.path === '/unified/user-directory/licenses')).toEqual([]);
 	});
 });

@@ -6,11 +6,8 @@
  * is worked out here from the sandbox's own data.
  */
 const { itemsOf } = require('../../dev/n8n');
-const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
-const { seatReclamationWorkflow, smtpCredential, REPORT_TO } = require('../../dev/workflows');
-const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
+const { seatReclamationWorkflow, REPORT_TO } = require('../../dev/workflows');
+const { ACCOUNTS, describeInN8n, withReceivers, listDirect } = require('./setup');
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -32,26 +29,15 @@ async function expectedReport(sandbox, inactiveDays) {
 	return { users, listed, licenses, inactive, noData, unused, savings };
 }
 
-describe.each(versionsUnderTest())('seat-reclamation example in n8n %s', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let slack;
-	/** @type {any} */ let smtp;
-	/** @type {any} */ let n8n;
+describeInN8n('seat-reclamation example in n8n %s', withReceivers(), (e2e) => {
 	/** @type {any} */ let run;
 	/** @type {any} */ let expected;
 
 	beforeAll(async () => {
-		[sandbox, slack, smtp] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher()]);
-		expected = await expectedReport(sandbox, 90);
-		n8n = await bootN8n(version, sandbox, { credentials: [smtpCredential(smtp)] });
-		const workflow = seatReclamationWorkflow({ slackUrl: slack.url });
-		await n8n.importWorkflow(workflow);
-		run = await n8n.execute(workflow.id);
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await Promise.all([sandbox?.close(), slack?.close(), smtp?.close()]);
+		expected = await expectedReport(e2e.sandbox, 90);
+		const workflow = seatReclamationWorkflow({ slackUrl: e2e.slack.url });
+		await e2e.n8n.importWorkflow(workflow);
+		run = await e2e.n8n.execute(workflow.id);
 	});
 
 	const report = () => itemsOf(run.execution, 'Build Report')[0];
@@ -102,15 +88,15 @@ describe.each(versionsUnderTest())('seat-reclamation example in n8n %s', (versio
 	});
 
 	it('posts the report to Slack', () => {
-		expect(slack.messages).toHaveLength(1);
-		expect(slack.messages[0].body.text).toBe(report().text);
+		expect(e2e.slack.messages).toHaveLength(1);
+		expect(e2e.slack.messages[0].body.text).toBe(report().text);
 		expect(report().text).toContain(expected.inactive[0].last_name);
 	});
 
 	it('emails the report', () => {
-		expect(smtp.mails).toHaveLength(1);
-		expect(smtp.mails[0].to).toEqual([REPORT_TO]);
-		expect(smtp.mails[0].subject).toBe(report().subject);
-		expect(smtp.mails[0].text.replace(/\r/g, '').trim()).toBe(report().text.trim());
+		expect(e2e.smtp.mails).toHaveLength(1);
+		expect(e2e.smtp.mails[0].to).toEqual([REPORT_TO]);
+		expect(e2e.smtp.mails[0].subject).toBe(report().subject);
+		expect(e2e.smtp.mails[0].text.replace(/\r/g, '').trim()).toBe(report().text.trim());
 	});
 });

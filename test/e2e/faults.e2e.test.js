@@ -14,19 +14,8 @@
  *    or in any n8n process log.
  */
 const { itemsOf, nodeError } = require('../../dev/n8n');
-const {
-	ACCOUNTS,
-	TOKEN,
-	E2E_TIMEOUT_MS,
-	startSandbox,
-	versionsUnderTest,
-	bootN8n,
-	listDirect,
-	idsOf,
-} = require('./setup');
+const { ACCOUNTS, TOKEN, describeInN8n, startSandbox, listDirect, idsOf } = require('./setup');
 const { byId, trutoNode, codeNode, manualWorkflow } = require('../../dev/workflows');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
 
 const USERS = '/unified/user-directory/users';
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -94,38 +83,29 @@ function markedListing(name, account, marker) {
 	);
 }
 
-describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let n8n;
+/** Truto's real rate limit, and a directory big enough to page through under it. */
+const LIMITED = { now: NOW, bigDirectory: { users: BENCH_USERS }, rateLimit: { perAccount: 50, windowMs: 10_000 } };
+
+/** The broken credentials of the bad-input cases. @param {any} e2e */
+const brokenCredentials = (e2e) => ({
+	credentials: [
+		{ ...CREDENTIALS.wrongToken, type: 'trutoApi', data: { apiToken: WRONG_TOKEN, baseUrl: e2e.sandbox.url } },
+		{ ...CREDENTIALS.htps, type: 'trutoApi', data: { apiToken: TOKEN, baseUrl: 'htps://api.truto.one' } },
+		{ ...CREDENTIALS.plainHttp, type: 'trutoApi', data: { apiToken: TOKEN, baseUrl: 'http://api.truto.one' } },
+	],
+});
+
+describeInN8n('throttling, faults and bad input in n8n %s', { sandbox: LIMITED, boot: brokenCredentials }, (e2e) => {
 	/** @type {string[]} */ let zoomIds;
 	/** @type {string[]} */ let benchIds;
 
 	beforeAll(async () => {
-		// The expected answers come from an unlimited twin, so the limited sandbox starts untouched.
+		// The expected answers come from an unlimited twin, so the limited sandbox stays untouched.
 		const twin = await startSandbox({ port: 0, now: NOW, bigDirectory: { users: BENCH_USERS } });
 		zoomIds = idsOf(await listDirect(twin, USERS, { integrated_account_id: ACCOUNTS.zoom }));
 		benchIds = idsOf(await listDirect(twin, USERS, { integrated_account_id: ACCOUNTS.bench }));
 		await twin.close();
 		expect(benchIds).toHaveLength(BENCH_USERS);
-
-		sandbox = await startSandbox({
-			port: 0,
-			now: NOW,
-			bigDirectory: { users: BENCH_USERS },
-			rateLimit: { perAccount: 50, windowMs: 10_000 },
-		});
-		n8n = await bootN8n(version, sandbox, {
-			credentials: [
-				{ ...CREDENTIALS.wrongToken, type: 'trutoApi', data: { apiToken: WRONG_TOKEN, baseUrl: sandbox.url } },
-				{ ...CREDENTIALS.htps, type: 'trutoApi', data: { apiToken: TOKEN, baseUrl: 'htps://api.truto.one' } },
-				{ ...CREDENTIALS.plainHttp, type: 'trutoApi', data: { apiToken: TOKEN, baseUrl: 'http://api.truto.one' } },
-			],
-		});
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await sandbox?.close();
 	});
 
 	describe(`Get for ${GETS} users under the real rate limit`, () => {
@@ -152,18 +132,18 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 					chains: [['User IDs', 'Get Each User']],
 				},
 			);
-			await n8n.importWorkflow(workflow);
-			sandbox.clearRequests();
+			await e2e.n8n.importWorkflow(workflow);
+			e2e.sandbox.clearRequests();
 			// Each answer takes 100 ms, so that requests side by side are visible in the log.
-			sandbox.setFaults([{ kind: 'delay', ms: GET_DELAY_MS, match: { path: `^${USERS}/` }, times: -1 }]);
+			e2e.sandbox.setFaults([{ kind: 'delay', ms: GET_DELAY_MS, match: { path: `^${USERS}/` }, times: -1 }]);
 			const started = Date.now();
-			run = await n8n.execute(workflow.id);
+			run = await e2e.n8n.execute(workflow.id);
 			elapsedMs = Date.now() - started;
-			sandbox.clearFaults();
+			e2e.sandbox.clearFaults();
 			// Data calls only: the once-per-run metadata look-up is not one of the 120 gets.
-			requests = sandbox.requests.filter((/** @type {any} */ r) => r.path.startsWith(`${USERS}/`) && !r.path.includes('/meta/'));
+			requests = e2e.sandbox.requests.filter((/** @type {any} */ r) => r.path.startsWith(`${USERS}/`) && !r.path.includes('/meta/'));
 			process.stderr.write(
-				`[faults e2e ${version}] ${GETS} gets: ${elapsedMs} ms for the whole n8n execute, ${requests.length} requests, ` +
+				`[faults e2e ${e2e.version}] ${GETS} gets: ${elapsedMs} ms for the whole n8n execute, ${requests.length} requests, ` +
 					`busiest 10 s window ${busiestWindow(requests, 10_000)}, most in flight ${mostInFlight(requests)}, ` +
 					`429s ${requests.filter((/** @type {any} */ r) => r.status === 429).length}\n`,
 			);
@@ -216,7 +196,7 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 
 		beforeAll(async () => {
 			const names = Object.keys(CASES);
-			sandbox.setFaults(
+			e2e.sandbox.setFaults(
 				names.flatMap((name) =>
 					CASES[name][1].map((/** @type {any} */ fault) => ({ ...fault, match: { path: `^${USERS}$`, query: marked(marker(name)) } })),
 				),
@@ -225,12 +205,12 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 				'trutoE2eFaults1',
 				names.map((name) => markedListing(nodeName(name), /** @type {string} */ (CASES[name][0]), marker(name))),
 			);
-			await n8n.importWorkflow(workflow);
-			sandbox.clearRequests();
+			await e2e.n8n.importWorkflow(workflow);
+			e2e.sandbox.clearRequests();
 			const started = Date.now();
-			run = await n8n.execute(workflow.id);
+			run = await e2e.n8n.execute(workflow.id);
 			elapsedMs = Date.now() - started;
-			sandbox.clearFaults();
+			e2e.sandbox.clearFaults();
 		});
 
 		it('runs to the end', () => {
@@ -251,7 +231,7 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 				expect(items).toHaveLength(1);
 				expect(items[0].error).toMatch(/** @type {RegExp} */ (expected));
 			}
-			const fired = sandbox.requests.filter(
+			const fired = e2e.sandbox.requests.filter(
 				(/** @type {any} */ r) => r.fault && new RegExp(marked(marker(name))).test(r.rawQuery),
 			);
 			expect(fired.length).toBeGreaterThan(0);
@@ -262,17 +242,17 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 		/** @type {any} */ let run;
 
 		beforeAll(async () => {
-			sandbox.setFaults([
+			e2e.sandbox.setFaults([
 				{ kind: 'partial', match: { path: `^${USERS}$`, query: marked('partial'), accountId: ACCOUNTS.zoom }, after: 1, times: 2 },
 			]);
 			const workflow = manualWorkflow('trutoE2eTruto1', [
 				markedListing('Needs Reauth', ACCOUNTS.okta, 'reauth'),
 				markedListing('Partial Pages', ACCOUNTS.zoom, 'partial'),
 			]);
-			await n8n.importWorkflow(workflow);
-			sandbox.clearRequests();
-			run = await n8n.execute(workflow.id);
-			sandbox.clearFaults();
+			await e2e.n8n.importWorkflow(workflow);
+			e2e.sandbox.clearRequests();
+			run = await e2e.n8n.execute(workflow.id);
+			e2e.sandbox.clearFaults();
 		});
 
 		it('stops a call to an account that needs reconnecting before sending it, and says so', () => {
@@ -281,7 +261,7 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 			expect(items).toHaveLength(1);
 			expect(items[0].error).toBe('The customer must reconnect this integrated account (status: needs_reauth)');
 			expect(items[0].description).toMatch(/Okta · acme\.okta\.com/);
-			const sent = sandbox.requests.filter((/** @type {any} */ r) => r.path === USERS && r.accountId === ACCOUNTS.okta);
+			const sent = e2e.sandbox.requests.filter((/** @type {any} */ r) => r.path === USERS && r.accountId === ACCOUNTS.okta);
 			expect(sent).toHaveLength(0);
 		});
 
@@ -345,9 +325,9 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 				listUsers('Base URL http', {}, { credentials: { trutoApi: CREDENTIALS.plainHttp } }),
 			];
 			const workflow = manualWorkflow('trutoE2eBadInput1', nodes);
-			await n8n.importWorkflow(workflow);
-			sandbox.clearRequests();
-			run = await n8n.execute(workflow.id);
+			await e2e.n8n.importWorkflow(workflow);
+			e2e.sandbox.clearRequests();
+			run = await e2e.n8n.execute(workflow.id);
 		});
 
 		it('runs every node to an error item', () => {
@@ -361,20 +341,20 @@ describe.each(versionsUnderTest())('throttling, faults and bad input in n8n %s',
 		});
 
 		it('keeps IDs inside one path segment', () => {
-			const gets = sandbox.requests.filter((/** @type {any} */ r) => r.path.startsWith(`${USERS}/`) && !r.path.includes('/meta/'));
+			const gets = e2e.sandbox.requests.filter((/** @type {any} */ r) => r.path.startsWith(`${USERS}/`) && !r.path.includes('/meta/'));
 			expect(gets.map((/** @type {any} */ r) => r.path)).toEqual([`${USERS}/a%2Fb`]);
-			expect(sandbox.requests.some((/** @type {any} */ r) => r.path.includes('..'))).toBe(false);
+			expect(e2e.sandbox.requests.some((/** @type {any} */ r) => r.path.includes('..'))).toBe(false);
 		});
 
 		it('never writes either API token into execution data or any process log', () => {
-			const everything = `${JSON.stringify(run.execution)}\n${run.stdout}\n${run.stderr}\n${n8n.allLogText()}`;
+			const everything = `${JSON.stringify(run.execution)}\n${run.stdout}\n${run.stderr}\n${e2e.n8n.allLogText()}`;
 			expect(everything).not.toContain(TOKEN);
 			expect(everything).not.toContain(WRONG_TOKEN);
 		});
 	});
 
 	it('never writes the API token anywhere, across all three workflows', () => {
-		expect(n8n.allLogText()).not.toContain(TOKEN);
-		expect(JSON.stringify(sandbox.requests)).not.toContain(TOKEN);
+		expect(e2e.n8n.allLogText()).not.toContain(TOKEN);
+		expect(JSON.stringify(e2e.sandbox.requests)).not.toContain(TOKEN);
 	});
 });

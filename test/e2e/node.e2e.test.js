@@ -6,52 +6,37 @@
  * Every assertion compares with what the sandbox itself holds.
  */
 const { itemsOf, nodeError } = require('../../dev/n8n');
-const {
-	ACCOUNTS,
-	TOKEN,
-	E2E_TIMEOUT_MS,
-	startSandbox,
-	versionsUnderTest,
-	bootN8n,
-	listDirect,
-	idsOf,
-} = require('./setup');
+const { ACCOUNTS, TOKEN, describeInN8n, listDirect, idsOf } = require('./setup');
 const { byId, trutoNode, codeNode, manualWorkflow } = require('../../dev/workflows');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
 
 const USERS = '/unified/user-directory/users';
 const ORGANIZATIONS = '/unified/user-directory/organizations';
 const LICENSES = '/unified/user-directory/licenses';
 
-describe.each(versionsUnderTest())('Truto User Directory in n8n %s', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let n8n;
+describeInN8n('Truto User Directory in n8n %s', {}, (e2e) => {
 	/** @type {Record<string, any>} */ const expected = {};
 	/** @type {any} */ let run;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		expected.zoomUsers = await listDirect(sandbox, USERS, { integrated_account_id: ACCOUNTS.zoom });
-		expected.salesforceUser = (await listDirect(sandbox, USERS, { integrated_account_id: ACCOUNTS.salesforce }))[0];
-		expected.githubOrgs = await listDirect(sandbox, ORGANIZATIONS, { integrated_account_id: ACCOUNTS.github });
-		expected.githubLicenses = await listDirect(sandbox, LICENSES, {
+		expected.zoomUsers = await listDirect(e2e.sandbox, USERS, { integrated_account_id: ACCOUNTS.zoom });
+		expected.salesforceUser = (await listDirect(e2e.sandbox, USERS, { integrated_account_id: ACCOUNTS.salesforce }))[0];
+		expected.githubOrgs = await listDirect(e2e.sandbox, ORGANIZATIONS, { integrated_account_id: ACCOUNTS.github });
+		expected.githubLicenses = await listDirect(e2e.sandbox, LICENSES, {
 			integrated_account_id: ACCOUNTS.github,
 			organization_id: expected.githubOrgs[0].id,
 		});
-		expected.merakiOrg = (await listDirect(sandbox, ORGANIZATIONS, { integrated_account_id: ACCOUNTS.ciscomeraki }))[0];
+		expected.merakiOrg = (await listDirect(e2e.sandbox, ORGANIZATIONS, { integrated_account_id: ACCOUNTS.ciscomeraki }))[0];
 		expected.merakiLicense = (
-			await listDirect(sandbox, LICENSES, { integrated_account_id: ACCOUNTS.ciscomeraki, organization_id: expected.merakiOrg.id })
+			await listDirect(e2e.sandbox, LICENSES, { integrated_account_id: ACCOUNTS.ciscomeraki, organization_id: expected.merakiOrg.id })
 		)[0];
-		expected.onedriveLicenses = await listDirect(sandbox, LICENSES, { integrated_account_id: ACCOUNTS.microsoft365, product: 'onedrive' });
-		expected.webexLicense = (await listDirect(sandbox, LICENSES, { integrated_account_id: ACCOUNTS.webex }))[0];
+		expected.onedriveLicenses = await listDirect(e2e.sandbox, LICENSES, { integrated_account_id: ACCOUNTS.microsoft365, product: 'onedrive' });
+		expected.webexLicense = (await listDirect(e2e.sandbox, LICENSES, { integrated_account_id: ACCOUNTS.webex }))[0];
 		expected.rawLicenses = await (
-			await fetch(`${sandbox.url}${LICENSES}?integrated_account_id=${ACCOUNTS.licensespring}&truto_response_format=raw`, {
+			await fetch(`${e2e.sandbox.url}${LICENSES}?integrated_account_id=${ACCOUNTS.licensespring}&truto_response_format=raw`, {
 				headers: { authorization: `Bearer ${TOKEN}` },
 			})
 		).json();
 
-		n8n = await bootN8n(version, sandbox);
 		const workflow = manualWorkflow('trutoE2eOperations1', [
 			trutoNode('All Zoom Users', { resource: 'user', operation: 'getAll', integratedAccount: byId(ACCOUNTS.zoom), returnAll: true }),
 			trutoNode('30 Zoom Users', { resource: 'user', operation: 'getAll', integratedAccount: byId(ACCOUNTS.zoom), limit: 30 }),
@@ -112,19 +97,14 @@ describe.each(versionsUnderTest())('Truto User Directory in n8n %s', (version) =
 			trutoNode('Integrated Accounts', { resource: 'integratedAccount', operation: 'getAll', returnAll: true }),
 			trutoNode('Get Integrated Account', { resource: 'integratedAccount', operation: 'get', integratedAccount: byId(ACCOUNTS.okta) }),
 		]);
-		await n8n.importWorkflow(workflow);
-		sandbox.clearRequests();
-		run = await n8n.execute(workflow.id);
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await sandbox?.close();
+		await e2e.n8n.importWorkflow(workflow);
+		e2e.sandbox.clearRequests();
+		run = await e2e.n8n.execute(workflow.id);
 	});
 
 	const items = (name) => itemsOf(run.execution, name);
 	// The calls the node was asked to make: its pre-flight metadata look-ups (…/meta/<method>) left out.
-	const requestsTo = (path) => sandbox.requests.filter((request) => request.path.startsWith(path) && !request.path.includes('/meta/'));
+	const requestsTo = (path) => e2e.sandbox.requests.filter((request) => request.path.startsWith(path) && !request.path.includes('/meta/'));
 
 	it('runs the workflow and prints its execution', () => {
 		expect(run.execution).not.toBeNull();
@@ -193,7 +173,7 @@ describe.each(versionsUnderTest())('Truto User Directory in n8n %s', (version) =
 
 	it('never writes the API token into logs or execution data', () => {
 		expect(JSON.stringify(run.execution)).not.toContain(TOKEN);
-		expect(n8n.allLogText()).not.toContain(TOKEN);
+		expect(e2e.n8n.allLogText()).not.toContain(TOKEN);
 	});
 
 	describe('failures', () => {
@@ -206,8 +186,8 @@ describe.each(versionsUnderTest())('Truto User Directory in n8n %s', (version) =
 					returnAll: true,
 				}),
 			]);
-			await n8n.importWorkflow(workflow);
-			const failed = await n8n.execute(workflow.id);
+			await e2e.n8n.importWorkflow(workflow);
+			const failed = await e2e.n8n.execute(workflow.id);
 			expect(failed.exitCode).not.toBe(0);
 			const error = nodeError(failed.execution, 'GitHub Licenses Without Organization');
 			expect(error).toBeTruthy();
@@ -238,8 +218,8 @@ describe.each(versionsUnderTest())('Truto User Directory in n8n %s', (version) =
 					chains: [['Accounts', 'Two Users Per Account']],
 				},
 			);
-			await n8n.importWorkflow(workflow);
-			const continued = await n8n.execute(workflow.id);
+			await e2e.n8n.importWorkflow(workflow);
+			const continued = await e2e.n8n.execute(workflow.id);
 			expect(continued.exitCode).toBe(0);
 			const output = continued.execution.data.resultData.runData['Two Users Per Account'][0].data.main[0];
 			expect(output).toHaveLength(5);

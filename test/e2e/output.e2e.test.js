@@ -5,11 +5,9 @@
  * node (no Output parameter in its JSON) still outputs whole records; a version 1.1 node, as the editor
  * adds it now, outputs the simplified ones. One execution per n8n version.
  */
-const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
+const { ACCOUNTS, describeInN8n, listDirect } = require('./setup');
 const { itemsOf } = require('../../dev/n8n');
 const { trutoNode, manualWorkflow, byId } = require('../../dev/workflows');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
 
 const users = { resource: 'user', operation: 'getAll', integratedAccount: byId(ACCOUNTS.salesforce), returnAll: true, options: {} };
 const versions = manualWorkflow('outputVersions1', [
@@ -18,25 +16,15 @@ const versions = manualWorkflow('outputVersions1', [
 	{ ...trutoNode('Raw On 1.1', { ...users, output: 'raw' }), typeVersion: 1.1 },
 ]);
 
-describe.each(versionsUnderTest())('n8n %s Output defaults per node version', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let n8n;
-
+describeInN8n('n8n %s Output defaults per node version', {}, (e2e) => {
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		n8n = await bootN8n(version, sandbox);
-		await n8n.importWorkflow(versions);
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await sandbox?.close();
+		await e2e.n8n.importWorkflow(versions);
 	});
 
 	it('version 1 keeps whole records, version 1.1 outputs simplified ones unless Raw is chosen', async () => {
-		const { execution, exitCode } = await n8n.execute(versions.id);
+		const { execution, exitCode } = await e2e.n8n.execute(versions.id);
 		expect(exitCode).toBe(0);
-		const records = await listDirect(sandbox, '/unified/user-directory/users', { integrated_account_id: ACCOUNTS.salesforce, truto_ignore_remote_data: 'true' });
+		const records = await listDirect(e2e.sandbox, '/unified/user-directory/users', { integrated_account_id: ACCOUNTS.salesforce, truto_ignore_remote_data: 'true' });
 		expect(itemsOf(execution, 'Saved With Version 1')).toEqual(records);
 		expect(itemsOf(execution, 'Raw On 1.1')).toEqual(records);
 		const simplified = itemsOf(execution, 'Added Now');

@@ -7,11 +7,8 @@
  * delivery is received (and its signature checked) by the main instance and executed on the worker.
  */
 const { startRedis } = require('../../dev/n8n');
-const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
-const { seatReclamationWorkflow, smtpCredential, REPORT_TO, node, connect, workflow, trutoTriggerNode } = require('../../dev/workflows');
-const { E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n } = require('./setup');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
+const { seatReclamationWorkflow, REPORT_TO, node, connect, workflow, trutoTriggerNode } = require('../../dev/workflows');
+const { describeInN8n, withReceivers } = require('./setup');
 
 const WEBHOOK_PATH = 'seat-reclamation-now';
 
@@ -40,37 +37,25 @@ const TRUTO_TRIGGER_WORKFLOW = workflow(
 	connect(['Truto Trigger', 'After']),
 );
 
-describe.each(versionsUnderTest())('queue mode in n8n %s', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let slack;
-	/** @type {any} */ let smtp;
-	/** @type {any} */ let redis;
-	/** @type {any} */ let n8n;
+describeInN8n('queue mode in n8n %s', withReceivers({ services: { redis: startRedis } }), (e2e) => {
 	/** @type {any} */ let execution;
 	/** @type {string} */ let workerName;
 
 	beforeAll(async () => {
-		[sandbox, slack, smtp, redis] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher(), startRedis()]);
-		n8n = await bootN8n(version, sandbox, { credentials: [smtpCredential(smtp)] });
-		const workflow = webhookStartedWorkflow(slack.url);
-		await n8n.importWorkflow([workflow, TRUTO_TRIGGER_WORKFLOW]);
-		await n8n.publishWorkflow(workflow.id);
-		await n8n.publishWorkflow(TRUTO_TRIGGER_WORKFLOW.id);
-		await n8n.start({ queue: { redisPort: redis.port } });
-		workerName = await n8n.startWorker();
-		const response = await n8n.restRaw('POST', `/webhook/${WEBHOOK_PATH}`, {});
+		const workflow = webhookStartedWorkflow(e2e.slack.url);
+		await e2e.n8n.importWorkflow([workflow, TRUTO_TRIGGER_WORKFLOW]);
+		await e2e.n8n.publishWorkflow(workflow.id);
+		await e2e.n8n.publishWorkflow(TRUTO_TRIGGER_WORKFLOW.id);
+		await e2e.n8n.start({ queue: { redisPort: e2e.redis.port } });
+		workerName = await e2e.n8n.startWorker();
+		const response = await e2e.n8n.restRaw('POST', `/webhook/${WEBHOOK_PATH}`, {});
 		expect(response.status).toBe(200);
-		execution = await n8n.waitForExecution(workflow.id, { timeoutMs: 120_000 });
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await Promise.all([sandbox?.close(), slack?.close(), smtp?.close(), redis?.stop()]);
+		execution = await e2e.n8n.waitForExecution(workflow.id, { timeoutMs: 120_000 });
 	});
 
 	it('runs the execution on the worker, not on the main process', () => {
 		expect(execution.status).toBe('success');
-		const host = n8n.executionHost(execution.id);
+		const host = e2e.n8n.executionHost(execution.id);
 		expect(host.enqueuedByMain).toBe(true);
 		expect(host.startedOnWorker).toBe(workerName);
 		expect(host.finishedOnWorker).toBe(workerName);
@@ -79,13 +64,13 @@ describe.each(versionsUnderTest())('queue mode in n8n %s', (version) => {
 	it('receives a Truto Trigger delivery on the main instance and runs it on the worker', async () => {
 		// The trigger registers its Truto webhook while n8n activates the published workflows.
 		const deadline = Date.now() + 60_000;
-		while (sandbox.webhooks().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
-		const { deliveries } = await sandbox.emit({ event: 'integrated_account:authentication_error', account: 'zoom' });
+		while (e2e.sandbox.webhooks().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+		const { deliveries } = await e2e.sandbox.emit({ event: 'integrated_account:authentication_error', account: 'zoom' });
 		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
-		const run = await n8n.waitForExecution(TRUTO_TRIGGER_WORKFLOW.id, { timeoutMs: 120_000 });
+		const run = await e2e.n8n.waitForExecution(TRUTO_TRIGGER_WORKFLOW.id, { timeoutMs: 120_000 });
 		expect(run.status).toBe('success');
 		expect(run.data.resultData.runData['Truto Trigger'][0].data.main[0][0].json).toMatchObject({ event: 'integrated_account:authentication_error', event_id: deliveries[0].event_id });
-		const host = n8n.executionHost(run.id);
+		const host = e2e.n8n.executionHost(run.id);
 		expect(host.enqueuedByMain).toBe(true);
 		expect(host.startedOnWorker).toBe(workerName);
 		expect(host.finishedOnWorker).toBe(workerName);
@@ -94,8 +79,8 @@ describe.each(versionsUnderTest())('queue mode in n8n %s', (version) => {
 	it('delivers the same report as a single n8n', () => {
 		const report = execution.data.resultData.runData['Build Report'][0].data.main[0][0].json;
 		expect(report.inactiveUsers.length).toBeGreaterThan(0);
-		expect(slack.messages.map((message) => message.body.text)).toEqual([report.text]);
-		expect(smtp.mails.map((mail) => mail.to)).toEqual([[REPORT_TO]]);
-		expect(smtp.mails[0].subject).toBe(report.subject);
+		expect(e2e.slack.messages.map((message) => message.body.text)).toEqual([report.text]);
+		expect(e2e.smtp.mails.map((mail) => mail.to)).toEqual([[REPORT_TO]]);
+		expect(e2e.smtp.mails[0].subject).toBe(report.subject);
 	});
 });

@@ -8,11 +8,8 @@
  * write reaching the sandbox.
  */
 const { itemsOf } = require('../../dev/n8n');
-const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
-const { byId, trutoNode, workflow, connect, webhookTrigger, smtpCredential, seatApprovalWorkflow, APPROVER, TRUTO_NODE } = require('../../dev/workflows');
-const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('./setup');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
+const { byId, trutoNode, workflow, connect, webhookTrigger, seatApprovalWorkflow, APPROVER, TRUTO_NODE } = require('../../dev/workflows');
+const { ACCOUNTS, describeInN8n, withReceivers, listDirect } = require('./setup');
 
 const RUN_PATH = 'seat-approval-e2e';
 const REVIEWS_PATH = 'reclamation-reviews-e2e';
@@ -30,17 +27,11 @@ async function eventually(what, check, timeoutMs = 120_000) {
 	}
 }
 
-describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let slack;
-	/** @type {any} */ let smtp;
-	/** @type {any} */ let n8n;
+describeInN8n('seat reclamation in n8n %s', withReceivers(), (e2e) => {
 	/** @type {any} */ let run;
 	const items = (name) => itemsOf(run.execution, name);
 
 	beforeAll(async () => {
-		[sandbox, slack, smtp] = await Promise.all([startSandbox({ port: 0 }), startSlackCatcher(), startSmtpCatcher()]);
-		n8n = await bootN8n(version, sandbox, { credentials: [smtpCredential(smtp)] });
 		// One server for both workflows (no separate `n8n execute`): the reviews start from a webhook too.
 		const reviews = workflow(
 			'trutoE2eReclamation1',
@@ -60,18 +51,13 @@ describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
 			],
 			connect(['Run Reviews', 'Whole Estate'], ['Run Reviews', 'Zoom Summary'], ['Run Reviews', 'Nothing Readable']),
 		);
-		const approval = seatApprovalWorkflow({ slackUrl: slack.url, runPath: RUN_PATH, integrations: 'github' });
-		await n8n.importWorkflow([reviews, approval]);
-		await n8n.start();
-		await n8n.publishWorkflow(reviews.id);
-		await n8n.publishWorkflow(approval.id);
-		await eventually('the reviews webhook', async () => (await n8n.restRaw('POST', `/webhook/${REVIEWS_PATH}`, {})).status === 200);
-		run = { execution: await n8n.waitForExecution(reviews.id, { timeoutMs: 120_000 }) };
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await Promise.all([sandbox?.close(), slack?.close(), smtp?.close()]);
+		const approval = seatApprovalWorkflow({ slackUrl: e2e.slack.url, runPath: RUN_PATH, integrations: 'github' });
+		await e2e.n8n.importWorkflow([reviews, approval]);
+		await e2e.n8n.start();
+		await e2e.n8n.publishWorkflow(reviews.id);
+		await e2e.n8n.publishWorkflow(approval.id);
+		await eventually('the reviews webhook', async () => (await e2e.n8n.restRaw('POST', `/webhook/${REVIEWS_PATH}`, {})).status === 200);
+		run = { execution: await e2e.n8n.waitForExecution(reviews.id, { timeoutMs: 120_000 }) };
 	});
 
 	describe('Find Reclaimable Seats', () => {
@@ -102,7 +88,7 @@ describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
 			const github = all.find((item) => item.account_id === ACCOUNTS.github && item.kind === 'unused_seat');
 			expect(github).toMatchObject({ price: 'entered', currency: 'USD', monthly_cost: 21 * github.seats });
 			// The licence findings agree with the sandbox's own seat counts.
-			const licences = await listDirect(sandbox, '/unified/user-directory/licenses', { integrated_account_id: ACCOUNTS.salesforce });
+			const licences = await listDirect(e2e.sandbox, '/unified/user-directory/licenses', { integrated_account_id: ACCOUNTS.salesforce });
 			const salesforce = licences.find((licence) => licence.name === 'Salesforce');
 			const unassigned = all.find((item) => item.kind === 'unassigned_seats' && item.license_id === salesforce.id);
 			expect(unassigned).toMatchObject({ seats: salesforce.available_quantity - salesforce.assigned_quantity, currency: 'USD' });
@@ -126,7 +112,7 @@ describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
 
 		it('is offered to AI agents: the node n8n loaded is usable as a tool and has the operation', async () => {
 			// n8n derives the tool variant from this description (server.e2e.test.js checks the variant is listed).
-			const [description] = await n8n.rest('POST', '/rest/node-types', { nodeInfos: [{ name: TRUTO_NODE, version: 1 }] });
+			const [description] = await e2e.n8n.rest('POST', '/rest/node-types', { nodeInfos: [{ name: TRUTO_NODE, version: 1 }] });
 			expect(description.usableAsTool).toBe(true);
 			const resource = description.properties.find((property) => property.name === 'resource');
 			expect(resource.options.map((option) => option.value)).toContain('seatReclamation');
@@ -138,10 +124,10 @@ describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
 	describe('the example "Seat reclamation with approval"', () => {
 		it('posts the digest, asks per unused seat, reclaims only what was approved, and sums up', async () => {
 			// The server answers before it has registered the workflow's webhooks: call until it has.
-			await eventually('the Run Now webhook', async () => (await n8n.restRaw('POST', `/webhook/${RUN_PATH}`, {})).status === 200);
+			await eventually('the Run Now webhook', async () => (await e2e.n8n.restRaw('POST', `/webhook/${RUN_PATH}`, {})).status === 200);
 			const answered = [];
 			for (const answer of ['approved=true', 'approved=false']) {
-				const mail = await eventually(`approval email ${answered.length + 1}`, () => smtp.mails[answered.length]);
+				const mail = await eventually(`approval email ${answered.length + 1}`, () => e2e.smtp.mails[answered.length]);
 				expect(mail.to).toEqual([APPROVER]);
 				const links = [...mail.text.matchAll(/href="([^"]+)"/g)].map((match) => match[1].replace(/&amp;/g, '&'));
 				expect(links).toHaveLength(2);
@@ -156,15 +142,15 @@ describe.each(versionsUnderTest())('seat reclamation in n8n %s', (version) => {
 				expect(status).toBe(200);
 				answered.push({ subject: mail.subject, answer });
 			}
-			await eventually('the closing summary', () => slack.messages.length >= 2);
+			await eventually('the closing summary', () => e2e.slack.messages.length >= 2);
 
 			// The two unused GitHub seats were asked about, in the order found; the first approved.
 			expect(answered.map((entry) => entry.subject)).toEqual([expect.stringMatching(/Takeshi Kimura/), expect.stringMatching(/Lena Fischer/)]);
-			const writes = sandbox.requests.filter((request) => request.method !== 'GET');
+			const writes = e2e.sandbox.requests.filter((request) => request.method !== 'GET');
 			expect(writes.map((request) => [request.method, request.path, request.body])).toEqual([
 				['PATCH', '/unified/user-directory/users/1200106', { status: 'inactive' }],
 			]);
-			const [digest, closing] = slack.messages.map((message) => message.body.text);
+			const [digest, closing] = e2e.slack.messages.map((message) => message.body.text);
 			expect(digest).toMatch(/^\*Seat reclamation: \d+ seats to reclaim/);
 			expect(digest).toMatch(/2 unused seats/);
 			expect(closing).toMatch(/^\*Seat reclamation: 1 reclaimed, 1 kept, 0 without an answer, 0 failed\*/);

@@ -9,18 +9,8 @@
  * Every expected value comes from the sandbox itself.
  */
 const { itemsOf, nodeError } = require('../../dev/n8n');
-const {
-	ACCOUNTS,
-	E2E_TIMEOUT_MS,
-	startSandbox,
-	versionsUnderTest,
-	bootN8n,
-	listDirect,
-	idsOf,
-} = require('./setup');
+const { ACCOUNTS, describeInN8n, listDirect, idsOf } = require('./setup');
 const { TRUTO_NODE, TRUTO_CREDENTIAL, byId, trutoNode, manualWorkflow } = require('../../dev/workflows');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
 
 const UNIFIED = '/unified/user-directory';
 const DAY = 24 * 60 * 60 * 1000;
@@ -69,26 +59,23 @@ const READS = [
 	['utilization', 'utilization', undefined],
 ];
 
-describe.each(versionsUnderTest())('resources and writes in n8n %s', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let n8n;
+describeInN8n('resources and writes in n8n %s', {}, (e2e) => {
 	/** @type {Record<string, any>} */ const expected = {};
 	/** @type {any} */ let run;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		const github = { integrated_account_id: ACCOUNTS.github };
 		const zoom = { integrated_account_id: ACCOUNTS.zoom };
-		for (const [, path] of READS) expected[path] = await listDirect(sandbox, `${UNIFIED}/${path}`, github);
-		expected.labsGroups = await listDirect(sandbox, `${UNIFIED}/groups`, { ...github, organization_id: 'acme-labs' });
-		expected.githubUsers = await listDirect(sandbox, `${UNIFIED}/users`, github);
-		expected.salesforceLicenses = await listDirect(sandbox, `${UNIFIED}/licenses`, { integrated_account_id: ACCOUNTS.salesforce });
-		expected.salesforceOrg = (await listDirect(sandbox, `${UNIFIED}/organizations`, { integrated_account_id: ACCOUNTS.salesforce }))[0];
-		expected.zoomUsers = await listDirect(sandbox, `${UNIFIED}/users`, zoom);
-		expected.zoomGroups = await listDirect(sandbox, `${UNIFIED}/groups`, zoom);
-		expected.zoomRoles = await listDirect(sandbox, `${UNIFIED}/roles`, zoom);
-		expected.zoomAssignment = (await listDirect(sandbox, `${UNIFIED}/role_assignments`, zoom))[0];
-		expected.zoomOrg = (await listDirect(sandbox, `${UNIFIED}/organizations`, zoom))[0];
+		for (const [, path] of READS) expected[path] = await listDirect(e2e.sandbox, `${UNIFIED}/${path}`, github);
+		expected.labsGroups = await listDirect(e2e.sandbox, `${UNIFIED}/groups`, { ...github, organization_id: 'acme-labs' });
+		expected.githubUsers = await listDirect(e2e.sandbox, `${UNIFIED}/users`, github);
+		expected.salesforceLicenses = await listDirect(e2e.sandbox, `${UNIFIED}/licenses`, { integrated_account_id: ACCOUNTS.salesforce });
+		expected.salesforceOrg = (await listDirect(e2e.sandbox, `${UNIFIED}/organizations`, { integrated_account_id: ACCOUNTS.salesforce }))[0];
+		expected.zoomUsers = await listDirect(e2e.sandbox, `${UNIFIED}/users`, zoom);
+		expected.zoomGroups = await listDirect(e2e.sandbox, `${UNIFIED}/groups`, zoom);
+		expected.zoomRoles = await listDirect(e2e.sandbox, `${UNIFIED}/roles`, zoom);
+		expected.zoomAssignment = (await listDirect(e2e.sandbox, `${UNIFIED}/role_assignments`, zoom))[0];
+		expected.zoomOrg = (await listDirect(e2e.sandbox, `${UNIFIED}/organizations`, zoom))[0];
 		// The member taken out of a group: not a user changed by another branch, not in the deleted group.
 		const [updatedUser, deletedUser] = expected.zoomUsers;
 		const deletedGroup = expected.zoomGroups[expected.zoomGroups.length - 1];
@@ -96,7 +83,6 @@ describe.each(versionsUnderTest())('resources and writes in n8n %s', (version) =
 			(user) => user !== updatedUser && user !== deletedUser && user.groups.length === 1 && user.groups[0].id !== deletedGroup.id,
 		);
 
-		n8n = await bootN8n(version, sandbox);
 		const zoomAccount = byId(ACCOUNTS.zoom);
 		const reads = READS.flatMap(([resource, path, idParameter]) => {
 			const list = trutoNode(`List ${path}`, { resource, operation: 'getAll', integratedAccount: byId(ACCOUNTS.github), returnAll: true });
@@ -216,21 +202,16 @@ describe.each(versionsUnderTest())('resources and writes in n8n %s', (version) =
 		expected.writes = workflow.nodes.filter(
 			(node) => node.parameters.operation && !['getAll', 'get'].includes(node.parameters.operation) && !node.onError,
 		).length;
-		await n8n.importWorkflow(workflow);
-		sandbox.clearRequests();
-		run = await n8n.execute(workflow.id);
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await sandbox?.close();
+		await e2e.n8n.importWorkflow(workflow);
+		e2e.sandbox.clearRequests();
+		run = await e2e.n8n.execute(workflow.id);
 	});
 
 	const items = (name) => itemsOf(run.execution, name);
 	/** @param {string} method @param {string} path */
-	const calls = (method, path) => sandbox.requests.filter((request) => request.method === method && request.path === path);
+	const calls = (method, path) => e2e.sandbox.requests.filter((request) => request.method === method && request.path === path);
 	/** @param {string} path @param {string} account */
-	const now = async (path, account) => listDirect(sandbox, `${UNIFIED}/${path}`, { integrated_account_id: account });
+	const now = async (path, account) => listDirect(e2e.sandbox, `${UNIFIED}/${path}`, { integrated_account_id: account });
 
 	it('runs the workflow', () => {
 		expect(run.execution).not.toBeNull();
@@ -317,7 +298,7 @@ describe.each(versionsUnderTest())('resources and writes in n8n %s', (version) =
 	});
 
 	it('sends every write once, with its own Idempotency-Key', () => {
-		const writes = sandbox.requests.filter((request) => request.method !== 'GET');
+		const writes = e2e.sandbox.requests.filter((request) => request.method !== 'GET');
 		expect(expected.writes).toBe(13);
 		expect(writes).toHaveLength(expected.writes);
 		for (const request of writes) expect(request.headers['idempotency-key']).toMatch(UUID);
@@ -331,15 +312,15 @@ describe.each(versionsUnderTest())('resources and writes in n8n %s', (version) =
 		expect(items('Delete Atlassian Organization')).toEqual([
 			expect.objectContaining({ error: 'Atlassian does not support deleting organizations through Truto; it supports: list, get' }),
 		]);
-		const githubLicenseCalls = sandbox.requests.filter(
+		const githubLicenseCalls = e2e.sandbox.requests.filter(
 			(request) => request.path === `${UNIFIED}/licenses` && request.query.integrated_account_id === ACCOUNTS.github,
 		);
 		expect(githubLicenseCalls).toHaveLength(0);
-		expect(sandbox.requests.filter((request) => request.method === 'DELETE' && request.query.integrated_account_id === ACCOUNTS.atlassian)).toHaveLength(0);
+		expect(e2e.sandbox.requests.filter((request) => request.method === 'DELETE' && request.query.integrated_account_id === ACCOUNTS.atlassian)).toHaveLength(0);
 	});
 
 	it('fetches account, capabilities and metadata once per execution', () => {
-		const githubAccount = sandbox.requests.filter((request) => request.path === `/integrated-account/${ACCOUNTS.github}`);
+		const githubAccount = e2e.sandbox.requests.filter((request) => request.path === `/integrated-account/${ACCOUNTS.github}`);
 		// Each Truto node of the workflow is its own execution of the node: at most one look-up each.
 		const githubNodes = run.execution.data.resultData.runData;
 		expect(githubAccount.length).toBeGreaterThan(0);
@@ -355,25 +336,25 @@ describe.each(versionsUnderTest())('resources and writes in n8n %s', (version) =
 				licenseId: byId('any-license'),
 			}),
 		]);
-		await n8n.importWorkflow(workflow);
-		sandbox.clearRequests();
-		const failed = await n8n.execute(workflow.id);
+		await e2e.n8n.importWorkflow(workflow);
+		e2e.sandbox.clearRequests();
+		const failed = await e2e.n8n.execute(workflow.id);
 		expect(failed.exitCode).not.toBe(0);
 		const error = nodeError(failed.execution, 'Meraki License Without Organization');
 		expect(error.message).toBe('Cisco Meraki needs Organization (organizations) to get a license');
 		expect(error.description).toMatch(/Fill in Organization \(organizations\) on the node/);
-		expect(sandbox.requests.filter((request) => request.path.startsWith(`${UNIFIED}/licenses/any-license`))).toHaveLength(0);
+		expect(e2e.sandbox.requests.filter((request) => request.path.startsWith(`${UNIFIED}/licenses/any-license`))).toHaveLength(0);
 	});
 
 	describe('in the editor (server mode)', () => {
 		beforeAll(async () => {
-			await n8n.start();
-			await n8n.login();
+			await e2e.n8n.start();
+			await e2e.n8n.login();
 		});
 
 		/** @param {string} methodName @param {string} account @param {string} resource @param {string} operation */
 		const fields = async (methodName, account, resource, operation) =>
-			n8n.resourceMapperFields({
+			e2e.n8n.resourceMapperFields({
 				nodeType: TRUTO_NODE,
 				methodName,
 				parameters: { resource, operation, integratedAccount: byId(account) },

@@ -8,65 +8,50 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const {
-	ACCOUNTS,
-	E2E_TIMEOUT_MS,
-	startSandbox,
-	versionsUnderTest,
-	bootN8n,
-} = require('./setup');
+const { ACCOUNTS, describeInN8n } = require('./setup');
 const { TRUTO_NODE, TRUTO_CREDENTIAL, byId } = require('../../dev/workflows');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
 
 const offboardingExample = JSON.parse(
 	fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'offboarding-check.json'), 'utf8'),
 );
 const LEAVER = 'dana.whitfield@acme.com';
 
-describe.each(versionsUnderTest())('n8n %s server', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let n8n;
+/** A second Truto credential, with a token the sandbox refuses. @param {any} e2e */
+const withWrongToken = (e2e) => ({
+	credentials: [
+		{ id: 'trutoBadToken1', name: 'Truto API (wrong token)', type: 'trutoApi', data: { apiToken: 'not-a-valid-token', baseUrl: e2e.sandbox.url } },
+	],
+});
 
+describeInN8n('n8n %s server', { boot: withWrongToken }, (e2e) => {
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		n8n = await bootN8n(version, sandbox, {
-			credentials: [
-				{ id: 'trutoBadToken1', name: 'Truto API (wrong token)', type: 'trutoApi', data: { apiToken: 'not-a-valid-token', baseUrl: sandbox.url } },
-			],
-		});
-		await n8n.importWorkflow(offboardingExample);
-		await n8n.publishWorkflow(offboardingExample.id);
-		await n8n.start();
-		await n8n.login();
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await sandbox?.close();
+		await e2e.n8n.importWorkflow(offboardingExample);
+		await e2e.n8n.publishWorkflow(offboardingExample.id);
+		await e2e.n8n.start();
+		await e2e.n8n.login();
 	});
 
 	it('loads the node and its AI-tool variant', async () => {
-		const names = (await n8n.nodeTypes()).map((type) => type.name);
+		const names = (await e2e.n8n.nodeTypes()).map((type) => type.name);
 		expect(names).toContain(TRUTO_NODE);
 		expect(names).toContain(`${TRUTO_NODE}Tool`);
 	});
 
 	it('passes the credential test with a valid token', async () => {
-		const result = await n8n.testCredential(TRUTO_CREDENTIAL.id);
+		const result = await e2e.n8n.testCredential(TRUTO_CREDENTIAL.id);
 		expect(result.status).toBe('OK');
-		expect(sandbox.requests.some((request) => request.path === '/integrated-account' && request.query.limit === '1')).toBe(true);
+		expect(e2e.sandbox.requests.some((request) => request.path === '/integrated-account' && request.query.limit === '1')).toBe(true);
 	});
 
 	it('fails the credential test with a wrong token', async () => {
-		const result = await n8n.testCredential('trutoBadToken1');
+		const result = await e2e.n8n.testCredential('trutoBadToken1');
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/401|Unauthorized|Authorization/i);
 		expect(result.message).not.toContain('not-a-valid-token');
 	});
 
 	it('lists integrated accounts in the dropdown', async () => {
-		const { results } = await n8n.listSearch({
+		const { results } = await e2e.n8n.listSearch({
 			nodeType: TRUTO_NODE,
 			methodName: 'searchIntegratedAccounts',
 			parameters: { resource: 'user', operation: 'getAll' },
@@ -78,7 +63,7 @@ describe.each(versionsUnderTest())('n8n %s server', (version) => {
 	});
 
 	it('searches integrated accounts by what the user types', async () => {
-		const { results } = await n8n.listSearch({
+		const { results } = await e2e.n8n.listSearch({
 			nodeType: TRUTO_NODE,
 			methodName: 'searchIntegratedAccounts',
 			parameters: { resource: 'user', operation: 'getAll' },
@@ -90,7 +75,7 @@ describe.each(versionsUnderTest())('n8n %s server', (version) => {
 	});
 
 	it('lists the chosen account\'s organizations in the Organization dropdown', async () => {
-		const { results } = await n8n.listSearch({
+		const { results } = await e2e.n8n.listSearch({
 			nodeType: TRUTO_NODE,
 			methodName: 'searchOrganizations',
 			parameters: { resource: 'license', operation: 'getAll', integratedAccount: byId(ACCOUNTS.github) },
@@ -101,7 +86,7 @@ describe.each(versionsUnderTest())('n8n %s server', (version) => {
 	});
 
 	it('answers the offboarding webhook with where the person still has access', async () => {
-		const response = await n8n.restRaw('POST', '/webhook/offboarding-check', { email: LEAVER });
+		const response = await e2e.n8n.restRaw('POST', '/webhook/offboarding-check', { email: LEAVER });
 		expect(response.status).toBe(200);
 		const report = response.body;
 		expect(report.email).toBe(LEAVER);

@@ -2,13 +2,14 @@
 // @ts-check
 /**
  * What every e2e test shares: the n8n versions under test, a booted n8n with the packed package and
- * a Truto credential pointing at an in-process sandbox, and the sandbox's own answers to compare with.
- * Workflow JSON comes from dev/workflows.
+ * a Truto credential pointing at an in-process sandbox (describeInN8n puts them together for a suite),
+ * and the sandbox's own answers to compare with. Workflow JSON comes from dev/workflows.
  */
 const { VERSIONS, N8nInstance, packPackage } = require('../../dev/n8n');
 const { startSandbox, ACCOUNTS, TOKEN } = require('../../dev/sandbox');
 const { fetchAllPages } = require('../../dev/paging');
-const { trutoCredential } = require('../../dev/workflows');
+const { startSlackCatcher, startSmtpCatcher } = require('../../dev/receivers');
+const { trutoCredential, smtpCredential } = require('../../dev/workflows');
 
 const E2E_TIMEOUT_MS = 15 * 60_000;
 
@@ -48,6 +49,62 @@ async function listDirect(sandbox, path, query) {
 /** @param {any[]} records */
 const idsOf = (records) => records.map((record) => String(record.id));
 
+/** Receivers and the model server close(); Redis stop()s. @param {any} service */
+const stopService = (service) => (service?.close ? service.close() : service?.stop?.());
+
+/**
+ * What a suite's tests reach: the n8n version, its sandbox and n8n, and the services it asked for
+ * (slack, smtp, model, redis: whatever names `services` gave).
+ * @typedef {{ version: string, sandbox: any, n8n: any } & Record<string, any>} E2e
+ */
+
+/**
+ * The frame of an e2e suite, once per n8n version under test: a describe with its own sandbox, the
+ * services the suite asks for and an n8n booted with the packed package (`boot` adds credentials or
+ * environment), all stopped after its tests. `body` reads them from `e2e`, which a beforeAll fills in
+ * before any hook of the body runs.
+ * @param {string} title %s stands for the n8n version
+ * @param {{ sandbox?: Record<string, unknown>, services?: Record<string, () => Promise<any>>, boot?: (e2e: E2e) => Parameters<typeof bootN8n>[2] }} options
+ * @param {(e2e: E2e) => void} body
+ */
+function describeInN8n(title, options, body) {
+	jest.setTimeout(E2E_TIMEOUT_MS);
+	describe.each(versionsUnderTest())(title, (version) => {
+		/** @type {E2e} */
+		const e2e = { version, sandbox: undefined, n8n: undefined };
+		const services = Object.entries(options.services ?? {});
+		beforeAll(async () => {
+			const [sandbox, ...started] = await Promise.all([
+				startSandbox({ port: 0, ...options.sandbox }),
+				...services.map(([, start]) => start()),
+			]);
+			e2e.sandbox = sandbox;
+			services.forEach(([name], index) => {
+				e2e[name] = started[index];
+			});
+			e2e.n8n = await bootN8n(version, sandbox, options.boot?.(e2e));
+		});
+		afterAll(async () => {
+			await e2e.n8n?.cleanup();
+			await Promise.all([e2e.sandbox?.close(), ...services.map(([name]) => stopService(e2e[name]))]);
+		});
+		body(e2e);
+	});
+}
+
+/**
+ * describeInN8n's options for a suite whose workflows deliver to Slack and email: both receivers
+ * (`e2e.slack`, `e2e.smtp`) and n8n's SMTP credential for the email one, plus any other services
+ * and credentials.
+ * @param {{ services?: Record<string, () => Promise<any>>, credentials?: any[] }} [more]
+ */
+function withReceivers({ services = {}, credentials = [] } = {}) {
+	return {
+		services: { slack: startSlackCatcher, smtp: startSmtpCatcher, ...services },
+		boot: (/** @type {E2e} */ e2e) => ({ credentials: [smtpCredential(e2e.smtp), ...credentials] }),
+	};
+}
+
 module.exports = {
 	ACCOUNTS,
 	TOKEN,
@@ -55,6 +112,8 @@ module.exports = {
 	startSandbox,
 	versionsUnderTest,
 	bootN8n,
+	describeInN8n,
+	withReceivers,
 	listDirect,
 	idsOf,
 };

@@ -11,17 +11,8 @@
  * accepts several poll times, though, so twelve custom crons at seconds 0, 5, …, 55 poll every 5 s.
  */
 const { itemsOf } = require('../../dev/n8n');
-const {
-	ACCOUNTS,
-	TOKEN,
-	E2E_TIMEOUT_MS,
-	startSandbox,
-	versionsUnderTest,
-	bootN8n,
-} = require('./setup');
+const { ACCOUNTS, TOKEN, describeInN8n } = require('./setup');
 const { TRUTO_CREDENTIAL, node, workflow, connect, byId } = require('../../dev/workflows');
-
-jest.setTimeout(E2E_TIMEOUT_MS);
 
 const TRIGGER_NODE = 'n8n-nodes-truto.trutoUserDirectoryTrigger';
 const POLL_SECONDS = 5;
@@ -75,16 +66,13 @@ const POLLED = {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(versionsUnderTest())('n8n %s poll trigger', (version) => {
-	/** @type {any} */ let sandbox;
-	/** @type {any} */ let n8n;
-
+describeInN8n('n8n %s poll trigger', {}, (e2e) => {
 	/** Polls started so far per workflow: answered first-page requests of its list. */
 	const polls = () =>
 		Object.fromEntries(
 			Object.entries(POLLED).map(([key, { account, path }]) => [
 				key,
-				sandbox.requests.filter(
+				e2e.sandbox.requests.filter(
 					(/** @type {any} */ r) => r.path === path && r.accountId === account && !r.query.next_cursor && r.status === 200,
 				).length,
 			]),
@@ -103,7 +91,7 @@ describe.each(versionsUnderTest())('n8n %s poll trigger', (version) => {
 
 	/** @param {string} workflowId @returns {Promise<any[]>} finished executions, newest first */
 	async function executionsOf(workflowId) {
-		const list = await n8n.publicApi('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&limit=50`);
+		const list = await e2e.n8n.publicApi('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&limit=50`);
 		return list.data ?? [];
 	}
 
@@ -120,7 +108,7 @@ describe.each(versionsUnderTest())('n8n %s poll trigger', (version) => {
 	 * @returns {Promise<any>}
 	 */
 	async function sandboxCall(method, path, account, body) {
-		const response = await fetch(`${sandbox.url}/unified/user-directory/${path}?integrated_account_id=${account}`, {
+		const response = await fetch(`${e2e.sandbox.url}/unified/user-directory/${path}?integrated_account_id=${account}`, {
 			method,
 			headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -134,7 +122,7 @@ describe.each(versionsUnderTest())('n8n %s poll trigger', (version) => {
 	async function nextExecutionItems(workflowId) {
 		const before = await executionsOf(workflowId);
 		const after = before.reduce((max, e) => Math.max(max, Number(e.id)), 0);
-		const execution = await n8n.waitForExecution(workflowId, { after, timeoutMs: 30_000 });
+		const execution = await e2e.n8n.waitForExecution(workflowId, { after, timeoutMs: 30_000 });
 		expect(execution.status).toBe('success');
 		expect(execution.mode).toBe('trigger');
 		expect(itemsOf(execution, 'After')).toEqual(itemsOf(execution, 'Truto Trigger'));
@@ -142,25 +130,18 @@ describe.each(versionsUnderTest())('n8n %s poll trigger', (version) => {
 	}
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		n8n = await bootN8n(version, sandbox);
-		await n8n.importWorkflow(Object.values(WORKFLOWS));
-		for (const workflow of Object.values(WORKFLOWS)) await n8n.publishWorkflow(workflow.id);
-		await n8n.start();
+		await e2e.n8n.importWorkflow(Object.values(WORKFLOWS));
+		for (const workflow of Object.values(WORKFLOWS)) await e2e.n8n.publishWorkflow(workflow.id);
+		await e2e.n8n.start();
 		// Activation runs a first poll (the baseline); then the scheduler's.
 		await waitForPolls(2);
-	});
-
-	afterAll(async () => {
-		await n8n?.cleanup();
-		await sandbox?.close();
 	});
 
 	it('polls on schedule and starts no execution while nothing changes', async () => {
 		const counts = polls();
 		expect(Math.min(...Object.values(counts))).toBeGreaterThanOrEqual(2);
 		// Every page of Zoom's paged directory on every poll: 12 pages each.
-		const zoomPages = sandbox.requests.filter(
+		const zoomPages = e2e.sandbox.requests.filter(
 			(/** @type {any} */ r) => r.path === POLLED.newUser.path && r.accountId === ACCOUNTS.zoom && r.status === 200,
 		).length;
 		expect(zoomPages).toBeGreaterThanOrEqual(12 * counts.newUser);
@@ -232,11 +213,11 @@ describe.each(versionsUnderTest())('n8n %s poll trigger', (version) => {
 	});
 
 	it('loads as a trigger without an AI-tool variant, with the main node\'s dropdowns', async () => {
-		const types = await n8n.nodeTypes();
+		const types = await e2e.n8n.nodeTypes();
 		const trigger = types.find((/** @type {any} */ type) => type.name === TRIGGER_NODE);
 		expect(trigger).toMatchObject({ displayName: 'Truto User Directory Trigger', polling: true, group: ['trigger'] });
 		expect(types.map((/** @type {any} */ type) => type.name)).not.toContain(`${TRIGGER_NODE}Tool`);
-		const organizations = await n8n.listSearch({
+		const organizations = await e2e.n8n.listSearch({
 			nodeType: TRIGGER_NODE,
 			methodName: 'searchOrganizations',
 			parameters: WORKFLOWS.seats.nodes[0].parameters,
@@ -247,6 +228,6 @@ describe.each(versionsUnderTest())('n8n %s poll trigger', (version) => {
 	});
 
 	it('never writes the API token to the logs', () => {
-		expect(n8n.allLogText()).not.toContain(TOKEN);
+		expect(e2e.n8n.allLogText()).not.toContain(TOKEN);
 	});
 });

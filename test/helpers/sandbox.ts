@@ -90,6 +90,31 @@ interface SandboxModule {
 export const { startSandbox, ACCOUNTS, TOKEN } = sandbox;
 
 /**
+ * A sandbox for the tests of the current file or describe block: started before them (on a free
+ * port, with `options`), closed after them, and with its faults and request log cleared before each
+ * test. `fresh: true` starts a new one for every test instead, for tests that change its data. The
+ * object returned is filled in by the first beforeAll / beforeEach, so read it inside hooks and tests.
+ */
+export function useSandbox(options: Record<string, unknown> = {}, { fresh = false }: { fresh?: boolean } = {}): Sandbox {
+	const sb = {} as Sandbox;
+	const start = async () => {
+		Object.assign(sb, await startSandbox({ port: 0, ...options }));
+	};
+	if (fresh) {
+		beforeEach(start);
+		afterEach(async () => await sb.close());
+		return sb;
+	}
+	beforeAll(start);
+	afterAll(async () => await sb.close());
+	beforeEach(() => {
+		sb.clearFaults();
+		sb.clearRequests();
+	});
+	return sb;
+}
+
+/**
  * The node's pre-flight look-ups, made once per execution before its calls: the integrated account
  * (`/integrated-account/<id>`), its capabilities and the per-integration metadata (`…/meta/<method>`).
  * (Integrated Account → Get asks for the same path as the account look-up.)

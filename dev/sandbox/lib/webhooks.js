@@ -45,10 +45,31 @@ const EVENT_TYPES = [
 	'test',
 ];
 
+/*
+ * Which hosts are private: the product's rule (LOOPBACK_HOSTS and PRIVATE_HOSTS of
+ * nodes/shared/helpers/addresses.ts), copied because the sandbox runs as plain JavaScript without a
+ * build. test/nodes/shared/helpers/addresses.test.ts fails when the copies differ.
+ */
 /** Hosts that only this machine can reach: the sandbox runs here, so they are accepted over plain http. */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-/** Private, link-local and internal names: Truto's cloud could never reach them. */
-const PRIVATE = /^(10(\.\d{1,3}){3}|192\.168(\.\d{1,3}){2}|172\.(1[6-9]|2\d|3[01])(\.\d{1,3}){2}|169\.254(\.\d{1,3}){2}|\[f[cd][0-9a-f:]*\]|\[fe80:[0-9a-f:]*\]|[^.]+|.+\.(local|internal|localhost))$/i;
+const LOOPBACK_HOSTS = [/^localhost$/, /\.localhost$/, /^127(\.\d{1,3}){3}$/, /^::1$/];
+/** Private, link-local and internal addresses and names: Truto's cloud could never reach them. */
+const PRIVATE_HOSTS = [
+	/^10(\.\d{1,3}){3}$/,
+	/^192\.168(\.\d{1,3}){2}$/,
+	/^172\.(1[6-9]|2\d|3[01])(\.\d{1,3}){2}$/,
+	/^169\.254(\.\d{1,3}){2}$/,
+	/^0\.0\.0\.0$/,
+	/^(f[cd]|fe[89ab])[0-9a-f]*:/,
+	/^::$/,
+	/^[^.:]*$/,
+	/\.(local|internal|lan|home\.arpa)$/,
+];
+
+/** Whether a URL's hostname matches one of the patterns (which see it without IPv6 brackets, lower-cased). @param {string} hostname @param {RegExp[]} patterns */
+function hostIn(hostname, patterns) {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return patterns.some((pattern) => pattern.test(host));
+}
 
 /** @param {{ webhookLimit?: number }} options */
 function webhookState(options) {
@@ -85,11 +106,11 @@ function checkTargetUrl(raw) {
 	} catch {
 		throw new HttpError(400, `target_url "${raw}" is not a valid URL.`);
 	}
-	const loopback = LOOPBACK.test(url.hostname);
+	const loopback = hostIn(url.hostname, LOOPBACK_HOSTS);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
 		throw new HttpError(400, `target_url must use https: Truto does not deliver to ${url.protocol}// addresses.`);
 	}
-	if (!loopback && PRIVATE.test(url.hostname)) {
+	if (!loopback && hostIn(url.hostname, PRIVATE_HOSTS)) {
 		throw new HttpError(400, `target_url must be reachable from the internet; ${url.hostname} is a private or internal address.`);
 	}
 	return url.toString();
@@ -213,4 +234,4 @@ function handleLinkToken(state, call) {
 	return { status: 201, body: { link_token: token.link_token } };
 }
 
-module.exports = { ENVIRONMENT_ID, EVENT_TYPES, webhookState, handleWebhooks, handleLinkToken, checkTargetUrl };
+module.exports = { ENVIRONMENT_ID, EVENT_TYPES, LOOPBACK_HOSTS, PRIVATE_HOSTS, webhookState, handleWebhooks, handleLinkToken, checkTargetUrl };

@@ -74,7 +74,7 @@ async function reviewAccount(
 				const partial = partialGap('licenses', count, 'seat counts may be missing');
 				if (partial) gaps.push(partial);
 			} catch (error) {
-				// After a 401, 503 or a too-long 429 the account's users are not asked for as well.
+				// After an account-wide failure (ACCOUNT_WIDE_FAILURE_CODES) the account's users are not asked for as well.
 				if (failsWholeAccount(error)) return { account, status: 'not_checked', gaps: [gapFrom('account', error)] };
 				gaps.push(gapFrom('licenses', error));
 			}

@@ -7,6 +7,9 @@ import type { TrutoFunctions } from './types';
 
 export const CREDENTIAL_TYPE = 'trutoApi';
 
+/** Truto's cloud API: the credential's default Base URL, and the one used when it is left empty. */
+export const DEFAULT_BASE_URL = 'https://api.truto.one';
+
 /** What the Truto API credential gives a client, checked once per client. */
 export interface TrutoConnection {
 	baseUrl: string;
@@ -29,18 +32,19 @@ export async function readConnection(context: TrutoFunctions): Promise<TrutoConn
 
 /**
  * The credential's "Requests per 10 Seconds per Account": unset means Truto's standard limits, 0 no
- * local budget at all, any other number that many per account (and ten times as many per token,
- * never fewer than Truto's 500).
+ * local budget at all, any other number that many per account (and as many times more per token as
+ * Truto's own limits allow, never fewer than Truto's per-token limit).
  */
 function rateLimitsFromCredential(value: unknown): Partial<RateLimits> | false | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const perAccount = Number(value);
 	if (!Number.isFinite(perAccount) || perAccount < 0) return undefined;
 	if (perAccount === 0) return false;
-	const windowMs = TRUTO_RATE_LIMITS.account.windowMs;
+	const { account, token } = TRUTO_RATE_LIMITS;
+	const tokenPerAccount = token.requests / account.requests;
 	return {
-		account: { requests: Math.floor(perAccount), windowMs },
-		token: { requests: Math.max(TRUTO_RATE_LIMITS.token.requests, Math.floor(perAccount) * 10), windowMs },
+		account: { requests: Math.floor(perAccount), windowMs: account.windowMs },
+		token: { requests: Math.max(token.requests, Math.floor(perAccount) * tokenPerAccount), windowMs: token.windowMs },
 	};
 }
 
@@ -71,9 +75,9 @@ function checkToken(context: TrutoFunctions, raw: unknown): string {
 const API_PATH = /\/(unified|integrated-account|integration|environment|sync-job|link-token)(\/|$)/i;
 
 function checkBaseUrl(context: TrutoFunctions, raw: unknown, redact: (text: string) => string): string {
-	const given = String(raw ?? '').trim() || 'https://api.truto.one';
+	const given = String(raw ?? '').trim() || DEFAULT_BASE_URL;
 	const text = redact(given);
-	const fix = 'Open the Truto API credential and set Base URL to https://api.truto.one (or your Truto address).';
+	const fix = `Open the Truto API credential and set Base URL to ${DEFAULT_BASE_URL} (or your Truto address).`;
 	if (/\s/.test(given)) {
 		throw new NodeOperationError(context.getNode(), `The Base URL "${text}" contains a space`, { description: fix });
 	}
@@ -95,14 +99,13 @@ function checkBaseUrl(context: TrutoFunctions, raw: unknown, redact: (text: stri
 			context.getNode(),
 			`The Base URL "${text}" must use https, not ${redact(scheme[1].toLowerCase())}`,
 			{
-				description:
-					'The API token travels with every request, so only https is allowed (plain http only to localhost). Check the spelling: https://api.truto.one.',
+				description: `The API token travels with every request, so only https is allowed (plain http only to localhost). Check the spelling: ${DEFAULT_BASE_URL}.`,
 			},
 		);
 	}
 	if (url.search || url.hash || url.username || url.password) {
 		throw new NodeOperationError(context.getNode(), 'The Base URL must not contain a query, fragment or user name', {
-			description: 'Set Base URL to just the address, for example https://api.truto.one.',
+			description: `Set Base URL to just the address, for example ${DEFAULT_BASE_URL}.`,
 		});
 	}
 	const path = url.pathname.replace(/\/+$/, '');

@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { formatDuration, listNames, shorten } from '../helpers/text';
+import { rateLimitsText } from './limits';
 import { networkErrorReason } from './networkErrors';
 
 /** What Truto's error bodies may carry (`{ statusCode, error, message, truto_error_insight, … }`). */
@@ -124,7 +125,7 @@ function hintFor(status: number, body: TrutoErrorBody, context: ErrorContext): s
 			return `The app behind this integrated account hit its own rate limit, not Truto's${tries}.${wait} Apps often count per hour: run again after the wait, or read less at once (a smaller Limit, fewer input items).`;
 		}
 		case status === 429:
-			return `Truto's rate limit was hit${tries}${context.retryStopReason ? `; ${context.retryStopReason}` : ''}. Truto allows 50 requests per 10 seconds per integrated account and 500 per API token. Run again later or with fewer input items.`;
+			return `Truto's rate limit was hit${tries}${context.retryStopReason ? `; ${context.retryStopReason}` : ''}. Truto allows ${rateLimitsText()}. Run again later or with fewer input items.`;
 		case status === 503 && !remote:
 			// Truto's blocklist, not a setting of the account: its operator guide sends you to Truto support.
 			return 'The integrated account is blocked in Truto. Truto blocks accounts from its own blocklist: contact Truto support (support@truto.one) to lift the block; retrying or reconnecting will not help.';

@@ -11,5 +11,5 @@ export { throttleStats, resetThrottle } from './throttle';
 export type { ThrottleStats } from './throttle';
 export { MetadataCache } from './metadata';
 export type { AccountInfo, CapabilityAccount, MethodMeta, ParameterSpec, Capabilities } from './metadata';
-export { failsWholeAccount } from './accountFailures';
+export { ACCOUNT_WIDE_FAILURE_CODES, failsWholeAccount } from './accountFailures';
 export { isAnswerLost } from './requestLoop';

@@ -16,11 +16,27 @@ export interface RateLimits {
 	token: RateLimit;
 }
 
-/** Truto's documented limits: 50 requests / 10 s per integrated account, 500 / 10 s per API token. */
+/**
+ * Truto's documented limits, stated only here: the credential's default, the per-token budget it
+ * derives and the 429 hint are all built from this table.
+ */
 export const TRUTO_RATE_LIMITS: RateLimits = {
 	account: { requests: 50, windowMs: 10_000 },
 	token: { requests: 500, windowMs: 10_000 },
 };
+
+/** A window in words: 10_000 → "10 seconds". */
+export function windowText(windowMs: number): string {
+	const seconds = windowMs / 1000;
+	return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}
+
+/** "50 requests per 10 seconds per integrated account and 500 per API token", from the table. */
+export function rateLimitsText(limits: RateLimits = TRUTO_RATE_LIMITS): string {
+	const { account, token } = limits;
+	const tokenWindow = token.windowMs === account.windowMs ? '' : ` per ${windowText(token.windowMs)}`;
+	return `${account.requests} requests per ${windowText(account.windowMs)} per integrated account and ${token.requests}${tokenWindow} per API token`;
+}
 
 /**
  * Share of a limit kept in reserve (rounded up, at least one request): 50 → 49, 500 → 495. Small, as

@@ -66,11 +66,13 @@ describe('webhook API', () => {
 			['http://n8n.acme.example/webhook', 'target_url must use https: Truto does not deliver to http:// addresses.'],
 			['https://192.168.1.20/webhook', 'target_url must be reachable from the internet; 192.168.1.20 is a private or internal address.'],
 			['https://n8n:5678/webhook', 'target_url must be reachable from the internet; n8n is a private or internal address.'],
+			['https://nas.lan/webhook', 'target_url must be reachable from the internet; nas.lan is a private or internal address.'],
+			['https://[fd00::1]/webhook', 'target_url must be reachable from the internet; [fd00::1] is a private or internal address.'],
 		]) {
 			const answer = await create({ target_url: url });
 			expect([answer.status, answer.json.message]).toEqual([400, message]);
 		}
-		for (const url of ['http://127.0.0.1:5678/webhook/x', 'http://localhost:5678/webhook/x']) {
+		for (const url of ['http://127.0.0.1:5678/webhook/x', 'http://localhost:5678/webhook/x', 'http://n8n.localhost:5678/webhook/x', 'http://[::1]:5678/webhook/x']) {
 			expect((await create({ target_url: url })).status).toBe(201);
 		}
 	});

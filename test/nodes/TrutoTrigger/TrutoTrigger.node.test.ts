@@ -3,23 +3,14 @@ import { sleep } from 'n8n-workflow';
 
 import { TrutoTrigger } from '../../../nodes/TrutoTrigger/TrutoTrigger.node';
 import { ANY_EVENT, TRUTO_EVENTS } from '../../../nodes/TrutoTrigger/events';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, useSandbox } from '../../helpers/sandbox';
 import type { Parameters } from '../../helpers/n8nContext';
 import { type Receiver, startReceiver } from '../../helpers/webhookContext';
 
 const NEEDS_REAUTH = 'integrated_account:authentication_error';
 
-let sb: Sandbox;
+const sb = useSandbox();
 const receivers: Receiver[] = [];
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
-});
 afterEach(async () => {
 	for (const receiver of receivers.splice(0)) {
 		await receiver.deactivate();

@@ -2,18 +2,9 @@ import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workf
 
 import { TrutoUserDirectory } from '../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters } from '../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
-});
+const sb = useSandbox();
 
 interface RunOptions {
 	items?: INodeExecutionData[];

@@ -8,22 +8,16 @@ import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workf
 import { ITEM_CONCURRENCY } from '../../../nodes/TrutoUserDirectory/boundedConcurrency';
 import { router, type RunSettings } from '../../../nodes/TrutoUserDirectory/router';
 import { byId, executeContext, type Parameters } from '../../helpers/n8nContext';
-import { ACCOUNTS, isLookup, type Sandbox, type SandboxRequest, startSandbox, TOKEN } from '../../helpers/sandbox';
+import { ACCOUNTS, isLookup, type SandboxRequest, TOKEN, useSandbox } from '../../helpers/sandbox';
 
 const GET_DELAY_MS = 100;
 
-let sb: Sandbox;
+const sb = useSandbox();
 let zoomIds: string[];
 
 beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
 	const listed = await run(() => list(ACCOUNTS.zoom, { returnAll: false, limit: 40 }));
 	zoomIds = listed.map((item) => String(item.json.id));
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
 });
 
 async function run(

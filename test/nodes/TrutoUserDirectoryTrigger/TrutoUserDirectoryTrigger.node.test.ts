@@ -4,15 +4,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { fetchAllPages } from '../../../dev/paging';
 import { TrutoUserDirectoryTrigger } from '../../../nodes/TrutoUserDirectoryTrigger/TrutoUserDirectoryTrigger.node';
 import { byId, type Parameters, pollContext } from '../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeEach(async () => {
-	// A fresh sandbox per test: the tests change users and seat counts.
-	sb = await startSandbox({ port: 0 });
-});
-afterEach(async () => await sb.close());
+// A fresh sandbox per test: the tests change users and seat counts.
+const sb = useSandbox({}, { fresh: true });
 
 const trigger = new TrutoUserDirectoryTrigger();
 

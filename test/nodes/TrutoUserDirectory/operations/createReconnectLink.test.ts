@@ -7,14 +7,9 @@ import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workf
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { DEFAULT_LINK_PAGE_URL } from '../../../../nodes/shared/model/resources/integratedAccount';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
+const sb = useSandbox();
 beforeEach(() => {
 	sb.clearFaults();
 	sb.clearRequests();

@@ -7,17 +7,9 @@ import type { IDataObject, INodeExecutionData, NodeExecutionHint } from 'n8n-wor
 
 import { router } from '../../../../nodes/TrutoUserDirectory/router';
 import { byId, executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
+import { ACCOUNTS, type Sandbox, TOKEN, unifiedRequests, useSandbox } from '../../../helpers/sandbox';
 
-let sb: Sandbox;
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
-});
+const sb = useSandbox();
 
 async function run(parameters: Parameters, on: Sandbox = sb): Promise<{ output: INodeExecutionData[]; hints: NodeExecutionHint[] }> {
 	const context = executeContext({ parameters, credentials: { apiToken: TOKEN, baseUrl: on.url } });
@@ -142,12 +134,7 @@ describe('Data Source: SuperQuery', () => {
 
 describe('raw lists', () => {
 	// Pages of 4, so that every list here has several.
-	let small: Sandbox;
-	beforeAll(async () => {
-		small = await startSandbox({ port: 0, pageCap: 4 });
-	});
-	afterAll(async () => await small.close());
-	beforeEach(() => small.clearRequests());
+	const small = useSandbox({ pageCap: 4 });
 
 	it("follow Truto's cursor when the raw answer keeps Truto's envelope (Webex)", async () => {
 		const unified = await run(list('user', ACCOUNTS.webex), small);

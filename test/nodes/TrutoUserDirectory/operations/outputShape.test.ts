@@ -11,15 +11,9 @@ import { findResource } from '../../../../nodes/shared/model/resources';
 import type { ItemOptions, ResourceDefinition } from '../../../../nodes/shared/model/types';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests, sandboxRecords } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, unifiedRequests, sandboxRecords, useSandbox } from '../../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.clearRequests());
+const sb = useSandbox();
 
 async function run(parameters: Parameters): Promise<IDataObject[]> {
 	const context = executeContext({ parameters, credentials: { apiToken: TOKEN, baseUrl: sb.url } });

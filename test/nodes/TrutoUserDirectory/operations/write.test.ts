@@ -6,17 +6,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { router } from '../../../../nodes/TrutoUserDirectory/router';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
-let sb: Sandbox;
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
-});
+const sb = useSandbox();
 
 async function run(parameters: Parameters): Promise<IDataObject[]> {
 	const context = executeContext({ parameters, credentials: { apiToken: TOKEN, baseUrl: sb.url } });

@@ -8,18 +8,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { readCapabilities, readMeta } from '../../../../nodes/shared/transport/metadata';
 import { byId, executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, dataRequests, isLookup, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
+import { ACCOUNTS, dataRequests, isLookup, TOKEN, unifiedRequests, useSandbox } from '../../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
-});
+const sb = useSandbox();
 
 async function run(parameters: Parameters | ((itemIndex: number) => Parameters), items = 1): Promise<INodeExecutionData[]> {
 	const context = executeContext({

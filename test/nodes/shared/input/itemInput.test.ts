@@ -9,9 +9,9 @@ import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workf
 import { MAX_PAGE_SIZE } from '../../../../nodes/shared/transport';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, dataRequests, type Sandbox, type SandboxRequest, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { ACCOUNTS, dataRequests, type SandboxRequest, startSandbox, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
-let sb: Sandbox;
+const sb = useSandbox();
 /** An address where nothing listens any more: a sandbox that was closed. */
 let closedUrl: string;
 
@@ -19,12 +19,6 @@ beforeAll(async () => {
 	const gone = await startSandbox({ port: 0 });
 	closedUrl = gone.url;
 	await gone.close();
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
 });
 
 const USERS = '/unified/user-directory/users';

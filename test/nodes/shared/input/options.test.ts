@@ -7,17 +7,11 @@ import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workf
 
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests, sandboxRecords } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, unifiedRequests, sandboxRecords, useSandbox } from '../../../helpers/sandbox';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.clearRequests());
+const sb = useSandbox();
 
 async function run(parameters: Parameters): Promise<INodeExecutionData[]> {
 	const context = executeContext({ parameters, credentials: { apiToken: TOKEN, baseUrl: sb.url } });

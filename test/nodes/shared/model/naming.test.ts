@@ -11,7 +11,7 @@ import { group } from '../../../../nodes/shared/model/resources/group';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { TrutoUserDirectoryTrigger } from '../../../../nodes/TrutoUserDirectoryTrigger/TrutoUserDirectoryTrigger.node';
 import { byId, executeContext, pollContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
 describe('fieldNaming', () => {
 	it('names a parameter by the node field that sends it', () => {
@@ -34,11 +34,7 @@ describe('fieldNaming', () => {
 });
 
 describe('a Truto 400 that names missing parameters', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => await sb.close());
+	const sb = useSandbox();
 
 	function missing(names: string[]) {
 		sb.setFaults([

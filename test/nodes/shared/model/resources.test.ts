@@ -7,15 +7,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters, listParameters } from '../../../helpers/n8nContext';
-import { ACCOUNTS, dataRequests, type Sandbox, type SandboxRequest, startSandbox, TOKEN, sandboxRecords } from '../../../helpers/sandbox';
+import { ACCOUNTS, dataRequests, type SandboxRequest, TOKEN, sandboxRecords, useSandbox } from '../../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeEach(async () => {
-	// A fresh sandbox per test: writes change its data.
-	sb = await startSandbox({ port: 0 });
-});
-afterEach(async () => await sb.close());
+// A fresh sandbox per test: writes change its data.
+const sb = useSandbox({}, { fresh: true });
 
 async function run(
 	parameters: Parameters | ((itemIndex: number) => Parameters),

@@ -1,13 +1,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { failsWholeAccount } from '../../../../nodes/shared/transport';
+import { ACCOUNT_WIDE_FAILURE_CODES, failsWholeAccount } from '../../../../nodes/shared/transport';
 import { testNode } from '../../../helpers/n8nContext';
 
 const answered = (httpCode: string) => new NodeApiError(testNode, { message: 'x' }, { httpCode, message: `answered ${httpCode}` });
 
 describe('failsWholeAccount', () => {
 	it('is true for what stops every call of an account: rejected credentials, a block, a rate limit waited out', () => {
-		expect(['401', '429', '503'].map((code) => failsWholeAccount(answered(code)))).toEqual([true, true, true]);
+		expect(ACCOUNT_WIDE_FAILURE_CODES).toEqual(['401', '429', '503']);
+		expect(ACCOUNT_WIDE_FAILURE_CODES.map((code) => failsWholeAccount(answered(code)))).toEqual([true, true, true]);
 	});
 
 	it('is false for what concerns one call, and for errors that are not answers', () => {

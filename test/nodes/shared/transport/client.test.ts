@@ -1,22 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, TrutoClient, unifiedPath } from '../../../../nodes/shared/transport';
+import { TrutoApi } from '../../../../credentials/TrutoApi.credentials';
+import { DEFAULT_BASE_URL } from '../../../../nodes/shared/transport/credentials';
 import { readListPage, readRawPage } from '../../../../nodes/shared/transport/paging';
 import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../../helpers/sandbox';
 
 const ZOOM_USERS = 237;
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	sb.clearFaults();
-	sb.clearRequests();
-});
+const sb = useSandbox();
 
 async function client(token = TOKEN): Promise<TrutoClient> {
 	const context = executeContext({ parameters: {}, credentials: { apiToken: token, baseUrl: sb.url } });
@@ -208,6 +201,13 @@ describe('TrutoClient base URL and token', () => {
 	])('rejects the Base URL %s', async (baseUrl, message) => {
 		const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl } });
 		await expect(TrutoClient.create(context)).rejects.toThrow(message);
+	});
+
+	it('falls back to the default Base URL (the credential\'s default) when it is empty', async () => {
+		const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: '  ' } });
+		const truto = await TrutoClient.create(context);
+		expect(truto.buildUrl(['integrated-account'])).toBe(`${DEFAULT_BASE_URL}/integrated-account`);
+		expect(new TrutoApi().properties.find((property) => property.name === 'baseUrl')?.default).toBe(DEFAULT_BASE_URL);
 	});
 
 	it('accepts a trailing slash on the Base URL', async () => {

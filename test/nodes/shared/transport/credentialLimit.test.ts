@@ -7,17 +7,10 @@ import {
 	unifiedPath,
 } from '../../../../nodes/shared/transport';
 import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
 /** The credential's "Requests per 10 Seconds per Account" decides the local budget. */
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-	await sb.close();
-});
+const sb = useSandbox();
 beforeEach(() => resetThrottle());
 
 async function getUsers(rateLimitPerAccount: number | undefined, count: number) {

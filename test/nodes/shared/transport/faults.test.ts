@@ -14,8 +14,9 @@ import {
 	TrutoClient,
 	unifiedPath,
 } from '../../../../nodes/shared/transport';
+import { rateLimitsText } from '../../../../nodes/shared/transport/limits';
 import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Fault, type Sandbox, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { ACCOUNTS, type Fault, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
 /** Small knobs so each case takes at most about two seconds. */
 const TIMEOUT_MS = 150;
@@ -27,21 +28,15 @@ const OPTIONS: ClientOptions = {
 const MAX_ATTEMPTS = 5;
 const USERS = '/unified/user-directory/users';
 
-let sb: Sandbox;
+const sb = useSandbox();
 let clean: string[];
 
 beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
 	clean = ids(await listZoom());
 	expect(clean).toHaveLength(237);
 });
-afterAll(async () => await sb.close());
-beforeEach(() => {
-	// A case's ratelimit-* headers must not slow the next case down.
-	resetThrottle();
-	sb.clearFaults();
-	sb.clearRequests();
-});
+// A case's ratelimit-* headers must not slow the next case down.
+beforeEach(() => resetThrottle());
 
 async function listZoom(options: ClientOptions = OPTIONS): Promise<IDataObject[]> {
 	const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url } });
@@ -376,6 +371,7 @@ describe('a Return All listing under faults', () => {
 		sb.setFaults([onUsers({ kind: 'status', status: 429, headers: { 'retry-after': '3600' }, body: tooManyRequests })]);
 		const truto = (await listZoom().catch((caught: unknown) => caught)) as Error & { description?: string };
 		expect(truto.description).toMatch(/Truto allows 50 requests per 10 seconds per integrated account/);
+		expect(truto.description).toContain(`Truto allows ${rateLimitsText()}.`);
 	});
 
 	it("shows the app's own words when Truto's message is empty, shortened and without the token", async () => {

@@ -15,29 +15,26 @@ import {
 import { budgetUnder } from '../../../../nodes/shared/transport/limits';
 import { parseLimitHeader, parseResetMs } from '../../../../nodes/shared/transport/throttle';
 import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, type SandboxRequest, startSandbox, TOKEN } from '../../../helpers/sandbox';
+import { ACCOUNTS, type Sandbox, type SandboxRequest, startSandbox, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
 const PER_WINDOW = 10;
 const WINDOW_MS = 300;
 const ZOOM_USERS = 237;
 
-let sb: Sandbox;
+// A fresh rate-limited sandbox per test: its fixed windows start empty, as the node's budgets do.
+const sb = useSandbox({ rateLimit: { perAccount: PER_WINDOW, windowMs: WINDOW_MS } }, { fresh: true });
 let clean: string[];
 
 beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-	clean = ids(await listZoom(await client({ rateLimits: false })));
-	await sb.close();
+	// Every id, read from a sandbox without a rate limit.
+	const unlimited = await startSandbox({ port: 0 });
+	clean = ids(await listZoom(await client({ rateLimits: false }, unlimited)));
+	await unlimited.close();
 });
-// A fresh rate-limited sandbox per test: its fixed windows start empty, as the node's budgets do.
-beforeEach(async () => {
-	resetThrottle();
-	sb = await startSandbox({ port: 0, rateLimit: { perAccount: PER_WINDOW, windowMs: WINDOW_MS } });
-});
-afterEach(async () => await sb.close());
+beforeEach(() => resetThrottle());
 
-async function client(options: ClientOptions = {}): Promise<TrutoClient> {
-	const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url } });
+async function client(options: ClientOptions = {}, on: Sandbox = sb): Promise<TrutoClient> {
+	const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: on.url } });
 	return await TrutoClient.create(context, { retry: { baseDelayMs: 20, maxDelayMs: 100 }, ...options });
 }
 

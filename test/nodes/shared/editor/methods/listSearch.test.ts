@@ -1,14 +1,8 @@
 import { listSearch } from '../../../../../nodes/shared/editor/methods/listSearch';
 import { byId, loadOptionsContext, type Parameters } from '../../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, useSandbox } from '../../../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.clearRequests());
+const sb = useSandbox();
 
 function context(parameters: Parameters = {}) {
 	return loadOptionsContext({ parameters, credentials: { apiToken: TOKEN, baseUrl: sb.url } });

@@ -1,13 +1,8 @@
 import { loadOptions } from '../../../../../nodes/shared/editor/methods/loadOptions';
 import { loadOptionsContext } from '../../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN } from '../../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, useSandbox } from '../../../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
+const sb = useSandbox();
 
 const context = (apiToken = TOKEN) => loadOptionsContext({ parameters: {}, credentials: { apiToken, baseUrl: sb.url } });
 

@@ -8,15 +8,9 @@ import type { INodeExecutionData, ResourceMapperField } from 'n8n-workflow';
 import { mapperFields, resourceMapping } from '../../../../../nodes/shared/editor/methods/resourceMapping';
 import { TrutoUserDirectory } from '../../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, loadOptionsContext, type Parameters } from '../../../../helpers/n8nContext';
-import { ACCOUNTS, type Sandbox, startSandbox, TOKEN, unifiedRequests } from '../../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../../../helpers/sandbox';
 
-let sb: Sandbox;
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0 });
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.clearRequests());
+const sb = useSandbox();
 
 function context(account: string | null | undefined, resource: string, operation: string, apiToken = TOKEN) {
 	const parameters: Parameters = { resource, operation };
