@@ -84,6 +84,19 @@ const reviewOutput: INodeProperties = {
 	displayOptions: show,
 };
 
+const appPricePeriod: INodeProperties = {
+	displayName: 'App Prices Are',
+	name: 'appPricePeriod',
+	type: 'options',
+	default: 'month',
+	options: [
+		{ name: 'Per Month', value: 'month', description: "The apps' unit_amount is what a seat costs a month" },
+		{ name: 'Per Year', value: 'year', description: "The apps' unit_amount is what a seat costs a year: divided by 12" },
+	],
+	description:
+		"What period the apps' own seat prices (unit_amount) are for. Truto does not document a billing period for them; without this option they are taken as monthly and the digest says so.",
+};
+
 const exemptDomains: INodeProperties = {
 	displayName: 'Exempt Domains',
 	name: 'exemptDomains',
@@ -137,7 +150,7 @@ const prices: INodeProperties = {
 	default: {},
 	placeholder: 'Add Price',
 	description:
-		"Monthly prices per seat for apps that report none (the app's own unit_amount and currency win). Findings without any price say price: unknown and are counted apart.",
+		"Monthly prices per seat, by app or by license. An entered price wins over the app's own unit_amount for that license (or every license of the app); apps that report no price need one here. Findings say where each price came from (price: app or entered); findings without any price say price: unknown and are counted apart.",
 	options: [
 		{
 			displayName: 'Price',
@@ -168,7 +181,9 @@ const underusedBelowPercent: INodeProperties = {
 	description: 'A license with fewer of its seats assigned than this share is underused',
 };
 
-const options = optionsCollection([exemptDomains, exemptEmails, findingTypes, gracePeriodDays, prices, underusedBelowPercent], { displayOptions: show });
+const options = optionsCollection([appPricePeriod, exemptDomains, exemptEmails, findingTypes, gracePeriodDays, prices, underusedBelowPercent], {
+	displayOptions: show,
+});
 
 export const reclamationProperties: INodeProperties[] = [accountScope, integratedAccounts, integrations, identityProvider, inactiveDays, reviewOutput, options];
 
@@ -260,6 +275,8 @@ export function readReclamationRequest(context: IExecuteFunctions, itemIndex: nu
 			exemptDomains: new Set(listOf(option(exemptDomains)).map((domain) => domain.replace(/^@/, '').toLowerCase())),
 			types: readTypes(location, chosenOptions[findingTypes.name]),
 			prices: readPrices(location, option(prices)),
+			// Only an added option says what the apps' prices are; its default is what is assumed otherwise.
+			...(chosenOptions[appPricePeriod.name] === undefined ? {} : { appPricesPer: readChoice<'month' | 'year'>(location, appPricePeriod, chosenOptions[appPricePeriod.name]) }),
 		},
 	};
 }

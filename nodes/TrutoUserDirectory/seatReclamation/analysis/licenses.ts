@@ -38,7 +38,7 @@ export class LicenseBook {
 		for (const record of records) {
 			const id = record.id === undefined || record.id === null ? undefined : String(record.id);
 			const name = text(record.name) ?? id ?? 'unnamed licence';
-			const price = licensePrice({ id, name, record }, this.account.slug, this.settings.prices);
+			const price = licensePrice({ id, name, record }, this.account.slug, this.settings.prices, this.settings.appPricesPer);
 			const license: SeatLicense = {
 				id: id ?? name,
 				name,

@@ -10,19 +10,23 @@ export function currencyCode(value: unknown): string | undefined {
 }
 
 /**
- * The monthly price of one seat of a licence: the app's own `unit_amount` and `currency` when it gives
- * both; otherwise a price entered for this licence (by name or ID) of this integration, else one entered
- * for the whole integration; undefined when there is none.
+ * The monthly price of one seat of a license: a price entered on the node for this license (by name or
+ * ID) of this integration, else one entered for the whole integration — an entered price wins, as the
+ * user knows their contract —; otherwise the app's own `unit_amount` and `currency` when it gives both,
+ * divided by 12 when the user said the apps' prices are yearly; undefined when there is none.
  */
 export function licensePrice(
 	license: { id?: string; name?: string; record?: IDataObject },
 	integrationSlug: string,
 	entered: EnteredPrice[],
+	appPricesPer: 'month' | 'year' = 'month',
 ): Price | undefined {
+	const chosen = enteredPrice(integrationSlug, entered, license);
+	if (chosen) return chosen;
 	const amount = numberOrNull(license.record?.unit_amount);
 	const currency = currencyCode(license.record?.currency);
-	if (amount !== null && amount >= 0 && currency) return { amount, currency, source: 'app' };
-	return enteredPrice(integrationSlug, entered, license);
+	if (amount === null || amount < 0 || !currency) return undefined;
+	return { amount: appPricesPer === 'year' ? tidy(amount / 12) : amount, currency, source: 'app' };
 }
 
 /** A price entered on the node for this integration: for this licence first, else for the whole integration. */

@@ -50,6 +50,9 @@ export class SummaryTally {
 
 	reclaimable = 0;
 
+	/** Whether any money counted comes from the apps' own prices (whose period Truto does not document). */
+	appPrices = false;
+
 	add(finding: Finding): void {
 		if (finding.kind === 'not_checked') return;
 		this.byKind[finding.kind] = (this.byKind[finding.kind] ?? 0) + 1;
@@ -57,6 +60,7 @@ export class SummaryTally {
 		if (!RECLAIMABLE.includes(finding.kind)) return;
 		this.reclaimable++;
 		this.money.addFinding(findingCosts(finding), Number(finding.unpriced_seats ?? 0));
+		if (String(finding.price).includes('app')) this.appPrices = true;
 		// Kept in order, first come first: equal amounts stay in the order they were found.
 		const at = this.biggest.findIndex((other) => rank(other) < rank(finding));
 		if (at === -1) {
@@ -93,11 +97,14 @@ export function summaryOf(tally: SummaryTally, outcomes: AccountOutcome[], conte
 	const { settings } = context;
 
 	const moneyWords = toReclaim.map((total) => formatMoney(total.monthly_amount, total.currency)).join(' + ');
-	const title = `Seat reclamation: ${counted(seats, ['seat', 'seats'])} to reclaim${moneyWords ? `, ${moneyWords} a month` : seats ? ' (no prices known)' : ''}`;
+	// Truto documents unit_amount without a period: "a month" is a fact only for entered prices or when
+	// the user said what the apps' prices are.
+	const aMonth = tally.appPrices && settings.appPricesPer === undefined ? 'a month, as the apps report them' : 'a month';
+	const title = `Seat reclamation: ${counted(seats, ['seat', 'seats'])} to reclaim${moneyWords ? `, ${moneyWords} ${aMonth}` : seats ? ' (no prices known)' : ''}`;
 	const lines = [
 		`*${title}*`,
 		`${checkedApps.size} app${checkedApps.size === 1 ? '' : 's'} checked; unused means no activity for ${settings.inactiveDays}+ days, users and licences newer than ${settings.graceDays} days are left alone.`,
-		...toReclaim.map((total) => `• ${formatMoney(total.monthly_amount, total.currency)} a month (${counted(total.seats, ['seat', 'seats'])})`),
+		...toReclaim.map((total) => `• ${formatMoney(total.monthly_amount, total.currency)} ${aMonth} (${counted(total.seats, ['seat', 'seats'])})`),
 		...(money.unpriced ? [`• ${counted(money.unpriced, ['seat', 'seats'])} without a price: enter one under Options → Prices`] : []),
 		`Findings: ${
 			(Object.keys(WORDS) as FindingKind[])
@@ -125,6 +132,8 @@ export function summaryOf(tally: SummaryTally, outcomes: AccountOutcome[], conte
 		seats,
 		to_reclaim: toReclaim,
 		unpriced_seats: money.unpriced,
+		// What the apps' prices were taken as: month or year as the user said, null when not said (a month).
+		app_prices_per: settings.appPricesPer ?? null,
 		findings: byKind,
 		accounts: {
 			total: outcomes.length,

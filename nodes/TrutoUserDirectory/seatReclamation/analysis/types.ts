@@ -46,6 +46,11 @@ export interface ReclamationSettings {
 	exemptDomains: Set<string>;
 	types: Set<FindingType>;
 	prices: EnteredPrice[];
+	/**
+	 * What period the apps' `unit_amount` is for, as the user said; undefined when not said (taken as a
+	 * month). Truto documents unit_amount with no billing period.
+	 */
+	appPricesPer?: 'month' | 'year';
 }
 
 /** A monthly price: from the app (`unit_amount` + `currency`) or entered on the node. */

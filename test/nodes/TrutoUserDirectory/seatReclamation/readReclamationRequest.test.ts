@@ -25,6 +25,12 @@ describe('reading Find Reclaimable Seats', () => {
 		expect(request.settings).toMatchObject({ inactiveDays: 90, graceDays: 30, underusedBelow: 0.5, prices: [] });
 		expect([...request.settings.types]).toEqual(FINDING_TYPES);
 	});
+	it("takes the apps' price period only when the option was added", () => {
+		expect(read({}).settings.appPricesPer).toBeUndefined();
+		expect(read({ options: { appPricePeriod: 'year' } }).settings.appPricesPer).toBe('year');
+		expect(refusal({ options: { appPricePeriod: 'quarter' } }).message).toBe('App Prices Are must be month or year, not "quarter"');
+	});
+
 
 	it('takes accounts and integrations as lists or as text', () => {
 		expect(read({ accountScope: 'accounts', integratedAccounts: ['a', 'b', 'a'] }).scope).toEqual({ kind: 'accounts', ids: ['a', 'b'] });

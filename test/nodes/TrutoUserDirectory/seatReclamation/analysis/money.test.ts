@@ -9,10 +9,17 @@ const ENTERED: EnteredPrice[] = [
 ];
 
 describe('licensePrice', () => {
-	it("takes the app's unit_amount and currency first, even when a price was entered", () => {
+	it("lets an entered price win over the app's unit_amount for that license or the whole app", () => {
 		const record = { unit_amount: 15.99, currency: 'usd ' };
-		expect(licensePrice({ id: 'x', name: 'Zoom Webinars 500', record }, 'zoom', ENTERED)).toEqual({ amount: 15.99, currency: 'USD', source: 'app' });
+		expect(licensePrice({ id: 'x', name: 'Zoom Webinars 500', record }, 'zoom', ENTERED)).toEqual({ amount: 79, currency: 'USD', source: 'entered' });
+		expect(licensePrice({ id: 'x', name: 'Pro', record }, 'zoom', ENTERED)).toEqual({ amount: 13.33, currency: 'USD', source: 'entered' });
+	});
+
+	it("takes the app's unit_amount and currency where nothing was entered for it, as monthly unless the user said yearly", () => {
+		const record = { unit_amount: 15.99, currency: 'usd ' };
+		expect(licensePrice({ id: 'x', name: 'Pro', record }, 'github', ENTERED)).toEqual({ amount: 15.99, currency: 'USD', source: 'app' });
 		expect(licensePrice({ id: 'x', record: { unit_amount: '20', currency: 'EUR' } }, 'zoom', [])).toEqual({ amount: 20, currency: 'EUR', source: 'app' });
+		expect(licensePrice({ id: 'x', record: { unit_amount: 120, currency: 'EUR' } }, 'zoom', [], 'year')).toEqual({ amount: 10, currency: 'EUR', source: 'app' });
 	});
 
 	it('uses an entered price for the licence (by name or ID, any case) before one for the whole integration', () => {

@@ -108,3 +108,21 @@ describe('accounts that could not be read fully', () => {
 		expect(notCheckedFindings(outcomes[1])[0].title).toBe('HubSpot · acme-eu only partly checked (users): Truto marked 1 of 3 pages as partial');
 	});
 });
+
+describe("the period of the apps' prices", () => {
+	// Truto documents unit_amount without a billing period: "a month" is a fact only where the user said so.
+	const priced = (price: string) => [{ ...finding('unused_seat', salesforce, [{ currency: 'USD', monthly_amount: 165, seats: 1 }]), price }];
+
+	it('says the money is "a month, as the apps report them" when app prices count and the period was not set', () => {
+		const summary = summaryItem(priced('app'), [outcomes[0]], { settings: settings() });
+		expect(summary.title).toBe('Seat reclamation: 1 seat to reclaim, USD 165.00 a month, as the apps report them');
+		expect(summary.app_prices_per).toBeNull();
+	});
+
+	it('says "a month" when the user set the period, or when every price was entered', () => {
+		const set = summaryItem(priced('app'), [outcomes[0]], { settings: { ...settings(), appPricesPer: 'year' } });
+		expect(set.title).toBe('Seat reclamation: 1 seat to reclaim, USD 165.00 a month');
+		expect(set.app_prices_per).toBe('year');
+		expect(summaryItem(priced('entered'), [outcomes[0]], { settings: settings() }).title).toBe('Seat reclamation: 1 seat to reclaim, USD 165.00 a month');
+	});
+});
