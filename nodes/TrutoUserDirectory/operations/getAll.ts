@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemInput } from '../../shared/parameters/itemInput';
+import { storeProblem } from '../../shared/checks/accountChecks';
+import type { AccountCall, ItemInput } from '../../shared/parameters/itemInput';
+import { inputError } from '../../shared/parameters/itemLocation';
+import { ACCOUNT_STORE_REGION } from '../../shared/parameters/options';
 import { type ListRequest, unifiedPath } from '../../shared/transport';
 import { fitFilterNames } from './filterNames';
 import { outputShape } from './outputShape';
@@ -13,9 +16,10 @@ export async function getAll(execution: ExecutionScope, input: ItemInput): Promi
 		return await execution.client.list({ path: [resource.path], query: input.query, limit, itemIndex });
 	}
 	const { accountId } = input;
-	await preflight(execution, input);
+	const call = input.options.superQuery === ACCOUNT_STORE_REGION ? await inAccountStore(execution, input) : input;
+	await preflight(execution, call);
 	// The metadata is already at hand: the pre-flight read it.
-	const query = fitFilterNames(resource, input.query, await execution.metadata.meta(accountId, resource.path, 'list'));
+	const query = fitFilterNames(resource, call.query, await execution.metadata.meta(accountId, resource.path, 'list'));
 	const request: ListRequest = {
 		path: unifiedPath(resource.path),
 		accountId,
@@ -26,6 +30,27 @@ export async function getAll(execution: ExecutionScope, input: ItemInput): Promi
 	};
 	const keep = resource.listFilter?.(input.options, Date.now());
 	return await collect(execution, accountId, request, keep, outputShape(resource, input.options));
+}
+
+/**
+ * Data Source → the account's own region: the call reads the SuperQuery store its record names
+ * (`features.super_query`); an account whose record names none is refused before anything is sent.
+ */
+async function inAccountStore(execution: ExecutionScope, input: AccountCall): Promise<AccountCall> {
+	const location = { node: execution.context.getNode(), itemIndex: input.itemIndex };
+	const account = await execution.metadata.account(input.accountId);
+	if (!account) {
+		throw inputError(
+			location,
+			`Truto's record of integrated account ${input.accountId} could not be read, so its SuperQuery region is unknown`,
+			'Choose SuperQuery (APAC Region) or (WNAM Region) yourself, or Live App; nothing was sent.',
+		);
+	}
+	if (account.superQuery === undefined) {
+		const problem = storeProblem(account, ACCOUNT_STORE_REGION);
+		if (problem) throw inputError(location, problem.message, problem.description);
+	}
+	return { ...input, query: { ...input.query, truto_super_query: account.superQuery } };
 }
 
 /**

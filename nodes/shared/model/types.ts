@@ -69,7 +69,10 @@ export type OutputMode = 'simplified' | 'raw' | 'selectedFields';
 /** The Options collection of one item, read and checked once (see input/options.ts). */
 export interface ItemOptions {
 	responseFormat?: string;
-	/** Lists only: the SuperQuery region (`apac`, `wnam`) to read Truto's synced store; undefined = the live app. */
+	/**
+	 * Lists only: the SuperQuery region (`apac`, `wnam`) to read Truto's synced store, or `accountRegion`
+	 * for the region the account's record names; undefined = the live app.
+	 */
 	superQuery?: string;
 	/** remote_data is dropped unless this is false. */
 	ignoreRemoteData: boolean;

@@ -100,6 +100,9 @@ export function optionsCollection(options: INodeProperties[], extra: Partial<INo
 	};
 }
 
+/** Data Source: SuperQuery in the region the account's own record names (resolved when the item runs). */
+export const ACCOUNT_STORE_REGION = 'accountRegion';
+
 /** Where a list is read from: the app itself (live), or Truto's synced store (SuperQuery) in a region. */
 const dataSourceOption: INodeProperties = {
 	displayName: 'Data Source',
@@ -111,6 +114,12 @@ const dataSourceOption: INodeProperties = {
 			name: 'Live App',
 			value: 'live',
 			description: 'Ask the app itself: always current, at the speed and rate limit of its API',
+		},
+		{
+			name: "SuperQuery (The Account's Own Region)",
+			value: ACCOUNT_STORE_REGION,
+			description:
+				"Truto's synced store in the region the account's record names (features.super_query); an account without a store is refused before anything is sent",
 		},
 		{
 			name: 'SuperQuery (APAC Region)',
@@ -268,7 +277,8 @@ export function readOptions(
 export function trutoOptionsQuery(options: ItemOptions): IDataObject {
 	const query: IDataObject = {};
 	if (options.responseFormat) query.truto_response_format = options.responseFormat;
-	if (options.superQuery) query.truto_super_query = options.superQuery;
+	// The account's own region is known only once its record is read (operations/getAll.ts).
+	if (options.superQuery && options.superQuery !== ACCOUNT_STORE_REGION) query.truto_super_query = options.superQuery;
 	// remote_data (the app's own record) is dropped unless Ignore Remote Data is added and turned off:
 	// it makes every record ~40–55 % larger (README → Throttling and concurrency).
 	if (options.ignoreRemoteData) query.truto_ignore_remote_data = true;

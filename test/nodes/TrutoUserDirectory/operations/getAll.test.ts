@@ -124,6 +124,14 @@ describe('Data Source: SuperQuery', () => {
 		expect(unifiedRequests(sb, 'users')).toHaveLength(0);
 	});
 
+	it("reads the store in the account's own region when Data Source says so, and refuses an account without one", async () => {
+		await run(list('user', ACCOUNTS.zoom, { options: { dataSource: 'accountRegion' } }));
+		expect(unifiedRequests(sb, 'users')[0].query).toMatchObject({ truto_super_query: 'wnam' });
+		const error = (await run(list('user', ACCOUNTS.salesforce, { options: { dataSource: 'accountRegion' } })).catch((caught: unknown) => caught)) as Error & { description?: string };
+		expect(error.message).toBe('Salesforce · acme.my.salesforce.com has no SuperQuery store');
+		expect(unifiedRequests(sb, 'users')).toHaveLength(1);
+	});
+
 	it('is refused with the raw response format, before sending', async () => {
 		await expect(run(list('user', ACCOUNTS.zoom, { options: { dataSource: 'wnam', responseFormat: 'raw' } }))).rejects.toThrow(
 			'SuperQuery has no raw response format',
