@@ -110,7 +110,7 @@ export const OPERATION_SPECS: Record<OperationName, OperationSpec> = {
 		http: 'POST',
 		needsId: true,
 		hasBody: false,
-		// A new link token each time: sent with an idempotency key, never side by side.
+		// A new link token each time: never side by side, and never sent twice (Truto documents no idempotency key for it).
 		writes: true,
 		action: () => 'Create a reconnect link for an integrated account',
 		description: () =>
