@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { orNull } from '../../helpers/simplify';
-import type { ResourceDefinition } from '../types';
+import { unifiedResource } from '../unifiedResource';
 
 function activityLabel(record: IDataObject): string {
 	const actor = ((record.actor as IDataObject | undefined)?.user as IDataObject | undefined)?.id;
@@ -25,17 +25,13 @@ function simplifyActivity(record: IDataObject): IDataObject {
 	};
 }
 
-export const activity: ResourceDefinition = {
-	value: 'activity',
+export const activity = unifiedResource({
 	name: 'Activity',
-	scope: 'unified',
 	summary: 'The audit log of the app: logins, logouts, users created or deactivated, with actor and IP address',
 	path: 'activities',
-	singular: 'activity',
 	plural: 'activities',
 	operations: ['getAll', 'get'],
-	id: { parameter: 'activityId', searchMethod: 'searchActivities', example: 'e.g. Ae7ZJ2yBqOkMk4nJqTj2Ow' },
+	idExample: 'Ae7ZJ2yBqOkMk4nJqTj2Ow',
 	label: activityLabel,
-	integrationFields: [],
 	simplify: simplifyActivity,
-};
+});

@@ -1,14 +1,11 @@
-import type { ResourceDefinition } from '../types';
+import { unifiedResource } from '../unifiedResource';
 
-export const billing: ResourceDefinition = {
-	value: 'billing',
+export const billing = unifiedResource({
 	name: 'Billing',
-	scope: 'unified',
 	summary: 'Invoices and billing periods of the app subscription: amounts, tax, currency and dates',
 	path: 'billing',
 	singular: 'billing record',
 	plural: 'billing records',
 	operations: ['getAll'],
 	label: (record) => String(record.description ?? record.id),
-	integrationFields: [],
-};
+});

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { orNull } from '../../helpers/simplify';
-import type { ResourceDefinition } from '../types';
+import { unifiedResource } from '../unifiedResource';
 
 function simplifyGroup(record: IDataObject): IDataObject {
 	const organization = record.organization as IDataObject | undefined;
@@ -14,14 +14,10 @@ function simplifyGroup(record: IDataObject): IDataObject {
 	};
 }
 
-export const group: ResourceDefinition = {
-	value: 'group',
+export const group = unifiedResource({
 	name: 'Group',
-	scope: 'unified',
 	summary: 'Groups, teams and departments of the app, with their organization; members can be removed',
 	path: 'groups',
-	singular: 'group',
-	plural: 'groups',
 	operations: ['getAll', 'get', 'create', 'update', 'delete', 'removeUser'],
 	operationSettings: {
 		// Truto's custom method POST /groups/remove-user takes both IDs in the body.
@@ -33,8 +29,6 @@ export const group: ResourceDefinition = {
 			],
 		},
 	},
-	id: { parameter: 'groupId', searchMethod: 'searchGroups', example: 'e.g. 4821001' },
-	label: (record) => String(record.name ?? record.id),
-	integrationFields: [],
+	idExample: '4821001',
 	simplify: simplifyGroup,
-};
+});

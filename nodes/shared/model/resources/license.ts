@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { seatUtilization } from '../../helpers/seats';
 import { orNull } from '../../helpers/simplify';
-import type { ItemOptions, ResourceDefinition } from '../types';
+import type { ItemOptions } from '../types';
+import { unifiedResource } from '../unifiedResource';
 
 function seats(record: IDataObject): string {
 	const assigned = record.assigned_quantity;
@@ -31,16 +32,12 @@ function simplifyLicense(record: IDataObject): IDataObject {
 	return short;
 }
 
-export const license: ResourceDefinition = {
-	value: 'license',
+export const license = unifiedResource({
 	name: 'License',
-	scope: 'unified',
 	summary: 'Licenses (seats, SKUs, plans) of the app with seats available and assigned, price and currency',
 	path: 'licenses',
-	singular: 'license',
-	plural: 'licenses',
 	operations: ['getAll', 'get'],
-	id: { parameter: 'licenseId', searchMethod: 'searchLicenses', example: 'e.g. lic_1234' },
+	idExample: 'lic_1234',
 	label: (record) => `${String(record.name ?? record.id)}${seats(record)}`,
 	integrationFields: [
 		{
@@ -80,4 +77,4 @@ export const license: ResourceDefinition = {
 	],
 	decorate: withSeats,
 	simplify: simplifyLicense,
-};
+});

@@ -1,10 +1,8 @@
-import type { ResourceDefinition } from '../types';
+import { unifiedResource } from '../unifiedResource';
 
 /** The user whose credentials connected the integrated account; Truto lists it (one record), nothing more. */
-export const me: ResourceDefinition = {
-	value: 'me',
+export const me = unifiedResource({
 	name: 'Me',
-	scope: 'unified',
 	summary: 'The user whose credentials connected the integrated account, with their organization',
 	path: 'me',
 	singular: 'connected user',
@@ -16,6 +14,4 @@ export const me: ResourceDefinition = {
 			description: 'Get the user whose credentials connected the integrated account',
 		},
 	},
-	label: (record) => String(record.name ?? record.id),
-	integrationFields: [],
-};
+});

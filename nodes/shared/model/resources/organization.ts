@@ -1,15 +1,9 @@
-import type { ResourceDefinition } from '../types';
+import { unifiedResource } from '../unifiedResource';
 
-export const organization: ResourceDefinition = {
-	value: 'organization',
+export const organization = unifiedResource({
 	name: 'Organization',
-	scope: 'unified',
 	summary: 'Organizations (tenants, orgs, companies) inside the app, with their plan and licenses',
 	path: 'organizations',
-	singular: 'organization',
-	plural: 'organizations',
 	operations: ['getAll', 'get', 'update', 'delete'],
-	id: { parameter: 'organizationId', searchMethod: 'searchOrganizations', example: 'e.g. acme-corp' },
-	label: (record) => String(record.name ?? record.id),
-	integrationFields: [],
-};
+	idExample: 'acme-corp',
+});

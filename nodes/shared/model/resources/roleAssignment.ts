@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResourceDefinition } from '../types';
+import { unifiedResource } from '../unifiedResource';
 
 function roleAssignmentLabel(record: IDataObject): string {
 	const parts = [
@@ -11,16 +11,11 @@ function roleAssignmentLabel(record: IDataObject): string {
 	return parts.length ? parts.join(', ') : String(record.id);
 }
 
-export const roleAssignment: ResourceDefinition = {
-	value: 'roleAssignment',
+export const roleAssignment = unifiedResource({
 	name: 'Role Assignment',
-	scope: 'unified',
 	summary: 'Which user holds which role in which group or workspace; delete one to take a role away',
 	path: 'role_assignments',
-	singular: 'role assignment',
-	plural: 'role assignments',
 	operations: ['getAll', 'get', 'delete'],
-	id: { parameter: 'roleAssignmentId', searchMethod: 'searchRoleAssignments', example: 'e.g. acme-corp:1200101:admin' },
+	idExample: 'acme-corp:1200101:admin',
 	label: roleAssignmentLabel,
-	integrationFields: [],
-};
+});

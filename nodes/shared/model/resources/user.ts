@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { inactiveSince, primaryEmail } from '../../helpers/seats';
 import { lastSeenAt, namesOf, orNull } from '../../helpers/simplify';
-import type { ItemOptions, ResourceDefinition, ResourceOption } from '../types';
+import type { ItemOptions, ResourceOption } from '../types';
+import { unifiedResource } from '../unifiedResource';
 import { userFilters } from './userFilters';
 
 /** Seat reclamation: the inactive-users options of User → Get Many (in the Options collection). */
@@ -65,16 +66,12 @@ function userLabel(record: IDataObject): string {
 	return email && email !== main ? `${main} (${String(email)})` : main;
 }
 
-export const user: ResourceDefinition = {
-	value: 'user',
+export const user = unifiedResource({
 	name: 'User',
-	scope: 'unified',
 	summary: 'Accounts of people (and bots) in the app: status, emails, roles, licenses and last activity',
 	path: 'users',
-	singular: 'user',
-	plural: 'users',
 	operations: ['getAll', 'get', 'create', 'update', 'delete'],
-	id: { parameter: 'userId', searchMethod: 'searchUsers', example: 'e.g. 583920' },
+	idExample: '583920',
 	label: userLabel,
 	integrationFields: [
 		{
@@ -100,4 +97,4 @@ export const user: ResourceDefinition = {
 	options: inactivityOptions,
 	listFilter: inactiveUsers,
 	simplify: simplifyUser,
-};
+});
