@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { operationChoices } from '../shared/editor/resourceFields';
 import type { ExecutionScope } from './execution';
 
 /**
@@ -31,17 +32,8 @@ export interface Feature {
 
 /** The Operation field of a feature, opening on its first operation. */
 export function featureOperationProperty(feature: Feature): INodeProperties {
-	const property: INodeProperties = {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [feature.value] } },
-		options: feature.operations
-			.map(({ name, value, action, description }) => ({ name, value, action, description }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: '',
-	};
-	property.default = feature.operations[0].value;
-	return property;
+	return operationChoices(
+		feature.value,
+		feature.operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
+	);
 }

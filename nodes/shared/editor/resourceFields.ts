@@ -17,30 +17,35 @@ export function resourceProperty(resources: Array<Pick<ResourceDefinition, 'name
 	};
 }
 
-export function operationProperty(resource: ResourceDefinition): INodeProperties {
+/** The Operation field of one resource (or feature), opening on Get Many where there is one, else on its first operation. */
+export function operationChoices(resourceValue: string, operations: Array<{ name: string; value: string; action: string; description: string }>): INodeProperties {
 	const property: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
-		options: resource.operations
-			.map((operation) => {
-				const spec = OPERATION_SPECS[operation];
-				const settings = resource.operationSettings?.[operation];
-				return {
-					name: spec.name,
-					value: operation,
-					action: settings?.action ?? spec.action(resource),
-					description: settings?.description ?? spec.description(resource),
-				};
-			})
-			.sort(byName),
+		displayOptions: { show: { resource: [resourceValue] } },
+		options: [...operations].sort(byName),
 		default: 'getAll',
 	};
-	// A resource without Get Many opens on its first operation.
-	if (!resource.operations.includes('getAll')) property.default = resource.operations[0];
+	if (!operations.some((operation) => operation.value === 'getAll')) property.default = operations[0].value;
 	return property;
+}
+
+export function operationProperty(resource: ResourceDefinition): INodeProperties {
+	return operationChoices(
+		resource.value,
+		resource.operations.map((operation) => {
+			const spec = OPERATION_SPECS[operation];
+			const settings = resource.operationSettings?.[operation];
+			return {
+				name: spec.name,
+				value: operation,
+				action: settings?.action ?? spec.action(resource),
+				description: settings?.description ?? spec.description(resource),
+			};
+		}),
+	);
 }
 
 export function returnAllAndLimit(resource: ResourceDefinition): INodeProperties[] {
