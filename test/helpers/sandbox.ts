@@ -139,3 +139,8 @@ export async function sandboxRecords(sb: Sandbox, path: string, query: Record<st
 	const { records } = await fetchAllPages(url, { token: TOKEN, query: { ...query, limit: '100', truto_ignore_remote_data: 'true' } });
 	return records as IDataObject[];
 }
+
+/** A sandbox fault answering Truto's 400 with `message` (and any other body fields) on the requests matched. */
+export function badRequest(message: string, body: Record<string, unknown>, match: Fault['match']): Fault {
+	return { kind: 'status', status: 400, body: { statusCode: 400, error: 'Bad Request', message, ...body }, match, times: -1 };
+}

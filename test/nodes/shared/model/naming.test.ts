@@ -11,7 +11,7 @@ import { group } from '../../../../nodes/shared/model/resources/group';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { TrutoUserDirectoryTrigger } from '../../../../nodes/TrutoUserDirectoryTrigger/TrutoUserDirectoryTrigger.node';
 import { byId, executeContext, pollContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, TOKEN, useSandbox } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, useSandbox, badRequest } from '../../../helpers/sandbox';
 
 describe('fieldNaming', () => {
 	it('names a parameter by the node field that sends it', () => {
@@ -38,18 +38,7 @@ describe('a Truto 400 that names missing parameters', () => {
 
 	function missing(names: string[]) {
 		sb.setFaults([
-			{
-				kind: 'status',
-				status: 400,
-				body: {
-					statusCode: 400,
-					error: 'Bad Request',
-					message: 'Missing required parameters',
-					truto_error_insight: { missing_required_query_parameters: { description: 'missing', value: names } },
-				},
-				match: { path: '^/unified/user-directory/(users|licenses)$' },
-				times: -1,
-			},
+			badRequest('Missing required parameters', { truto_error_insight: { missing_required_query_parameters: { description: 'missing', value: names } } }, { path: '^/unified/user-directory/(users|licenses)$' }),
 		]);
 	}
 

@@ -5,7 +5,7 @@ import { TrutoApi } from '../../../../credentials/TrutoApi.credentials';
 import { DEFAULT_BASE_URL } from '../../../../nodes/shared/transport/credentials';
 import { readListPage, readRawPage } from '../../../../nodes/shared/transport/paging';
 import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../../helpers/sandbox';
+import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox, badRequest } from '../../../helpers/sandbox';
 
 const ZOOM_USERS = 237;
 
@@ -86,18 +86,7 @@ describe('TrutoClient paging', () => {
 
 	it('asks again with 100 when an app refuses the large page size, and keeps to 100', async () => {
 		sb.setFaults([
-			{
-				kind: 'status',
-				status: 400,
-				body: {
-					statusCode: 400,
-					error: 'Bad Request',
-					message: "Invalid page size specified: '500'. Must be between 1 and 300 inclusive.",
-					truto_is_remote_error: true,
-				},
-				match: { path: '/unified/user-directory/users', query: 'limit=500' },
-				times: -1,
-			},
+			badRequest("Invalid page size specified: '500'. Must be between 1 and 300 inclusive.", { truto_is_remote_error: true }, { path: '/unified/user-directory/users', query: 'limit=500' }),
 		]);
 		expectUnique(await listZoomUsers(await client()), ZOOM_USERS);
 		const limits = unifiedRequests(sb, 'users').map((request) => Number(request.query.limit));
@@ -107,18 +96,7 @@ describe('TrutoClient paging', () => {
 
 	it('passes on a 400 that is not about the page size, after one request', async () => {
 		sb.setFaults([
-			{
-				kind: 'status',
-				status: 400,
-				body: {
-					statusCode: 400,
-					error: 'Bad Request',
-					message: 'organization_id is required',
-					truto_error_insight: { missing_required_query_parameters: { description: 'x', value: ['limit'] } },
-				},
-				match: { path: '/unified/user-directory/users' },
-				times: -1,
-			},
+			badRequest('organization_id is required', { truto_error_insight: { missing_required_query_parameters: { description: 'x', value: ['limit'] } } }, { path: '/unified/user-directory/users' }),
 		]);
 		await expect(listZoomUsers(await client())).rejects.toThrow(/400/);
 		expect(unifiedRequests(sb, 'users')).toHaveLength(1);
