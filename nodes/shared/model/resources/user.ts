@@ -73,7 +73,12 @@ export const user: ResourceDefinition = {
 	path: 'users',
 	singular: 'user',
 	plural: 'users',
-	operations: ['getAll', 'get', 'create', 'update', 'delete'],
+	operations: ['getAll', 'get', 'create', 'update', 'delete', 'deactivate', 'suspend'],
+	operationSettings: {
+		// Truto's custom methods POST /users/deactivate and /users/suspend take the user in the body.
+		deactivate: { customMethod: 'deactivate', idSentAs: 'user_id' },
+		suspend: { customMethod: 'suspend', idSentAs: 'user_id' },
+	},
 	id: { parameter: 'userId', searchMethod: 'searchUsers', example: 'e.g. 583920' },
 	label: userLabel,
 	integrationFields: [
