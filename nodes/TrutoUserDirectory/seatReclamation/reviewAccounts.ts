@@ -54,7 +54,9 @@ async function reviewAccount(
 	const problem = await accountGap(context, info);
 	if (problem) return { account, status: 'not_checked', gaps: [problem] };
 	const capabilities = await context.metadata.capabilities(info.id);
-	const review = new AccountReview(account, settings, reclaimSupport(capabilities, info.isSandbox));
+	// A status update frees a seat only where the account's update metadata takes a status field.
+	const updateMeta = !info.isSandbox && capabilities?.get(USER.path)?.includes('update') ? await context.metadata.meta(info.id, USER.path, 'update') : undefined;
+	const review = new AccountReview(account, settings, reclaimSupport(capabilities, info.isSandbox, updateMeta));
 	const gaps: Gap[] = [];
 	let licensesRead = false;
 	// What listing users needs is looked up while the licences are read (one answer time less per account).

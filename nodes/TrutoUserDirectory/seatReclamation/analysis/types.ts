@@ -61,8 +61,12 @@ export interface CurrencyAmount {
 	monthly_amount: number;
 }
 
-/** How a finding can be acted on, from what Truto says the app supports. */
-export type ReclaimAction = 'deactivate' | 'removeFromGroup' | 'delete';
+/**
+ * How a finding can be acted on, from what Truto says the app supports: Truto's custom deactivate or
+ * suspend method, a status update to "inactive", or delete. (`removeFromGroup`, suggested by earlier
+ * versions, is no longer: no group is known to grant a licence.)
+ */
+export type ReclaimAction = 'deactivate' | 'suspend' | 'setInactive' | 'delete';
 
 /**
  * One output item: the finding and the evidence a person needs to decide, as flat fields (n8n shows
