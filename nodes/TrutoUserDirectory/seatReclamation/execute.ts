@@ -5,6 +5,7 @@ import { readReclamationRequest } from './parameters';
 import type { ReadContext } from '../estate/accountReader';
 import { reviewEstate } from './reviewAccounts';
 import { accountsInScope, identityProviderInScope } from '../estate/scope';
+import { completeFinding, completeSummary } from './analysis/fields';
 import { notCheckedFindings, summaryOf } from './analysis/summary';
 import type { ExecutionScope } from '../execution';
 
@@ -34,12 +35,12 @@ export async function findReclaimableSeats(execution: ExecutionScope, itemIndex:
 		);
 	}
 	const identity = result.identity;
-	const findings = [...(identity ? notCheckedFindings(identity.outcome) : []), ...result.findings];
-	const summary = summaryOf(result.tally, result.outcomes, {
+	const findings = [...(identity ? notCheckedFindings(identity.outcome).map((finding) => completeFinding(finding, settings.now)) : []), ...result.findings];
+	const summary = completeSummary(summaryOf(result.tally, result.outcomes, {
 		settings,
 		identityProvider: identity ? { ...identity.outcome, people: identity.directory?.people ?? 0 } : undefined,
 		unmatchedIntegrations: scope.unmatched,
-	});
+	}));
 	if (request.output === 'summary') return [summary];
 	if (request.output === 'findings') return findings;
 	return [...findings, summary];

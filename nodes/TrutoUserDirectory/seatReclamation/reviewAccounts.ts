@@ -17,6 +17,7 @@ import {
 	USER,
 } from '../estate/accountReader';
 import { type IdentityDirectory, IdentityDirectoryBuilder } from './analysis/identity';
+import { completeFinding } from './analysis/fields';
 import { reclaimSupport } from './analysis/reclaim';
 import { AccountReview } from './analysis/review';
 import { notCheckedFindings, SummaryTally } from './analysis/summary';
@@ -166,10 +167,10 @@ export async function reviewEstate(
 		const scoped = accounts[index];
 		const emit: Emit = (findings) => {
 			for (const finding of findings) tally.add(finding);
-			if (options.keepFindings) kept[index].push(...findings);
+			if (options.keepFindings) kept[index].push(...findings.map((finding) => completeFinding(finding, settings.now)));
 		};
 		const outcome = 'info' in scoped ? await reviewAccount(context, scoped.info, settings, directory, identityAccountId, emit) : unknownAccount(scoped.id);
-		if (options.keepFindings) kept[index].push(...notCheckedFindings(outcome));
+		if (options.keepFindings) kept[index].push(...notCheckedFindings(outcome).map((finding) => completeFinding(finding, settings.now)));
 		return outcome;
 	});
 	return { findings: kept.flat(), tally, outcomes, identity: identityRead ? await identityRead : undefined };
