@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { numberOrNull } from '../../shared/helpers/seats';
 import { type MetadataCache, type TrutoClient, unifiedPath } from '../../shared/transport';
@@ -18,6 +18,8 @@ export type UserRead =
 export interface ReadScope {
 	client: TrutoClient;
 	metadata: MetadataCache;
+	/** The node, for the messages of checks made before a write. */
+	node: INode;
 	itemIndex?: number;
 }
 

@@ -57,7 +57,7 @@ export async function write(execution: ExecutionScope, input: AccountCall): Prom
 async function statusReadBack(execution: ExecutionScope, input: AccountCall, operation: 'deactivate' | 'suspend'): Promise<IDataObject> {
 	const userId = String(input.recordId);
 	const field = operation === 'deactivate' ? 'deactivated' : 'suspended';
-	const read = await readUser({ client: execution.client, metadata: execution.metadata, itemIndex: input.itemIndex }, input.accountId, userId);
+	const read = await readUser({ client: execution.client, metadata: execution.metadata, node: execution.context.getNode(), itemIndex: input.itemIndex }, input.accountId, userId);
 	if (read.state === 'unreadable') {
 		return { user_id: userId, [field]: null, verified: false, status: null, note: `Truto accepted the request, but the result could not be verified: ${read.why}.` };
 	}

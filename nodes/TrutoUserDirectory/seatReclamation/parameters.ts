@@ -84,7 +84,7 @@ const reviewOutput: INodeProperties = {
 	displayOptions: show,
 };
 
-const exemptDomains: INodeProperties = {
+export const exemptDomains: INodeProperties = {
 	displayName: 'Exempt Domains',
 	name: 'exemptDomains',
 	type: 'string',
@@ -93,7 +93,7 @@ const exemptDomains: INodeProperties = {
 	description: 'Email domains never reported, separated by commas',
 };
 
-const exemptEmails: INodeProperties = {
+export const exemptEmails: INodeProperties = {
 	displayName: 'Exempt Emails',
 	name: 'exemptEmails',
 	type: 'string',
