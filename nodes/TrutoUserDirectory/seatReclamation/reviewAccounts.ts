@@ -150,7 +150,7 @@ export async function reviewEstate(
 	accounts: ScopedAccount[],
 	settings: ReclamationSettings,
 	identityProvider: ScopedAccount | undefined,
-	options: { keepFindings: boolean } = { keepFindings: true },
+	options: { keepFindings: boolean; write?: (finding: Finding) => void } = { keepFindings: true },
 ): Promise<EstateResult> {
 	let identityRead: Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> | undefined;
 	if (identityProvider && settings.types.has('orphanedAccount')) {
@@ -168,9 +168,13 @@ export async function reviewEstate(
 		const emit: Emit = (findings) => {
 			for (const finding of findings) tally.add(finding);
 			if (options.keepFindings) kept[index].push(...findings.map((finding) => completeFinding(finding, settings.now)));
+			// Written out as they come (a CSV file), never kept.
+			else if (options.write) for (const finding of findings) options.write(completeFinding(finding, settings.now));
 		};
 		const outcome = 'info' in scoped ? await reviewAccount(context, scoped.info, settings, directory, identityAccountId, emit) : unknownAccount(scoped.id);
-		if (options.keepFindings) kept[index].push(...notCheckedFindings(outcome).map((finding) => completeFinding(finding, settings.now)));
+		const notChecked = notCheckedFindings(outcome).map((finding) => completeFinding(finding, settings.now));
+		if (options.keepFindings) kept[index].push(...notChecked);
+		else if (options.write) notChecked.forEach(options.write);
 		return outcome;
 	});
 	return { findings: kept.flat(), tally, outcomes, identity: identityRead ? await identityRead : undefined };
