@@ -53,7 +53,7 @@ const closingText = [
 	"'*Seat reclamation: ' + $input.all().filter(i => i.json.outcome === 'reclaimed').length + ' reclaimed, '",
 	"$input.all().filter(i => i.json.outcome === 'declined').length + ' kept, '",
 	"$input.all().filter(i => i.json.outcome === 'no answer in time').length + ' without an answer, '",
-	"$input.all().filter(i => i.json.outcome === 'failed').length + ' failed'",
+	"$input.all().filter(i => i.json.outcome === 'failed').length + ' failed, '",
 	"$input.all().filter(i => ['still_assigned', 'not_verified', 'skipped'].includes(i.json.outcome)).length + ' to check*\\n'",
 	"$input.all().map(i => '• ' + i.json.outcome + ': ' + i.json.title + (['reclaimed', 'declined', 'no answer in time'].includes(i.json.outcome) ? '' : ' (' + i.json.detail + ')')).join('\\n')",
 ].join(' + ');
@@ -117,7 +117,7 @@ const seatApproval = workflow(
 		),
 		ifNode('Approved?', [isTrue('q1', '={{ $json.data?.approved === true }}')], { id: id(10), position: [1320, 300] }),
 		// The approval's answer replaced the item: the finding the loop is on goes to Reclaim Seats.
-		node('n8n-nodes-base.set', 3.4, 'The Approved Finding', { mode: 'raw', jsonOutput: `={{ ${FINDING} }}`, options: {} }, { id: id(11), position: [1540, 200] }),
+		node('n8n-nodes-base.set', 3.4, 'The Approved Finding', { mode: 'raw', jsonOutput: `={{ JSON.stringify(${FINDING}) }}`, options: {} }, { id: id(11), position: [1540, 200] }),
 		trutoNode(
 			'Reclaim the Seat',
 			{ resource: 'seatReclamation', operation: 'reclaimSeats', reclaimInput: 'findings', dryRun: false, reclaimOptions: {} },
