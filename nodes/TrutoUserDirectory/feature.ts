@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { operationChoices } from '../shared/editor/resourceFields';
 import type { ExecutionScope } from './execution';
@@ -18,6 +18,11 @@ export interface FeatureOperation {
 	/** The operation's own parameters, shown only for it. */
 	properties: INodeProperties[];
 	execute: (execution: ExecutionScope, itemIndex: number) => Promise<IDataObject[]>;
+	/**
+	 * Runs every input item at once (Reclaim Seats: accounts side by side, one write at a time per
+	 * account), when all items ask for this operation; handles On Error per item itself.
+	 */
+	executeAll?: (execution: ExecutionScope, itemIndices: number[]) => Promise<INodeExecutionData[]>;
 }
 
 /** A resource of the node made of such operations; it sits in the Resource list beside Truto's resources. */

@@ -7,7 +7,8 @@ import type { OperationName } from '../shared/model/types';
 import { MetadataCache, TrutoClient } from '../shared/transport';
 import { inItemOrder, ITEM_CONCURRENCY } from './boundedConcurrency';
 import { OPERATIONS } from './operations';
-import { type ExecutionScope, PartialPages } from './execution';
+import { asOutputItem, type ExecutionScope, PartialPages } from './execution';
+import type { FeatureOperation } from './feature';
 import { featureOperation } from './resources';
 
 /** Settings of one run given in code (tests and benchmarks compare one item at a time with the default). */
@@ -35,11 +36,21 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	// execution and shared by all items (see transport/metadata.ts).
 	const execution: ExecutionScope = { context: this, client, metadata: new MetadataCache(client), partialPages: new PartialPages() };
 
+	// A feature operation that runs all items at once (Reclaim Seats), when every item asks for it.
+	const batch = batchOperation(this, items.length);
+	if (batch?.executeAll) {
+		try {
+			return [await batch.executeAll(execution, items.map((_, itemIndex) => itemIndex))];
+		} catch (error) {
+			throw asNodeError(this, error, 0, client);
+		}
+	}
+
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			// Records of one item are kept apart until it succeeds: a failure never leaves half a list behind.
 			const records: IDataObject[] = await runOperation(execution, itemIndex);
-			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			return records.map((record) => ({ ...asOutputItem(record), pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail() || calledAsTool(this)) return [{ json: errorJson(error, client), pairedItem: { item: itemIndex } }];
 			throw asNodeError(this, error, itemIndex, client);
@@ -88,6 +99,19 @@ async function warnOfPartialPages(execution: ExecutionScope): Promise<void> {
  */
 function calledAsTool(context: IExecuteFunctions): boolean {
 	return context.getNode().type.endsWith('Tool');
+}
+
+function batchOperation(context: IExecuteFunctions, count: number): FeatureOperation | undefined {
+	try {
+		const first = featureOperation(context.getNodeParameter('resource', 0, ''), context.getNodeParameter('operation', 0, ''));
+		if (!first?.executeAll) return undefined;
+		for (let itemIndex = 1; itemIndex < count; itemIndex++) {
+			if (featureOperation(context.getNodeParameter('resource', itemIndex, ''), context.getNodeParameter('operation', itemIndex, '')) !== first) return undefined;
+		}
+		return first;
+	} catch {
+		return undefined;
+	}
 }
 
 function onlyReads(context: IExecuteFunctions, count: number): boolean {

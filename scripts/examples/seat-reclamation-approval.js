@@ -3,8 +3,10 @@
 /**
  * The example "Seat reclamation with approval" (examples/seat-reclamation-approval.json): every week,
  * Find Reclaimable Seats across every app, the digest to Slack, then for each unused seat an email
- * asking the approver "reclaim or keep?" with a deadline; only an approved seat is reclaimed, with what
- * the app supports; a closing summary to Slack. Declined and unanswered seats are left alone.
+ * asking the approver "reclaim or keep?" with a deadline; only an approved seat goes to Reclaim Seats,
+ * which frees it the way the app supports and reads it back; a closing summary to Slack says what was
+ * seen (reclaimed and verified, still assigned, not verified, failed). Declined and unanswered seats
+ * are left alone.
  * No Code node: the node's items carry the digest text and everything each step needs.
  */
 const {
@@ -23,7 +25,6 @@ const {
 	notEmpty,
 	ifNode,
 	filterNode,
-	switchNode,
 	loopNode,
 	weeklyTrigger,
 } = require('../../dev/workflows');
@@ -52,8 +53,9 @@ const closingText = [
 	"'*Seat reclamation: ' + $input.all().filter(i => i.json.outcome === 'reclaimed').length + ' reclaimed, '",
 	"$input.all().filter(i => i.json.outcome === 'declined').length + ' kept, '",
 	"$input.all().filter(i => i.json.outcome === 'no answer in time').length + ' without an answer, '",
-	"$input.all().filter(i => i.json.outcome === 'failed').length + ' failed*\\n'",
-	"$input.all().map(i => '• ' + i.json.outcome + ': ' + i.json.title + (i.json.outcome === 'failed' ? ' (' + i.json.detail + ')' : '')).join('\\n')",
+	"$input.all().filter(i => i.json.outcome === 'failed').length + ' failed, '",
+	"$input.all().filter(i => ['still_assigned', 'not_verified', 'skipped'].includes(i.json.outcome)).length + ' to check*\\n'",
+	"$input.all().map(i => '• ' + i.json.outcome + ': ' + i.json.title + (['reclaimed', 'declined', 'no answer in time'].includes(i.json.outcome) ? '' : ' (' + i.json.detail + ')')).join('\\n')",
 ].join(' + ');
 
 const seatApproval = workflow(
@@ -114,52 +116,23 @@ const seatApproval = workflow(
 			{ id: id(9), position: [1100, 300], credentials: { smtp: SMTP_CREDENTIAL }, webhookId: id(90) },
 		),
 		ifNode('Approved?', [isTrue('q1', '={{ $json.data?.approved === true }}')], { id: id(10), position: [1320, 300] }),
-		switchNode(
-			'How to Reclaim',
-			[
-				{ output: 'deactivate', when: [equals('s1', `={{ ${FINDING}.reclaim_action }}`, 'deactivate')] },
-				{ output: 'removeFromGroup', when: [equals('s2', `={{ ${FINDING}.reclaim_action }}`, 'removeFromGroup')] },
-				{ output: 'delete', when: [equals('s3', `={{ ${FINDING}.reclaim_action }}`, 'delete')] },
-			],
-			{ id: id(11), position: [1540, 200] },
-		),
+		// The approval's answer replaced the item: the finding the loop is on goes to Reclaim Seats.
+		node('n8n-nodes-base.set', 3.4, 'The Approved Finding', { mode: 'raw', jsonOutput: `={{ JSON.stringify(${FINDING}) }}`, options: {} }, { id: id(11), position: [1540, 200] }),
 		trutoNode(
-			'Deactivate User',
-			{
-				resource: 'user',
-				operation: 'update',
-				integratedAccount: byId(`={{ ${FINDING}.account_id }}`),
-				userId: byId(`={{ ${FINDING}.user_id }}`),
-				jsonBody: '{ "status": "inactive" }',
-				options: {},
-			},
-			{ id: id(12), position: [1760, 100], onError: 'continueRegularOutput' },
+			'Reclaim the Seat',
+			{ resource: 'seatReclamation', operation: 'reclaimSeats', reclaimInput: 'findings', dryRun: false, reclaimOptions: {} },
+			{ id: id(12), position: [1760, 200], onError: 'continueRegularOutput' },
 		),
-		trutoNode(
-			'Remove From Group',
-			{
-				resource: 'group',
-				operation: 'removeUser',
-				integratedAccount: byId(`={{ ${FINDING}.account_id }}`),
-				groupId: byId(`={{ ${FINDING}.reclaim_group_id }}`),
-				userId: byId(`={{ ${FINDING}.user_id }}`),
-				options: {},
-			},
-			{ id: id(13), position: [1760, 250], onError: 'continueRegularOutput' },
-		),
-		trutoNode(
-			'Delete User',
-			{ resource: 'user', operation: 'delete', integratedAccount: byId(`={{ ${FINDING}.account_id }}`), userId: byId(`={{ ${FINDING}.user_id }}`), options: {} },
-			{ id: id(14), position: [1760, 400], onError: 'continueRegularOutput' },
-		),
+		// Reclaim Seats ends with a summary item; the loop wants the seat's outcome only.
+		filterNode('Its Outcome', [notEmpty('o1', "={{ $json.kind === 'reclaim_outcome' || $json.error ? 'yes' : '' }}")], { id: id(13), position: [1980, 200] }),
 		setNode(
 			'Reclaimed',
 			[
-				field('r1', 'outcome', "={{ $json.error ? 'failed' : 'reclaimed' }}"),
+				field('r1', 'outcome', "={{ $json.error ? 'failed' : $json.outcome }}"),
 				field('r2', 'title', `={{ ${FINDING}.title }}`),
-				field('r3', 'detail', `={{ $json.error ?? ${FINDING}.reclaim_how }}`),
+				field('r3', 'detail', '={{ $json.error ?? $json.reason }}'),
 			],
-			{ id: id(15), position: [1980, 250] },
+			{ id: id(15), position: [2200, 250] },
 		),
 		setNode(
 			'Left Alone',
@@ -183,23 +156,16 @@ const seatApproval = workflow(
 			['Digest', 'Post Digest to Slack'],
 			['Unused Seats', 'One Seat at a Time'],
 			['Ask the Approver', 'Approved?'],
-			['Deactivate User', 'Reclaimed'],
-			['Remove From Group', 'Reclaimed'],
-			['Delete User', 'Reclaimed'],
+			['The Approved Finding', 'Reclaim the Seat'],
+			['Reclaim the Seat', 'Its Outcome'],
+			['Its Outcome', 'Reclaimed'],
 			['Reclaimed', 'One Seat at a Time'],
 			['Left Alone', 'One Seat at a Time'],
 			['Closing Summary', 'Post Summary to Slack'],
 		),
-		// Outputs beyond the first: the loop's done (0) and loop (1), the If's true and false, the Switch's rules.
+		// Outputs beyond the first: the loop's done (0) and loop (1), the If's true and false.
 		'One Seat at a Time': { main: [[{ node: 'Closing Summary', type: 'main', index: 0 }], [{ node: 'Ask the Approver', type: 'main', index: 0 }]] },
-		'Approved?': { main: [[{ node: 'How to Reclaim', type: 'main', index: 0 }], [{ node: 'Left Alone', type: 'main', index: 0 }]] },
-		'How to Reclaim': {
-			main: [
-				[{ node: 'Deactivate User', type: 'main', index: 0 }],
-				[{ node: 'Remove From Group', type: 'main', index: 0 }],
-				[{ node: 'Delete User', type: 'main', index: 0 }],
-			],
-		},
+		'Approved?': { main: [[{ node: 'The Approved Finding', type: 'main', index: 0 }], [{ node: 'Left Alone', type: 'main', index: 0 }]] },
 	},
 	'Seat reclamation with approval (Truto)',
 );

@@ -59,6 +59,9 @@ const READS = [
 	['utilization', 'utilization', undefined],
 ];
 
+/** Two people of the Okta workforce account, deactivated and suspended by the writes. */
+const WORKFORCE_USERS = ['00uabf2f0409220c1821', '00u233adced7051a6e8a'];
+
 describeInN8n('resources and writes in n8n %s', {}, (e2e) => {
 	/** @type {Record<string, any>} */ const expected = {};
 	/** @type {any} */ let run;
@@ -138,6 +141,13 @@ describeInN8n('resources and writes in n8n %s', {}, (e2e) => {
 				bodyFields: mapped({ title: 'Seat Auditor' }),
 			}),
 			trutoNode('Delete User', { resource: 'user', operation: 'delete', integratedAccount: zoomAccount, userId: byId(deletedUser.id) }),
+			trutoNode('Deactivate User', { resource: 'user', operation: 'deactivate', integratedAccount: byId(ACCOUNTS.workforce), userId: byId(WORKFORCE_USERS[0]) }),
+			trutoNode('Suspend User', { resource: 'user', operation: 'suspend', integratedAccount: byId(ACCOUNTS.workforce), userId: byId(WORKFORCE_USERS[1]) }),
+			trutoNode(
+				'Suspend Zoom User',
+				{ resource: 'user', operation: 'suspend', integratedAccount: zoomAccount, userId: byId(expected.zoomUsers[0].id) },
+				{ onError: 'continueRegularOutput' },
+			),
 			trutoNode('Create Group', {
 				resource: 'group',
 				operation: 'create',
@@ -266,6 +276,18 @@ describeInN8n('resources and writes in n8n %s', {}, (e2e) => {
 		expect(idsOf(users)).not.toContain(expected.zoomUsers[1].id);
 	});
 
+	it('deactivates and suspends users (Okta) with { user_id }, reading them back; refuses where the capabilities lack it', async () => {
+		expect(items('Deactivate User')).toEqual([{ user_id: WORKFORCE_USERS[0], deactivated: true, verified: true, status: 'inactive' }]);
+		expect(items('Suspend User')).toEqual([{ user_id: WORKFORCE_USERS[1], suspended: true, verified: true, status: 'suspended' }]);
+		expect(calls('POST', `${UNIFIED}/users/deactivate`).map((request) => request.body)).toEqual([{ user_id: WORKFORCE_USERS[0] }]);
+		expect(calls('POST', `${UNIFIED}/users/suspend`).map((request) => request.body)).toEqual([{ user_id: WORKFORCE_USERS[1] }]);
+		// Each write is followed by the read-back of its user.
+		for (const id of WORKFORCE_USERS) expect(calls('GET', `${UNIFIED}/users/${id}`).length).toBeGreaterThan(0);
+		const users = await now('users', ACCOUNTS.workforce);
+		expect(users.filter((user) => WORKFORCE_USERS.includes(user.id)).map((user) => user.status)).toEqual(['inactive', 'suspended']);
+		expect(items('Suspend Zoom User')).toEqual([expect.objectContaining({ error: 'Zoom does not support suspending users through Truto; it supports: list, get, create, update, delete' })]);
+	});
+
 	it('creates, updates and deletes groups, and removes a user from a group', async () => {
 		const [created] = items('Create Group');
 		expect(created).toMatchObject({ name: 'Reclaimers', group_type: 'team' });
@@ -299,7 +321,7 @@ describeInN8n('resources and writes in n8n %s', {}, (e2e) => {
 
 	it('sends every write once, with its own Idempotency-Key', () => {
 		const writes = e2e.sandbox.requests.filter((request) => request.method !== 'GET');
-		expect(expected.writes).toBe(13);
+		expect(expected.writes).toBe(15);
 		expect(writes).toHaveLength(expected.writes);
 		for (const request of writes) expect(request.headers['idempotency-key']).toMatch(UUID);
 		expect(new Set(writes.map((request) => request.headers['idempotency-key'])).size).toBe(writes.length);

@@ -128,6 +128,10 @@ export function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
 				throw new NodeApiError(testNode, error as never);
 			}
 		},
+		// As n8n's helper does for data kept in memory: base64 with the file's name, type and size.
+		async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string) {
+			return { data: data.toString('base64'), fileName, mimeType, fileExtension: fileName?.split('.').pop(), fileSize: String(data.length) };
+		},
 	};
 }
 

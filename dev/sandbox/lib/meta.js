@@ -84,6 +84,8 @@ function bodyDefs(model, table, resource, method) {
 		...base,
 		...(methodSpec(table, resource, method)?.body ?? {}),
 	})) {
+		// null: the integration's mapping has no such field (a table can drop one of the model's).
+		if (def === null) continue;
 		out[name] = { ...(base[name] ?? {}), ...def };
 	}
 	return out;

@@ -305,10 +305,8 @@ function write(state, account, resource, method, id, call) {
 		fields: Object.keys(defs),
 		nowIso: state.clockIso(),
 	});
-	const shown = {
-		status: answer.status,
-		body: present(answer.body, { account, resource, query: call.query }),
-	};
+	const presented = present(answer.body, { account, resource, query: call.query });
+	const shown = { status: answer.status, body: answer.wrap ? { result: presented } : presented };
 	if (replayKey) state.idempotency.set(replayKey, shown);
 	return shown;
 }

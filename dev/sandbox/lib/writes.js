@@ -9,8 +9,11 @@ const { buildRemote, notFoundBody } = require('./provider-shapes');
 
 /**
  * @typedef {import('./fixtures').Account} Account
- * @typedef {{ status: number, body: unknown }} Answer
+ * @typedef {{ status: number, body: unknown, wrap?: boolean }} Answer
  */
+
+/** Statuses of a user who is gone; their seats are freed as they get one. */
+const GONE = new Set(['inactive', 'suspended', 'deleted']);
 
 /** @param {any[]} list @param {string} id */
 const indexOf = (list, id) => list.findIndex((r) => r.id === id);
@@ -69,9 +72,21 @@ function expandRefs(account, user) {
  */
 function performWrite({ account, resource, method, id, body, fields, nowIso }) {
 	const integration = account.integration.name;
+	const spec = account.table.resources?.[resource]?.[method] ?? {};
+	// A table can make the app accept a field and ignore it (`ignores`), as some apps do with status.
+	const ignored = new Set(spec.ignores ?? []);
 	const picked = Object.fromEntries(
-		fields.filter((f) => body[f] !== undefined).map((f) => [f, body[f]]),
+		fields.filter((f) => body[f] !== undefined && !ignored.has(f)).map((f) => [f, body[f]]),
 	);
+	/**
+	 * Truto documents nothing about licences when a user is deactivated: the sandbox frees the user's
+	 * licence seats when their status becomes gone, unless the method's table says `keeps_licenses`.
+	 * @param {any} before @param {any} after
+	 */
+	const releaseSeats = (before, after) => {
+		if (resource !== 'users' || spec.keeps_licenses || !GONE.has(String(after.status)) || GONE.has(String(before.status))) return after;
+		return { ...after, licenses: [] };
+	};
 	/**
 	 * Users get remote_data rebuilt from the unified record; other records keep the provider's
 	 * fields and take the changed ones on top.
@@ -117,8 +132,15 @@ function performWrite({ account, resource, method, id, body, fields, nowIso }) {
 	}
 	if (method === 'update') {
 		const { list, i } = mustFind(account, resource, /** @type {string} */ (id));
-		list[i] = finish({ ...list[i], ...picked, updated_at: nowIso });
+		list[i] = finish(releaseSeats(list[i], { ...list[i], ...picked, updated_at: nowIso }));
 		return { status: 200, body: list[i] };
+	}
+	if (resource === 'users' && (method === 'deactivate' || method === 'suspend')) {
+		const { list, i } = mustFind(account, 'users', String(body.user_id));
+		const status = method === 'deactivate' ? 'inactive' : 'suspended';
+		list[i] = finish(releaseSeats(list[i], { ...list[i], status, status_changed_at: nowIso, updated_at: nowIso }));
+		// Custom methods answer { result } (Truto's documents).
+		return { status: 200, body: list[i], wrap: true };
 	}
 	if (method === 'delete') {
 		const { list, i } = mustFind(account, resource, /** @type {string} */ (id));

@@ -33,5 +33,7 @@ export const OPERATIONS: Record<OperationName, Operation> = {
 	update: onAccount(write),
 	delete: onAccount(write),
 	removeUser: onAccount(write),
+	deactivate: onAccount(write),
+	suspend: onAccount(write),
 	createReconnectLink: onEnvironment(createReconnectLink),
 };

@@ -5,8 +5,10 @@ import { toRecords } from '../../shared/helpers/items';
 import type { AccountCall } from '../../shared/parameters/itemInput';
 import { OPERATION_SPECS, trutoMethod } from '../../shared/model/operations';
 import { unifiedPath } from '../../shared/transport';
+import { isGone } from '../../shared/helpers/seats';
 import { preflight } from './preflight';
 import type { ExecutionScope } from '../execution';
+import { readUser } from '../actions/readBack';
 
 const ALREADY_DELETED =
 	'The answer to the first delete request was lost and the repeated request found the record gone: the first request deleted it.';
@@ -43,5 +45,32 @@ export async function write(execution: ExecutionScope, input: AccountCall): Prom
 		return [{ deleted: true, id: recordId, note: ALREADY_DELETED }];
 	}
 	if (operation === 'removeUser') return [{ removed: true, ...input.references }];
+	if (operation === 'deactivate' || operation === 'suspend') return [await statusReadBack(execution, input, operation)];
 	return toRecords(outcome.body);
+}
+
+/**
+ * After User → Deactivate / Suspend, the user is read back: `deactivated` (or `suspended`) is true
+ * only when the app now reports the user gone, false when it still reports them active, and null
+ * when nothing could be read back (`verified: false`, `note` says why).
+ */
+async function statusReadBack(execution: ExecutionScope, input: AccountCall, operation: 'deactivate' | 'suspend'): Promise<IDataObject> {
+	const userId = String(input.recordId);
+	const field = operation === 'deactivate' ? 'deactivated' : 'suspended';
+	const read = await readUser({ client: execution.client, metadata: execution.metadata, node: execution.context.getNode(), itemIndex: input.itemIndex }, input.accountId, userId);
+	if (read.state === 'unreadable') {
+		return { user_id: userId, [field]: null, verified: false, status: null, note: `Truto accepted the request, but the result could not be verified: ${read.why}.` };
+	}
+	if (read.state === 'gone') {
+		return { user_id: userId, [field]: true, verified: true, status: null, note: 'Read back: the app no longer has this user.' };
+	}
+	const status = typeof read.user.status === 'string' ? read.user.status : null;
+	if (isGone(status)) return { user_id: userId, [field]: true, verified: true, status };
+	return {
+		user_id: userId,
+		[field]: false,
+		verified: true,
+		status,
+		note: `Truto accepted the request, but reading the user back, the app reports status ${JSON.stringify(status)}.`,
+	};
 }

@@ -5,8 +5,10 @@ import { readReclamationRequest } from './parameters';
 import type { ReadContext } from '../estate/accountReader';
 import { reviewEstate } from './reviewAccounts';
 import { accountsInScope, identityProviderInScope } from '../estate/scope';
+import { FindingsCsv } from './analysis/csv';
+import { completeFinding, completeSummary } from './analysis/fields';
 import { notCheckedFindings, summaryOf } from './analysis/summary';
-import type { ExecutionScope } from '../execution';
+import { type ExecutionScope, withBinary } from '../execution';
 
 /**
  * Seat Reclamation → Find Reclaimable Seats: every account in scope reviewed side by side (see
@@ -14,6 +16,9 @@ import type { ExecutionScope } from '../execution';
  * summary item with a ready-to-post digest, as the Output parameter asks. The run fails only when no
  * account at all could be reviewed.
  */
+/** The CSV file's name (Output: Summary with a CSV File). */
+export const CSV_FILE_NAME = 'reclaimable-seats.csv';
+
 export async function findReclaimableSeats(execution: ExecutionScope, itemIndex: number): Promise<IDataObject[]> {
 	const request = readReclamationRequest(execution.context, itemIndex);
 	const settings = { ...request.settings, now: Date.now() };
@@ -22,8 +27,10 @@ export async function findReclaimableSeats(execution: ExecutionScope, itemIndex:
 
 	const scope = await accountsInScope(context, request.scope);
 	const identityProvider = await identityProviderInScope(context, request.identityProviderId);
-	// Only the summary asked for: findings are counted as they come, none is kept.
-	const result = await reviewEstate(context, scope.accounts, settings, identityProvider, { keepFindings: request.output !== 'summary' });
+	// Only the summary (or a CSV file) asked for: findings are counted (or written) as they come, none is kept.
+	const csv = request.output === 'csvFile' ? new FindingsCsv() : undefined;
+	const keepFindings = request.output !== 'summary' && !csv;
+	const result = await reviewEstate(context, scope.accounts, settings, identityProvider, { keepFindings, write: csv ? (finding) => csv.add(finding) : undefined });
 
 	if (result.outcomes.every((outcome) => outcome.status === 'not_checked')) {
 		const reasons = result.outcomes.map((outcome) => `${outcome.account.name}: ${outcome.gaps[0]?.reason}`);
@@ -34,12 +41,17 @@ export async function findReclaimableSeats(execution: ExecutionScope, itemIndex:
 		);
 	}
 	const identity = result.identity;
-	const findings = [...(identity ? notCheckedFindings(identity.outcome) : []), ...result.findings];
-	const summary = summaryOf(result.tally, result.outcomes, {
+	const findings = [...(identity ? notCheckedFindings(identity.outcome).map((finding) => completeFinding(finding, settings.now)) : []), ...result.findings];
+	const summary = completeSummary(summaryOf(result.tally, result.outcomes, {
 		settings,
 		identityProvider: identity ? { ...identity.outcome, people: identity.directory?.people ?? 0 } : undefined,
 		unmatchedIntegrations: scope.unmatched,
-	});
+	}));
+	if (csv) {
+		for (const finding of findings) csv.add(finding);
+		const file = await execution.context.helpers.prepareBinaryData(Buffer.from(csv.text(), 'utf8'), CSV_FILE_NAME, 'text/csv');
+		return [withBinary({ ...summary, csv_rows: csv.count }, { data: file })];
+	}
 	if (request.output === 'summary') return [summary];
 	if (request.output === 'findings') return findings;
 	return [...findings, summary];

@@ -1,6 +1,8 @@
 import type { Feature } from '../feature';
 import { findReclaimableSeats } from './execute';
 import { reclamationProperties } from './parameters';
+import { reclaimProperties } from './reclaimParameters';
+import { reclaimSeats } from './reclaimSeats';
 
 /**
  * Seat Reclamation: not one Truto path but the licenses and users of every integrated account in
@@ -21,6 +23,17 @@ export const seatReclamation: Feature = {
 			writes: false,
 			properties: reclamationProperties,
 			execute: findReclaimableSeats,
+		},
+		{
+			value: 'reclaimSeats',
+			name: 'Reclaim Seats',
+			action: 'Reclaim seats found across apps',
+			description:
+				'Act on findings of Find Reclaimable Seats (or account and user IDs): look at each user again, free the seat the way the app supports (deactivate, suspend, status update; delete only when allowed), read it back and say what was seen, with a summary. Dry Run plans without sending.',
+			writes: true,
+			properties: reclaimProperties,
+			execute: async (execution, itemIndex) => (await reclaimSeats(execution, [itemIndex])).map((item) => item.json),
+			executeAll: reclaimSeats,
 		},
 	],
 };

@@ -79,6 +79,11 @@ const reviewOutput: INodeProperties = {
 		{ name: 'Findings and a Summary Item', value: 'findingsAndSummary', description: 'One item per finding, then one summary item (kind "summary") with a ready-to-post digest in text' },
 		{ name: 'Findings Only', value: 'findings', description: 'One item per finding (and per account that could not be read fully)' },
 		{ name: 'Summary Only', value: 'summary', description: 'Only the summary item: money and seats per currency, counts, accounts not checked, and the digest text' },
+		{
+			name: 'Summary with a CSV File',
+			value: 'csvFile',
+			description: 'One item: the summary, with every finding in a CSV file (binary property "data"), written as they come so memory stays flat',
+		},
 	],
 	description: 'What the node outputs',
 	displayOptions: show,
@@ -97,7 +102,7 @@ const appPricePeriod: INodeProperties = {
 		"What period the apps' own seat prices (unit_amount) are for. Truto does not document a billing period for them; without this option they are taken as monthly and the digest says so.",
 };
 
-const exemptDomains: INodeProperties = {
+export const exemptDomains: INodeProperties = {
 	displayName: 'Exempt Domains',
 	name: 'exemptDomains',
 	type: 'string',
@@ -106,7 +111,7 @@ const exemptDomains: INodeProperties = {
 	description: 'Email domains never reported, separated by commas',
 };
 
-const exemptEmails: INodeProperties = {
+export const exemptEmails: INodeProperties = {
 	displayName: 'Exempt Emails',
 	name: 'exemptEmails',
 	type: 'string',
@@ -190,7 +195,7 @@ export const reclamationProperties: INodeProperties[] = [accountScope, integrate
 /** Every kind of finding, in the order the review reports them (Finding Types' default). */
 export const FINDING_TYPES = findingTypes.default as FindingType[];
 
-export type ReclamationOutput = 'findingsAndSummary' | 'findings' | 'summary';
+export type ReclamationOutput = 'findingsAndSummary' | 'findings' | 'summary' | 'csvFile';
 
 export interface ReclamationRequest {
 	scope: AccountScope;

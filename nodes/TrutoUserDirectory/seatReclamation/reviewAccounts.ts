@@ -17,6 +17,7 @@ import {
 	USER,
 } from '../estate/accountReader';
 import { type IdentityDirectory, IdentityDirectoryBuilder } from './analysis/identity';
+import { completeFinding } from './analysis/fields';
 import { reclaimSupport } from './analysis/reclaim';
 import { AccountReview } from './analysis/review';
 import { notCheckedFindings, SummaryTally } from './analysis/summary';
@@ -54,7 +55,9 @@ async function reviewAccount(
 	const problem = await accountGap(context, info);
 	if (problem) return { account, status: 'not_checked', gaps: [problem] };
 	const capabilities = await context.metadata.capabilities(info.id);
-	const review = new AccountReview(account, settings, reclaimSupport(capabilities, info.isSandbox));
+	// A status update frees a seat only where the account's update metadata takes a status field.
+	const updateMeta = !info.isSandbox && capabilities?.get(USER.path)?.includes('update') ? await context.metadata.meta(info.id, USER.path, 'update') : undefined;
+	const review = new AccountReview(account, settings, reclaimSupport(capabilities, info.isSandbox, updateMeta));
 	const gaps: Gap[] = [];
 	let licensesRead = false;
 	// What listing users needs is looked up while the licences are read (one answer time less per account).
@@ -147,7 +150,7 @@ export async function reviewEstate(
 	accounts: ScopedAccount[],
 	settings: ReclamationSettings,
 	identityProvider: ScopedAccount | undefined,
-	options: { keepFindings: boolean } = { keepFindings: true },
+	options: { keepFindings: boolean; write?: (finding: Finding) => void } = { keepFindings: true },
 ): Promise<EstateResult> {
 	let identityRead: Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> | undefined;
 	if (identityProvider && settings.types.has('orphanedAccount')) {
@@ -164,10 +167,14 @@ export async function reviewEstate(
 		const scoped = accounts[index];
 		const emit: Emit = (findings) => {
 			for (const finding of findings) tally.add(finding);
-			if (options.keepFindings) kept[index].push(...findings);
+			if (options.keepFindings) kept[index].push(...findings.map((finding) => completeFinding(finding, settings.now)));
+			// Written out as they come (a CSV file), never kept.
+			else if (options.write) for (const finding of findings) options.write(completeFinding(finding, settings.now));
 		};
 		const outcome = 'info' in scoped ? await reviewAccount(context, scoped.info, settings, directory, identityAccountId, emit) : unknownAccount(scoped.id);
-		if (options.keepFindings) kept[index].push(...notCheckedFindings(outcome));
+		const notChecked = notCheckedFindings(outcome).map((finding) => completeFinding(finding, settings.now));
+		if (options.keepFindings) kept[index].push(...notChecked);
+		else if (options.write) notChecked.forEach(options.write);
 		return outcome;
 	});
 	return { findings: kept.flat(), tally, outcomes, identity: identityRead ? await identityRead : undefined };

@@ -97,3 +97,11 @@ export function seatUtilization(license: IDataObject): SeatUtilization {
 	const unassignedCost = unassigned !== null && unitAmount !== null && currency !== null ? tidy(unassigned * unitAmount) : null;
 	return { available, assigned, unassigned, utilization, unassigned_cost: unassignedCost, currency };
 }
+
+/** Statuses that mean a user is gone (unified values and the raw ones apps use when unmapped). */
+const GONE_STATUSES = new Set(['inactive', 'deleted', 'suspended', 'deprovisioned', 'disabled', 'deactivated', 'archived', 'terminated']);
+
+/** Whether a status means the user is gone (deactivated, suspended, deleted …); a missing status is not proof of anything. */
+export function isGone(status: unknown): boolean {
+	return typeof status === 'string' && GONE_STATUSES.has(status.trim().toLowerCase());
+}

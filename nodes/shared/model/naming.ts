@@ -58,6 +58,8 @@ export function namedBodyFields(resource: ResourceDefinition, operation: Operati
 	for (const reference of resource.operationSettings?.[operation]?.bodyReferences ?? []) {
 		named.set(reference.sendAs, findResource(reference.resource)?.name ?? titleOf(reference.resource));
 	}
+	const idSentAs = resource.operationSettings?.[operation]?.idSentAs;
+	if (idSentAs) named.set(idSentAs, resource.name);
 	return named;
 }
 

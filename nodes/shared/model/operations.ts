@@ -104,6 +104,33 @@ export const OPERATION_SPECS: Record<OperationName, OperationSpec> = {
 		purpose: (r) => `to remove a user from ${withArticle(r.singular)}`,
 		gerund: (r) => `removing users from ${r.plural}`,
 	},
+	deactivate: {
+		name: 'Deactivate',
+		method: 'custom',
+		http: 'POST',
+		// The record's own locator picks it; the resource's `idSentAs` puts its ID in the body.
+		needsId: true,
+		hasBody: true,
+		writes: true,
+		action: (r) => `Deactivate ${withArticle(r.singular)}`,
+		description: (r) =>
+			`Deactivate one ${r.singular} in the app (Truto's custom method, where the account's capabilities list it), then read the ${r.singular} back`,
+		purpose: (r) => `to deactivate ${withArticle(r.singular)}`,
+		gerund: (r) => `deactivating ${r.plural}`,
+	},
+	suspend: {
+		name: 'Suspend',
+		method: 'custom',
+		http: 'POST',
+		needsId: true,
+		hasBody: true,
+		writes: true,
+		action: (r) => `Suspend ${withArticle(r.singular)}`,
+		description: (r) =>
+			`Suspend one ${r.singular} in the app (Truto's custom method, where the account's capabilities list it), then read the ${r.singular} back`,
+		purpose: (r) => `to suspend ${withArticle(r.singular)}`,
+		gerund: (r) => `suspending ${r.plural}`,
+	},
 	createReconnectLink: {
 		name: 'Create Reconnect Link',
 		method: 'custom',

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 
 import type { NoActivityChoice } from '../helpers/seats';
 
-export type OperationName = 'getAll' | 'get' | 'create' | 'update' | 'delete' | 'removeUser' | 'createReconnectLink';
+export type OperationName = 'getAll' | 'get' | 'create' | 'update' | 'delete' | 'removeUser' | 'deactivate' | 'suspend' | 'createReconnectLink';
 
 /** A per-integration field that some apps require, others accept and the rest ignore. */
 export type IntegrationFieldName = 'organization' | 'product' | 'includeAssignedTo';
@@ -31,6 +31,11 @@ export interface OperationSettings {
 	customMethod?: string;
 	/** Records chosen with their own locators and sent in the body. */
 	bodyReferences?: BodyReference[];
+	/**
+	 * The record picked with the resource's own locator travels in the body under this name instead
+	 * of the path (User → Deactivate: POST users/deactivate with { user_id }).
+	 */
+	idSentAs?: string;
 	/** Overrides the generic operation texts, for resources where they read oddly ("Get many me"). */
 	action?: string;
 	description?: string;

@@ -115,6 +115,8 @@ export function readItemInput(context: IExecuteFunctions, itemIndex: number): It
 		references: {},
 	};
 	if (spec.needsId) call.recordId = recordIdText(location, read.locator(resource.id?.parameter ?? ''), resource.name);
+	const idSentAs = resource.operationSettings?.[operation]?.idSentAs;
+	if (idSentAs && call.recordId !== undefined) call.references[idSentAs] = call.recordId;
 	for (const reference of resource.operationSettings?.[operation]?.bodyReferences ?? []) {
 		const target = findResource(reference.resource);
 		if (target?.id) call.references[reference.sendAs] = recordIdText(location, read.locator(target.id.parameter), target.name);

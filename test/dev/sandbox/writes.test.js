@@ -1,6 +1,6 @@
 'use strict';
 // @ts-check
-/** The sandbox's writes: create, update, delete, Idempotency-Key, groups/remove-user. */
+/** The sandbox's writes: create, update, delete, Idempotency-Key, groups/remove-user, users/deactivate and users/suspend. */
 const { ACCOUNTS, NOW, startSandbox, call, unified } = require('./helpers');
 
 describe('writes', () => {
@@ -103,6 +103,33 @@ describe('writes', () => {
 			expect(missing.json.truto_error_insight.missing_required_body_fields.value).toEqual([
 				'user_id',
 			]);
+		} finally {
+			await w.close();
+		}
+	});
+
+	test('users/deactivate and users/suspend (Okta): { result } with the new status, seats freed; HubSpot ignores status', async () => {
+		const w = await startSandbox({ now: NOW });
+		try {
+			const opts = { base: w.url };
+			const path = (method) => `/unified/user-directory/users/${method}?integrated_account_id=${ACCOUNTS.workforce}`;
+			const done = await call(path('deactivate'), { ...opts, method: 'POST', body: { user_id: '00u233adced7051a6e8a' } });
+			expect(done.status).toBe(200);
+			expect(done.json.result).toMatchObject({ id: '00u233adced7051a6e8a', status: 'inactive', licenses: [] });
+			const suspended = await call(path('suspend'), { ...opts, method: 'POST', body: { user_id: '00uabf2f0409220c1821' } });
+			expect(suspended.json.result).toMatchObject({ status: 'suspended', licenses: [] });
+			const missing = await call(path('suspend'), { ...opts, method: 'POST', body: {} });
+			expect(missing.json.truto_error_insight.missing_required_body_fields.value).toEqual(['user_id']);
+			// Only Okta has them.
+			const github = await call(`/unified/user-directory/users/deactivate?integrated_account_id=${ACCOUNTS.github}`, { ...opts, method: 'POST', body: { user_id: '1200108' } });
+			expect(github.status).toBe(404);
+
+			const hubspotUsers = await call(unified('hubspot', 'users'), opts);
+			const active = hubspotUsers.json.result.find((u) => u.status === 'active' && u.licenses.length > 0);
+			const patched = await call(`/unified/user-directory/users/${active.id}?integrated_account_id=${ACCOUNTS.hubspot}`, { ...opts, method: 'PATCH', body: { status: 'inactive', title: 'Left' } });
+			expect(patched.status).toBe(200);
+			expect(patched.json).toMatchObject({ status: 'active', title: 'Left' });
+			expect(patched.json.licenses.length).toBe(active.licenses.length);
 		} finally {
 			await w.close();
 		}

@@ -375,7 +375,7 @@ describe('description (the public surface)', () => {
 	});
 
 	it.each([
-		['user', ['getAll', 'get', 'create', 'update', 'delete']],
+		['user', ['getAll', 'get', 'create', 'update', 'delete', 'deactivate', 'suspend']],
 		['organization', ['getAll', 'get', 'update', 'delete']],
 		['license', ['getAll', 'get']],
 		['group', ['getAll', 'get', 'create', 'update', 'delete', 'removeUser']],
@@ -400,7 +400,7 @@ describe('description (the public surface)', () => {
 		['roleAssignmentId', 'roleAssignment', ['get', 'delete'], 'searchRoleAssignments'],
 		['workspaceId', 'workspace', ['get'], 'searchWorkspaces'],
 		['activityId', 'activity', ['get'], 'searchActivities'],
-		['userId', 'user', ['get', 'update', 'delete'], 'searchUsers'],
+		['userId', 'user', ['get', 'update', 'delete', 'deactivate', 'suspend'], 'searchUsers'],
 		['organizationId', 'organization', ['get', 'update', 'delete'], 'searchOrganizations'],
 	])('%s is a resource locator (list + ID) for %s', (name, resource, operations, searchMethod) => {
 		const property = named(name).find((entry) => (shownFor(entry).resource as string[]).includes(resource));
@@ -429,7 +429,7 @@ describe('description (the public surface)', () => {
 			expect(property.typeOptions?.resourceMapper).toMatchObject({ resourceMapperMethod: method, mode: 'add', addAllFields: false, supportAutoMap: false });
 			expect(node.methods.resourceMapping[method]).toBeInstanceOf(Function);
 		}
-		expect(shownFor(body).operation?.sort()).toEqual(['create', 'removeUser', 'update']);
+		expect(shownFor(body).operation?.sort()).toEqual(['create', 'deactivate', 'removeUser', 'suspend', 'update']);
 		expect(named('jsonBody')[0].type).toBe('json');
 	});
 

@@ -1,16 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { primaryEmail } from '../../../shared/helpers/seats';
+import { isGone, primaryEmail } from '../../../shared/helpers/seats';
 import type { AccountRef } from './types';
+
+export { isGone } from '../../../shared/helpers/seats';
 
 /**
  * The identity provider's people (Okta, Microsoft Entra ID, Google Workspace …), read once as a map from
  * lower-cased primary email to the people with that email. A person deactivated or absent there but
  * active in an app is an orphaned account.
  */
-
-/** Statuses that mean the person is gone (unified values and the raw ones apps use when unmapped). */
-const GONE = new Set(['inactive', 'deleted', 'suspended', 'deprovisioned', 'disabled', 'deactivated', 'archived', 'terminated']);
 
 export interface IdentityPerson {
 	id: string;
@@ -56,11 +55,6 @@ const domainOf = (email: string): string | undefined => {
 	const at = email.lastIndexOf('@');
 	return at > 0 && at < email.length - 1 ? email.slice(at + 1).toLowerCase() : undefined;
 };
-
-/** Whether a status means the person is gone; a missing status is not proof of anything. */
-export function isGone(status: unknown): boolean {
-	return typeof status === 'string' && GONE.has(status.trim().toLowerCase());
-}
 
 /** Builds the directory page by page, keeping only what matching needs. */
 export class IdentityDirectoryBuilder {

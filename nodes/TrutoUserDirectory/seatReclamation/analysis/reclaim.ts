@@ -1,52 +1,35 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Capabilities } from '../../../shared/transport';
-import type { ReclaimAction, ReclaimSupport } from './types';
+import { freesSeatOf, reclaimEntry } from '../../actions/support';
+import type { ReclaimSupport } from './types';
 
-/**
- * How a seat can be given back through Truto, in the order the node suggests them: deactivating the
- * user keeps their data and can be undone; removing them from a group frees seats that group grants;
- * deleting is final. Each only where the app's capabilities list it.
- */
-const ACTIONS: Array<{ action: ReclaimAction; resource: string; method: string; how: string }> = [
-	{ action: 'deactivate', resource: 'users', method: 'update', how: 'User → Update with status "inactive"' },
-	{ action: 'removeFromGroup', resource: 'groups', method: 'remove-user', how: 'Group → Remove User' },
-	{ action: 'delete', resource: 'users', method: 'delete', how: 'User → Delete' },
-];
-
-/**
- * What the app behind an account lets the node do about a user's seat. Without capabilities (Truto
- * could not say) every action is offered: the write itself will report what the app refuses.
- */
-export function reclaimSupport(capabilities: Capabilities | undefined, readOnly: boolean): ReclaimSupport {
-	if (readOnly) {
-		return { actions: [], note: 'This is a Truto sandbox account, which is read-only: reclaim the seat in the app itself.' };
-	}
-	const actions = ACTIONS.filter(({ resource, method }) => !capabilities || (capabilities.get(resource) ?? []).includes(method)).map(
-		({ action }) => action,
-	);
-	return actions.length ? { actions } : { actions, note: 'Truto lists no way to deactivate, delete or ungroup users of this app: reclaim the seat in the app itself.' };
-}
+export { reclaimSupport, RECLAIM_ACTIONS, updateAcceptsStatus } from '../../actions/support';
 
 /**
  * How a user's seat can be given back, as a finding's fields: the suggested action (`reclaim_action`,
- * null when the app supports none), every action the app supports (group removal only for a user in
- * groups), how to do it with this node, and the group to remove the user from. The account and user
- * IDs an action needs are the finding's `account_id` and `user_id`.
+ * null when nothing the app supports frees the seat), every such action, how to do it with this node,
+ * whether it is irreversible and how to undo it, and a note when it must be done by hand. The account
+ * and user IDs an action needs are the finding's `account_id` and `user_id`.
  */
 export function userReclaim(support: ReclaimSupport, user: IDataObject): IDataObject {
-	const groups = (Array.isArray(user.groups) ? (user.groups as IDataObject[]) : []).filter(
-		(group) => group && group.id !== undefined && group.id !== null,
-	);
-	const actions = support.actions.filter((action) => action !== 'removeFromGroup' || groups.length > 0);
+	const actions = support.actions.filter((action) => freesSeatOf(action, user.status));
 	const suggested = actions[0] ?? null;
+	const entry = suggested ? reclaimEntry(suggested) : undefined;
+	let note: string | null = null;
+	if (support.actions.length && support.actions.length !== actions.length) {
+		note = `The user is already ${String(user.status)} in the app but still holds paid seats: deactivating again frees nothing. Unassign the licence in the app${suggested ? ', or delete the user (irreversible)' : ''}.`;
+	} else if (!suggested) note = support.note ?? 'Nothing this app offers through Truto frees the seat: reclaim it by hand in the app.';
+	else if (entry?.irreversible) note = 'The only way through Truto is to delete the user, which cannot be undone.';
 	return {
 		reclaim_action: suggested,
 		reclaim_actions: actions.join(', '),
-		reclaim_how: suggested ? (ACTIONS.find((entry) => entry.action === suggested)?.how ?? null) : null,
-		reclaim_group_id: groups.length ? String(groups[0].id) : null,
-		reclaim_group_name: groups.length && typeof groups[0].name === 'string' ? groups[0].name : null,
-		...(support.note && !suggested ? { reclaim_note: support.note } : {}),
+		reclaim_how: entry?.how ?? null,
+		reclaim_irreversible: entry ? entry.irreversible : null,
+		reclaim_undo: entry?.undo ?? null,
+		// Kept for workflows that read them; no group is known to grant a licence (see actions/support.ts).
+		reclaim_group_id: null,
+		reclaim_group_name: null,
+		reclaim_note: note,
 	};
 }
 

@@ -177,11 +177,15 @@ export function notCheckedFindings(outcome: AccountOutcome): Finding[] {
 	if (outcome.status === 'checked') return [];
 	const first = outcome.gaps[0];
 	const parts = [...new Set(outcome.gaps.map((gap) => gap.part))];
-	const what = outcome.status === 'not_checked' ? 'not checked' : `only partly checked (${parts.join(', ')})`;
+	// The title says what it means for the review; `reason` says why, `fix` what to do.
+	const what =
+		outcome.status === 'not_checked'
+			? `not checked: none of its seats are in this review`
+			: `only partly checked (${parts.join(', ')}): seats there may be missing from this review`;
 	return [
 		{
 			kind: 'not_checked',
-			title: `${outcome.account.name} ${what}: ${first.reason}`,
+			title: `${outcome.account.name} ${what}`,
 			reason: first.reason,
 			fix: first.fix,
 			status: outcome.status,

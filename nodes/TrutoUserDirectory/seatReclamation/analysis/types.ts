@@ -4,6 +4,7 @@ import type { AccountRef, Gap } from '../../estate/types';
 
 export { accountFields } from '../../estate/types';
 export type { AccountRef, Gap } from '../../estate/types';
+export type { ReclaimAction, ReclaimSupport } from '../../actions/support';
 
 /**
  * Seat reclamation across every connected app: the words of its findings, settings and outcomes.
@@ -66,22 +67,12 @@ export interface CurrencyAmount {
 	monthly_amount: number;
 }
 
-/** How a finding can be acted on, from what Truto says the app supports. */
-export type ReclaimAction = 'deactivate' | 'removeFromGroup' | 'delete';
-
 /**
  * One output item: the finding and the evidence a person needs to decide, as flat fields (n8n shows
  * them as table columns, expressions read them directly, and each nested object would cost memory
  * in every item n8n keeps).
  */
 export type Finding = IDataObject & { kind: FindingKind; account_id: string };
-
-/** What the app behind an account lets the node do about a seat. */
-export interface ReclaimSupport {
-	actions: ReclaimAction[];
-	/** Why nothing can be done through Truto (a read-only sandbox account), when so. */
-	note?: string;
-}
 
 /** What one account's review counted, for the summary. */
 export interface AccountStats {

@@ -70,7 +70,12 @@ export const user = unifiedResource({
 	name: 'User',
 	summary: 'Accounts of people (and bots) in the app: status, emails, roles, licenses and last activity',
 	path: 'users',
-	operations: ['getAll', 'get', 'create', 'update', 'delete'],
+	operations: ['getAll', 'get', 'create', 'update', 'delete', 'deactivate', 'suspend'],
+	operationSettings: {
+		// Truto's custom methods POST /users/deactivate and /users/suspend take the user in the body.
+		deactivate: { customMethod: 'deactivate', idSentAs: 'user_id' },
+		suspend: { customMethod: 'suspend', idSentAs: 'user_id' },
+	},
 	idExample: '583920',
 	label: userLabel,
 	integrationFields: [

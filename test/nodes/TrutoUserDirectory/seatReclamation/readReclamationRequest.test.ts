@@ -66,7 +66,7 @@ describe('reading Find Reclaimable Seats', () => {
 		[{ accountScope: 'everything' }, 'Accounts to Review must be integrations, accounts or all, not "everything"', /Choose/],
 		[{ inactiveDays: 0 }, 'Unused After (Days) must be a number of at least 1, not 0', /e\.g\. 90/],
 		[{ inactiveDays: 'soon' }, 'Unused After (Days) must be a number of at least 1, not "soon"', /e\.g\. 90/],
-		[{ reviewOutput: 'everything' }, 'Output must be findingsAndSummary, findings or summary, not "everything"', undefined],
+		[{ reviewOutput: 'everything' }, 'Output must be findingsAndSummary, findings, summary or csvFile, not "everything"', undefined],
 		[{ options: { gracePeriodDays: -1 } }, 'Grace Period (Days) must be a number of at least 0, not -1', /0 for none/],
 		[{ options: { underusedBelowPercent: 150 } }, 'Underused Below (%) must be a number from 0 to 100, not 150', /percent/],
 		[{ options: { exemptEmails: 'ceo@acme.com, acme.com' } }, 'Exempt Emails has an entry that is not an email: "acme.com"', /Exempt Domains/],

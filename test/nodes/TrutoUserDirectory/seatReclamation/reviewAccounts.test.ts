@@ -115,6 +115,33 @@ describe('the whole estate with an identity provider', () => {
 		expect(summaryOf(items).accounts).toMatchObject({ not_checked: 2 });
 	});
 
+	it('gives every item the same fields, null where they do not apply: findings of every kind, not-checked rows and the summary', () => {
+		const fields = Object.keys(items[0]);
+		expect(fields.slice(0, 3)).toEqual(['kind', 'finding_key', 'title']);
+		for (const item of items) {
+			expect(Object.keys(item).filter((field) => !fields.includes(field))).toEqual([]);
+			expect(fields.filter((field) => !(field in item))).toEqual([]);
+			expect(Object.values(item).some((value) => value === undefined)).toBe(false);
+		}
+		const kinds = new Set(items.map((item) => item.kind));
+		for (const kind of ['unused_seat', 'unassigned_seats', 'not_checked', 'summary']) expect(kinds).toContain(kind);
+		const licence = ofKind(items, 'unassigned_seats')[0];
+		expect(licence).toMatchObject({ user_id: null, user_email: null, text: null, gaps: null });
+		expect(summaryOf(items)).toMatchObject({ finding_key: null, user_id: null, license_id: null, text: expect.any(String) });
+	});
+
+	it('keys every finding by account, kind and user, licence or part, the same from one run to the next', async () => {
+		const findings = items.filter((item) => item.kind !== 'summary');
+		for (const finding of findings) {
+			const subject = finding.user_id ?? finding.license_id ?? finding.part;
+			expect(finding.finding_key).toBe(`${String(finding.account_id)}:${String(finding.kind)}:${String(subject)}`);
+		}
+		expect(new Set(findings.map((finding) => finding.finding_key)).size).toBe(findings.length);
+		const again = (await run(review({ identityProvider: byId(ACCOUNTS.workforce) }))).filter((item) => item.kind !== 'summary');
+		expect(again.map((item) => item.finding_key)).toEqual(findings.map((finding) => finding.finding_key));
+		expect(findings.every((finding) => typeof finding.found_at === 'string')).toBe(true);
+	});
+
 	it('asks only for the user fields it reads', () => {
 		const listing = requests.find((request) => request.path === '/unified/user-directory/users' && request.accountId === ACCOUNTS.hubspot);
 		expect(listing?.query).toMatchObject({ truto_ignore_remote_data: 'true' });

@@ -220,6 +220,46 @@ describe('writes', () => {
 		expect((await direct('groups', { integrated_account_id: ACCOUNTS.github })).map((entry) => entry.id)).not.toContain(group.id);
 	});
 
+	it.each([
+		['deactivate', 'deactivated', 'inactive'],
+		['suspend', 'suspended', 'suspended'],
+	])('User → %s: POST users/%s with { user_id } and an Idempotency-Key, then the user read back', async (operation, field, status) => {
+		const account = ACCOUNTS.workforce;
+		const userId = '00u233adced7051a6e8a';
+		const output = json(await run({ resource: 'user', operation, integratedAccount: byId(account), userId: byId(userId), options: {} }));
+		expect(output).toEqual([{ user_id: userId, [field]: true, verified: true, status }]);
+		const [post] = calls('POST', new RegExp(`^/unified/user-directory/users/${operation}$`));
+		expect(post.body).toEqual({ user_id: userId });
+		expect(post.headers['idempotency-key']).toMatch(UUID);
+		// The read-back is the user itself, after the write.
+		const [readBack] = calls('GET', new RegExp(`^/unified/user-directory/users/${userId}$`));
+		expect(dataRequests(sb).indexOf(readBack)).toBeGreaterThan(dataRequests(sb).indexOf(post));
+		expect((await direct('users', { integrated_account_id: account })).find((user) => user.id === userId)?.status).toBe(status);
+	});
+
+	it('User → Deactivate: says when the app still reports the user active, and when nothing can be read back', async () => {
+		const account = ACCOUNTS.workforce;
+		const userId = '00u233adced7051a6e8a';
+		// The app accepts the call but keeps the user active (a stubbed answer: the write never reaches the data).
+		sb.setFaults([{ match: { method: 'POST', path: 'users/deactivate' }, kind: 'status', status: 200, body: { result: {} } }]);
+		const [kept] = json(await run({ resource: 'user', operation: 'deactivate', integratedAccount: byId(account), userId: byId(userId), options: {} }));
+		expect(kept).toMatchObject({ user_id: userId, deactivated: false, verified: true, status: 'active' });
+		expect(String(kept.note)).toContain('reports status "active"');
+
+		sb.setFaults([{ match: { method: 'GET', path: `users/${userId}` }, kind: 'status', status: 400, times: -1 }]);
+		const [unseen] = json(await run({ resource: 'user', operation: 'deactivate', integratedAccount: byId(account), userId: byId(userId), options: {} }));
+		expect(unseen).toMatchObject({ user_id: userId, deactivated: null, verified: false, status: null });
+		expect(String(unseen.note)).toMatch(/could not be verified: reading the user back failed/);
+	});
+
+	it('User → Suspend is refused before sending where the capabilities do not list it', async () => {
+		const [refused] = json(
+			await run({ resource: 'user', operation: 'suspend', integratedAccount: byId(ACCOUNTS.github), userId: byId('1200108'), options: {} }, { continueOnFail: true }),
+		);
+		expect(String(refused.error)).toContain('does not support suspending users through Truto');
+		expect(calls('POST', /users\/suspend/)).toEqual([]);
+	});
+
 	it('creates, updates and deletes a role', async () => {
 		const account = byId(ACCOUNTS.salesforce);
 		const [role] = json(await run({ resource: 'role', operation: 'create', integratedAccount: account, bodyFields: { mappingMode: 'defineBelow', value: { name: 'Auditor' } }, options: {} }));

@@ -93,7 +93,7 @@ describe('accounts that could not be read fully', () => {
 		expect(notCheckedFindings(outcomes[2])).toEqual([
 			{
 				kind: 'not_checked',
-				title: 'Okta · acme not checked: blocked',
+				title: 'Okta · acme not checked: none of its seats are in this review',
 				reason: 'blocked',
 				fix: 'Unblock it.',
 				status: 'not_checked',
@@ -105,7 +105,11 @@ describe('accounts that could not be read fully', () => {
 				integration_slug: 'okta',
 			},
 		]);
-		expect(notCheckedFindings(outcomes[1])[0].title).toBe('HubSpot · acme-eu only partly checked (users): Truto marked 1 of 3 pages as partial');
+		const [partly] = notCheckedFindings(outcomes[1]);
+		expect(partly.title).toBe('HubSpot · acme-eu only partly checked (users): seats there may be missing from this review');
+		// The title says what it means for the review, never just the reason again.
+		expect(partly.reason).toBe('Truto marked 1 of 3 pages as partial');
+		expect(String(partly.title)).not.toContain(String(partly.reason));
 	});
 });
 

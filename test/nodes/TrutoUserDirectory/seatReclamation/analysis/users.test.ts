@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { MethodMeta, ParameterSpec } from '../../../../../nodes/shared/transport';
 import { IdentityDirectoryBuilder } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/identity';
 import { LicenseBook } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/licenses';
 import { reclaimSupport } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/reclaim';
@@ -7,7 +8,7 @@ import type { ReclaimSupport, ReclamationSettings } from '../../../../../nodes/T
 import { reviewUser, SERVICE_ACCOUNT_TYPES, type UserContext } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/users';
 import { ACCOUNT, daysAgo, license, settings, user } from '../fixtures';
 
-const ALL_ACTIONS: ReclaimSupport = { actions: ['deactivate', 'removeFromGroup', 'delete'] };
+const ALL_ACTIONS: ReclaimSupport = { actions: ['deactivate', 'delete'] };
 
 function context(options: Partial<ReclamationSettings> = {}, licenses: IDataObject[] = [license('pro', { unit_amount: 90 })], extra: Partial<UserContext> = {}): UserContext {
 	const chosen = settings(options);
@@ -50,9 +51,12 @@ describe('unused seats', () => {
 			price: 'app',
 			reclaim_action: 'deactivate',
 			reclaim_actions: 'deactivate, delete',
-			reclaim_how: 'User → Update with status "inactive"',
+			reclaim_how: 'User → Deactivate (Truto: POST users/deactivate)',
+			reclaim_irreversible: false,
+			reclaim_undo: 'Reactivate the user in the app (Truto lists no reactivate method)',
 			reclaim_group_id: null,
 			reclaim_group_name: null,
+			reclaim_note: null,
 		});
 		// Every field is a plain value: n8n shows them as columns, and nested objects cost memory per item.
 		expect(Object.values(review.finding as object).every((value) => value === null || typeof value !== 'object')).toBe(true);
@@ -227,19 +231,46 @@ describe('orphaned accounts', () => {
 });
 
 describe('what can be done about a seat', () => {
-	it('suggests deactivating first, offers group removal only for a user in groups, and nothing on a read-only account', () => {
-		const idle = { last_active_at: daysAgo(300) };
-		const inGroup = reviewUser(user('g', { ...idle, groups: [{ id: 'team-1', name: 'Sales' }, { id: 'team-2' }] }), context()).finding;
-		expect(inGroup).toMatchObject({
-			reclaim_action: 'deactivate',
-			reclaim_actions: 'deactivate, removeFromGroup, delete',
-			reclaim_how: 'User → Update with status "inactive"',
-			reclaim_group_id: 'team-1',
-			reclaim_group_name: 'Sales',
-		});
-		const noGroups = reviewUser(user('n', idle), context({}, undefined, { support: reclaimSupport(new Map([['groups', ['remove-user']], ['users', ['list', 'delete']]]), false) })).finding;
-		expect(noGroups).toMatchObject({ reclaim_action: 'delete', reclaim_actions: 'delete', reclaim_how: 'User → Delete', reclaim_group_id: null });
-		const readOnly = reviewUser(user('r', idle), context({}, undefined, { support: reclaimSupport(undefined, true) })).finding;
-		expect(readOnly).toMatchObject({ reclaim_action: null, reclaim_actions: '', reclaim_how: null, reclaim_note: expect.stringMatching(/read-only/) });
+	const meta = (body: MethodMeta['body']): MethodMeta => ({ query: [], body, defaultQuery: {}, defaultBody: {} });
+	const statusField = (extra: Partial<ParameterSpec> = {}): ParameterSpec => ({ name: 'status', type: 'string', required: false, ...extra });
+	const idle = { last_active_at: daysAgo(300) };
+	const withSupport = (support: ReclaimSupport, extra: IDataObject = {}) => reviewUser(user('u', { ...idle, ...extra }), context({}, undefined, { support })).finding;
+
+	it('suggests what frees the seat, reversible first: deactivate, suspend, a status update the metadata accepts, delete last', () => {
+		const everything = reclaimSupport(new Map([['users', ['list', 'update', 'delete', 'suspend', 'deactivate']]]), false, meta([statusField()]));
+		expect(everything.actions).toEqual(['deactivate', 'suspend', 'setInactive', 'delete']);
+		expect(withSupport(everything)).toMatchObject({ reclaim_action: 'deactivate', reclaim_actions: 'deactivate, suspend, setInactive, delete', reclaim_irreversible: false });
+
+		const byStatus = reclaimSupport(new Map([['users', ['list', 'update', 'delete']]]), false, meta([statusField({ enum: ['active', 'inactive'] })]));
+		expect(withSupport(byStatus)).toMatchObject({ reclaim_action: 'setInactive', reclaim_how: 'User → Update with status "inactive"', reclaim_undo: expect.stringMatching(/previous status/) });
+	});
+
+	it('offers no status update where the update metadata has no status field, cannot say inactive, or did not answer', () => {
+		const users = new Map([['users', ['list', 'update', 'delete']]]);
+		for (const updateMeta of [meta([{ name: 'title', type: 'string', required: false }]), meta([statusField({ enum: ['active', 'archived'] })]), undefined]) {
+			expect(reclaimSupport(users, false, updateMeta).actions).toEqual(['delete']);
+		}
+		const onlyDelete = withSupport(reclaimSupport(users, false, undefined));
+		expect(onlyDelete).toMatchObject({ reclaim_action: 'delete', reclaim_irreversible: true, reclaim_how: 'User → Delete (irreversible)', reclaim_note: expect.stringMatching(/cannot be undone/) });
+	});
+
+	it('never suggests group removal: no group is known to grant a licence', () => {
+		const support = reclaimSupport(new Map([['groups', ['remove-user']], ['users', ['list']]]), false, undefined);
+		expect(support.actions).toEqual([]);
+		const finding = withSupport(support, { groups: [{ id: 'team-1', name: 'Sales' }] });
+		expect(finding).toMatchObject({ reclaim_action: null, reclaim_actions: '', reclaim_group_id: null, reclaim_group_name: null, reclaim_note: expect.stringMatching(/reclaim it by hand in the app/) });
+	});
+
+	it('does not deactivate again a user already inactive who still holds paid seats', () => {
+		const support = reclaimSupport(new Map([['users', ['list', 'deactivate', 'update', 'delete']]]), false, meta([statusField()]));
+		const inactive = withSupport(support, { status: 'inactive' });
+		expect(inactive).toMatchObject({ kind: 'unused_seat', reclaim_action: 'delete', reclaim_actions: 'delete', reclaim_note: expect.stringMatching(/already inactive .*frees nothing\. Unassign the licence in the app, or delete/) });
+		const noDelete = withSupport(reclaimSupport(new Map([['users', ['list', 'suspend']]]), false), { status: 'suspended' });
+		expect(noDelete).toMatchObject({ reclaim_action: null, reclaim_note: expect.stringMatching(/already suspended .*Unassign the licence in the app\.$/) });
+	});
+
+	it('suggests nothing on a read-only account or when the capabilities did not answer, saying so', () => {
+		expect(withSupport(reclaimSupport(undefined, true))).toMatchObject({ reclaim_action: null, reclaim_actions: '', reclaim_how: null, reclaim_note: expect.stringMatching(/read-only/) });
+		expect(withSupport(reclaimSupport(undefined, false))).toMatchObject({ reclaim_action: null, reclaim_note: expect.stringMatching(/capabilities did not answer/) });
 	});
 });

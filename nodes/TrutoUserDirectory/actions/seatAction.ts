@@ -1,0 +1,222 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { checkCall } from '../../shared/checks/preflight';
+import { isGone } from '../../shared/helpers/seats';
+import { fieldNaming } from '../../shared/model/naming';
+import { findResource } from '../../shared/model/resources';
+import type { OperationName, ResourceDefinition } from '../../shared/model/types';
+import { type AccountInfo, unifiedPath } from '../../shared/transport';
+import { readAssignedSeats, readUser, type ReadScope, type UserRead } from './readBack';
+import { freesSeatOf, reclaimEntry, type ReclaimAction, reclaimSupport } from './support';
+
+/**
+ * The action engine: plan → act → read back, for one user's seat in one integrated account. Nothing is
+ * reported done unless it was seen done: after the write, the user (and, where the user record does
+ * not list licences, the licences) are read again, and the outcome says what was seen.
+ */
+
+export type SeatOutcome = 'reclaimed' | 'not_verified' | 'still_assigned' | 'failed' | 'skipped' | 'planned';
+
+export interface SeatTarget {
+	accountId: string;
+	userId: string;
+	/** The licences whose seats are to be freed; empty: every licence the user holds now (or the account itself in an app without licences). */
+	licenseIds: string[];
+	/** The action asked for (a finding's reclaim_action); undefined: the first that frees the seat. */
+	action?: string | null;
+	/** Delete cannot be undone: only when allowed. */
+	allowDelete: boolean;
+	dryRun: boolean;
+	/** Why the user, as seen now, must be left alone (active again, exempt); undefined to go on. */
+	skipWhen?: (user: IDataObject) => string | undefined;
+}
+
+export interface SeatResult {
+	outcome: SeatOutcome;
+	/** One sentence: what was done and seen, or why nothing was. */
+	reason: string;
+	action: ReclaimAction | null;
+	/** The write as sent (or, on a dry run, as it would be): "POST /unified/user-directory/users/deactivate { user_id }". */
+	request: string | null;
+	idempotency_key: string | null;
+	previous_status: string | null;
+	status_now: string | null;
+	/** Licence IDs held before and after (comma-separated), as the user record says. */
+	licenses_before: string | null;
+	licenses_after: string | null;
+	undo: string | null;
+	irreversible: boolean | null;
+	error: string | null;
+	hint: string | null;
+}
+
+interface ActionCall {
+	operation: OperationName;
+	method: IHttpRequestMethods;
+	path: string[];
+	body?: IDataObject;
+}
+
+const USER = findResource('user') as ResourceDefinition;
+
+function callFor(action: ReclaimAction, userId: string): ActionCall {
+	if (action === 'deactivate' || action === 'suspend') return { operation: action, method: 'POST', path: unifiedPath('users', action), body: { user_id: userId } };
+	if (action === 'setInactive') return { operation: 'update', method: 'PATCH', path: unifiedPath('users', userId), body: { status: 'inactive' } };
+	return { operation: 'delete', method: 'DELETE', path: unifiedPath('users', userId) };
+}
+
+const describeCall = (call: ActionCall): string => `${call.method} /${call.path.join('/')}${call.body ? ` ${JSON.stringify(call.body)}` : ''}`;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The licence IDs a user record lists; undefined when it lists none at all (the app does not say). */
+function heldLicenses(user: IDataObject): string[] | undefined {
+	if (!Array.isArray(user.licenses)) return undefined;
+	return (user.licenses as IDataObject[]).filter((entry) => entry && entry.id !== undefined && entry.id !== null).map((entry) => String(entry.id));
+}
+
+const joined = (ids: string[] | undefined): string | null => (ids === undefined ? null : ids.join(', '));
+
+function result(outcome: SeatOutcome, reason: string, extra: Partial<SeatResult> = {}): SeatResult {
+	return {
+		outcome,
+		reason,
+		action: null,
+		request: null,
+		idempotency_key: null,
+		previous_status: null,
+		status_now: null,
+		licenses_before: null,
+		licenses_after: null,
+		undo: null,
+		irreversible: null,
+		error: null,
+		hint: null,
+		...extra,
+	};
+}
+
+const messageOf = (error: unknown): { error: string; hint: string | null } => {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return { error: error.message, hint: error.description ?? null };
+	return { error: String((error as Error)?.message ?? error), hint: null };
+};
+
+/**
+ * One seat: a fresh look at the user, the plan, then (unless a dry run) the write with an
+ * Idempotency-Key and the read-back. Never throws: every failure is a `failed` result with the
+ * transport's message and hint, so one seat never stops the others.
+ */
+export async function reclaimSeat(scope: ReadScope, account: AccountInfo, target: SeatTarget): Promise<SeatResult> {
+	try {
+		return await reclaim(scope, account, target);
+	} catch (error) {
+		return result('failed', 'The seat could not be reclaimed', messageOf(error));
+	}
+}
+
+async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarget): Promise<SeatResult> {
+	const { accountId, userId } = target;
+	// 1. A fresh look at the user: the finding may be old.
+	const before = await readUser(scope, accountId, userId);
+	if (before.state === 'gone') return result('skipped', `${account.integration} no longer has this user: no seat left to reclaim`);
+	if (before.state === 'unreadable') return result('skipped', `The user could not be looked at before acting (${before.why}), so nothing was sent`);
+	const user = before.user;
+	const previousStatus = text(user.status);
+	const heldBefore = heldLicenses(user);
+	const seen = { previous_status: previousStatus, licenses_before: joined(heldBefore) };
+	const skip = target.skipWhen?.(user);
+	if (skip) return result('skipped', skip, seen);
+	const wanted = target.licenseIds.length ? target.licenseIds : (heldBefore ?? []);
+	if (heldBefore && target.licenseIds.length && !wanted.some((id) => heldBefore.includes(id))) {
+		return result('skipped', `Already free: the user no longer holds ${target.licenseIds.join(', ')}`, seen);
+	}
+
+	// 2. The plan: what this account supports now that frees this user's seat.
+	const capabilities = await scope.metadata.capabilities(accountId);
+	const updateMeta = capabilities?.get('users')?.includes('update') ? await scope.metadata.meta(accountId, 'users', 'update') : undefined;
+	const support = reclaimSupport(capabilities, account.isSandbox, updateMeta);
+	const possible = support.actions.filter((action) => freesSeatOf(action, user.status));
+	const asked = target.action ?? undefined;
+	if (asked && !possible.includes(asked as ReclaimAction)) {
+		const why = support.actions.includes(asked as ReclaimAction)
+			? `the user is already ${String(user.status)}: doing it again frees nothing; unassign the licence in the app`
+			: `${account.integration} does not support it through Truto now`;
+		return result('skipped', `The finding's action "${asked}" was not sent: ${why}`, seen);
+	}
+	const action = (asked as ReclaimAction | undefined) ?? possible[0];
+	if (!action) {
+		const note = possible.length === support.actions.length ? support.note : `The user is already ${String(user.status)} but still holds paid seats: deactivating again frees nothing`;
+		return result('skipped', `${note ?? 'Nothing this app offers through Truto frees the seat'}; reclaim it by hand in the app`, seen);
+	}
+	const entry = reclaimEntry(action);
+	const call = callFor(action, userId);
+	const planned = { ...seen, action, request: describeCall(call), undo: entry?.undo ?? null, irreversible: entry?.irreversible ?? null };
+	if (action === 'delete' && !target.allowDelete) {
+		return result('skipped', 'The only action that frees this seat is delete, which cannot be undone: switch on Options → Allow Delete to send it', planned);
+	}
+	// Where the user record lists no licences, the licences' seat counts are the evidence.
+	const countsBefore = heldBefore === undefined ? await seatCounts(scope, accountId, wanted) : undefined;
+	if (target.dryRun) return result('planned', `Dry run: would send ${planned.request}; nothing was sent`, planned);
+
+	// 3. Act: checked like every call of the node, sent once with an Idempotency-Key.
+	try {
+		await checkCall(scope.metadata, { resource: USER, operation: call.operation, accountId, query: {}, body: call.body, naming: fieldNaming(USER, call.operation) }, { node: scope.node, itemIndex: scope.itemIndex ?? 0 });
+	} catch (error) {
+		return result('failed', 'Refused before sending: nothing was sent', { ...planned, ...messageOf(error) });
+	}
+	const idempotencyKey = randomUUID();
+	const sent = { ...planned, idempotency_key: idempotencyKey };
+	const outcome = await scope.client.exchange({ method: call.method, path: call.path, accountId, body: call.body, idempotencyKey, itemIndex: scope.itemIndex });
+	if (!outcome.ok) return result('failed', `${account.integration} refused the ${action}`, { ...sent, ...messageOf(outcome.error) });
+
+	// 4. Read back, and say what was seen.
+	return await verify(scope, account, target, { action, wanted, heldBefore, countsBefore, sent });
+}
+
+async function seatCounts(scope: ReadScope, accountId: string, licenseIds: string[]): Promise<Map<string, number | string>> {
+	const counts = new Map<string, number | string>();
+	for (const id of licenseIds) counts.set(id, await readAssignedSeats(scope, accountId, id));
+	return counts;
+}
+
+async function verify(
+	scope: ReadScope,
+	account: AccountInfo,
+	target: SeatTarget,
+	done: { action: ReclaimAction; wanted: string[]; heldBefore?: string[]; countsBefore?: Map<string, number | string>; sent: Partial<SeatResult> },
+): Promise<SeatResult> {
+	const { action, wanted, sent } = done;
+	const after: UserRead = await readUser(scope, target.accountId, target.userId);
+	const accepted = `${account.integration} accepted the ${action}`;
+	if (after.state === 'gone') return result('reclaimed', `${accepted}; read back, the app no longer has this user`, { ...sent, status_now: null, licenses_after: '' });
+	if (after.state === 'unreadable') {
+		return result('not_verified', `${accepted}, but the result could not be verified: ${after.why}`, sent);
+	}
+	const statusNow = text(after.user.status);
+	const heldAfter = heldLicenses(after.user);
+	const seen = { ...sent, status_now: statusNow, licenses_after: joined(heldAfter) };
+	const statusWords = `status now ${JSON.stringify(statusNow)}`;
+	if (wanted.length === 0) {
+		// An app without licences: the seat is the account itself.
+		return isGone(statusNow)
+			? result('reclaimed', `${accepted}; read back, ${statusWords}`, seen)
+			: result('still_assigned', `${accepted}, but read back the user is still ${statusNow ?? 'not marked inactive'}: the seat is still held`, seen);
+	}
+	if (heldAfter !== undefined) {
+		const still = wanted.filter((id) => heldAfter.includes(id));
+		if (still.length === 0) return result('reclaimed', `${accepted}; read back, the user holds none of ${wanted.join(', ')} any more (${statusWords})`, seen);
+		return result('still_assigned', `${accepted}, but read back the user still holds ${still.join(', ')} (${statusWords})`, seen);
+	}
+	// The user record lists no licences: compare the licences' seats in use before and after.
+	const countsAfter = await seatCounts(scope, target.accountId, wanted);
+	const unknown = wanted.filter((id) => typeof done.countsBefore?.get(id) !== 'number' || typeof countsAfter.get(id) !== 'number');
+	if (unknown.length) {
+		const why = unknown.map((id) => (typeof countsAfter.get(id) === 'string' ? countsAfter.get(id) : done.countsBefore?.get(id))).join('; ');
+		return result('not_verified', `${accepted}, but the result could not be verified: the user record lists no licences, and ${why}`, seen);
+	}
+	const notDropped = wanted.filter((id) => (countsAfter.get(id) as number) >= (done.countsBefore?.get(id) as number));
+	if (notDropped.length === 0) return result('reclaimed', `${accepted}; read back, the seats in use of ${wanted.join(', ')} dropped (${statusWords})`, seen);
+	return result('still_assigned', `${accepted}, but the seats in use of ${notDropped.join(', ')} did not drop (${statusWords})`, seen);
+}

@@ -1,0 +1,140 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { listOf, readChoice, readNumber } from '../../shared/parameters/definition';
+import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
+import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
+import { optionsCollection } from '../../shared/parameters/options';
+import { exemptDomains, exemptEmails } from './parameters';
+
+/**
+ * The parameters of Seat Reclamation → Reclaim Seats, each defined once: its editor field, default and
+ * allowed values here, read by readReclaimRequest below.
+ */
+
+const show = { show: { resource: ['seatReclamation'], operation: ['reclaimSeats'] } };
+
+const reclaimInput: INodeProperties = {
+	displayName: 'Input',
+	name: 'reclaimInput',
+	type: 'options',
+	default: 'findings',
+	options: [
+		{
+			name: 'Findings',
+			value: 'findings',
+			description: 'Each input item is a finding of Find Reclaimable Seats (straight, or after a Filter or an approval); the summary item is ignored',
+		},
+		{ name: 'Account and User IDs', value: 'ids', description: 'Each input item names an integrated account and a user; every paid seat the user holds is freed' },
+	],
+	description: 'What the input items are',
+	displayOptions: show,
+};
+
+const reclaimAccount = integratedAccountLocator({
+	name: 'reclaimAccount',
+	description: 'The integrated account of the user, e.g. {{ $json.account_id }}',
+	displayOptions: { show: { ...show.show, reclaimInput: ['ids'] } },
+});
+
+const reclaimUserId: INodeProperties = {
+	displayName: 'User ID',
+	name: 'reclaimUserId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. {{ $json.user_id }}',
+	description: "The user's ID in the app",
+	displayOptions: { show: { ...show.show, reclaimInput: ['ids'] } },
+};
+
+const dryRun: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to only plan: each seat is looked at and the write it would get is shown (outcome "planned"), but nothing is sent. Switch off to act.',
+	displayOptions: show,
+};
+
+const allowDelete: INodeProperties = {
+	displayName: 'Allow Delete',
+	name: 'allowDelete',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to delete users where deleting is the only way the app offers to free the seat. Deleting cannot be undone; without this such seats are skipped.',
+};
+
+const maxFindingAgeDays: INodeProperties = {
+	displayName: 'Max Finding Age (Days)',
+	name: 'maxFindingAgeDays',
+	type: 'number',
+	default: 7,
+	typeOptions: { minValue: 0 },
+	description: 'Findings older than this (their found_at) are skipped: run Find Reclaimable Seats again. 0 accepts any age.',
+};
+
+// Named apart from Find Reclaimable Seats' Options: n8n would carry a value of one over to the other.
+const options = optionsCollection([allowDelete, { ...exemptDomains }, { ...exemptEmails }, maxFindingAgeDays], { name: 'reclaimOptions', displayOptions: show });
+
+export const reclaimProperties: INodeProperties[] = [reclaimInput, reclaimAccount, reclaimUserId, dryRun, options];
+
+export type ReclaimInput = 'findings' | 'ids';
+
+/** What one item asks for, read before anything is sent. */
+export interface ReclaimItem {
+	itemIndex: number;
+	accountId: string;
+	userId: string;
+	/** The finding the item carries (Input: Findings); undefined for Account and User IDs. */
+	finding?: IDataObject;
+	dryRun: boolean;
+	allowDelete: boolean;
+	maxFindingAgeDays: number;
+	exemptEmails: Set<string>;
+	exemptDomains: Set<string>;
+}
+
+/** Kinds of findings that are about a licence or an account, not a user's seat: nothing to send. */
+export const NOT_A_USER_SEAT: Record<string, string> = {
+	unassigned_seats: "Seats nobody holds are given back to the vendor: lower the seat count at renewal or in the app's billing settings",
+	underused_license: "Seats nobody holds are given back to the vendor: lower the seat count at renewal or in the app's billing settings",
+	not_checked: 'An account that could not be read fully: nothing to reclaim here; see its fix',
+	ambiguous_identity: 'Several people of the identity provider share this email and disagree: check by hand first',
+};
+
+/**
+ * One item, read and checked: the account and user (from the finding or the fields), and the run's
+ * settings. Returns undefined for the summary item of Find Reclaimable Seats (not a finding).
+ */
+export function readReclaimItem(context: IExecuteFunctions, itemIndex: number): ReclaimItem | undefined {
+	const location: ItemLocation = { node: context.getNode(), itemIndex };
+	const read = (property: INodeProperties): unknown => context.getNodeParameter(property.name, itemIndex, property.default);
+	const chosen = (read(options) ?? {}) as IDataObject;
+	const option = (property: INodeProperties): unknown => chosen[property.name] ?? property.default;
+	const input = readChoice<ReclaimInput>(location, reclaimInput, read(reclaimInput));
+	const settings = {
+		itemIndex,
+		dryRun: read(dryRun) !== false,
+		allowDelete: option(allowDelete) === true,
+		maxFindingAgeDays: readNumber(location, maxFindingAgeDays, option(maxFindingAgeDays), 'Enter how many days old a finding may be, e.g. 7; 0 for any age.'),
+		exemptEmails: new Set(listOf(option(exemptEmails)).map((email) => email.toLowerCase())),
+		exemptDomains: new Set(listOf(option(exemptDomains)).map((domain) => domain.replace(/^@/, '').toLowerCase())),
+	};
+	if (input === 'ids') {
+		const accountId = locatorText(location, context.getNodeParameter(reclaimAccount.name, itemIndex, '', { extractValue: true }), 'Integrated Account', { required: true }) as string;
+		const userId = locatorText(location, read(reclaimUserId), reclaimUserId.displayName, { required: true }) as string;
+		return { ...settings, accountId, userId };
+	}
+	const finding = context.getInputData()[itemIndex]?.json ?? {};
+	if (finding.kind === 'summary') return undefined;
+	const accountId = typeof finding.account_id === 'string' ? finding.account_id : '';
+	const userId = finding.user_id === undefined || finding.user_id === null ? '' : String(finding.user_id);
+	if (!accountId || (!userId && !NOT_A_USER_SEAT[String(finding.kind)])) {
+		throw inputError(
+			location,
+			'This item is not a finding of Find Reclaimable Seats: it has no account_id and user_id',
+			'Connect Reclaim Seats after Find Reclaimable Seats (a Filter or an approval in between is fine), or set Input to Account and User IDs.',
+		);
+	}
+	return { ...settings, accountId, userId, finding };
+}

@@ -1,0 +1,270 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { dateOf, daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
+import type { AccountInfo } from '../../shared/transport';
+import { reclaimSeat, type SeatOutcome, type SeatResult } from '../actions/seatAction';
+import { inItemOrder } from '../boundedConcurrency';
+import type { ExecutionScope } from '../execution';
+import { findingCosts, formatMoney, MoneyByCurrency } from './analysis/money';
+import { NOT_A_USER_SEAT, readReclaimItem, type ReclaimItem } from './reclaimParameters';
+import { ACCOUNTS_SIDE_BY_SIDE } from './reviewAccounts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Every item of Reclaim Seats has these fields, in this order, null where they do not apply. */
+export const RECLAIM_FIELDS = [
+	'kind',
+	'outcome',
+	'finding_key',
+	'title',
+	'reason',
+	'account_id',
+	'account_name',
+	'integration',
+	'user_id',
+	'user_name',
+	'user_email',
+	'license_ids',
+	'dry_run',
+	'action',
+	'request',
+	'idempotency_key',
+	'previous_status',
+	'status_now',
+	'licenses_before',
+	'licenses_after',
+	'undo',
+	'irreversible',
+	'seats',
+	'monthly_saving',
+	'currency',
+	'costs',
+	'unpriced_seats',
+	'error',
+	'hint',
+	'checked_at',
+	// The summary item's own
+	'text',
+	'outcomes',
+	'reclaimed_seats',
+	'saved',
+	'needs_attention',
+] as const;
+
+const OUTCOME_WORDS: Record<SeatOutcome, string> = {
+	reclaimed: 'reclaimed and verified',
+	not_verified: 'accepted, not verified',
+	still_assigned: 'accepted, but the seat is still assigned',
+	failed: 'failed',
+	skipped: 'skipped',
+	planned: 'planned (dry run)',
+};
+
+function complete(item: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const field of RECLAIM_FIELDS) out[field] = item[field] ?? null;
+	return out;
+}
+
+const str = (value: unknown): string | null => (value === undefined || value === null || value === '' ? null : String(value));
+
+/** Why the user, as seen now, is left alone: exempt, or active again since the finding. */
+function skipCheck(item: ReclaimItem): (user: IDataObject) => string | undefined {
+	return (user) => {
+		const email = primaryEmail(user)?.toLowerCase();
+		if (email && (item.exemptEmails.has(email) || item.exemptDomains.has(email.slice(email.lastIndexOf('@') + 1)))) {
+			return `${email} is exempt (Options → Exempt Emails / Exempt Domains): left alone`;
+		}
+		const finding = item.finding;
+		if (!finding) return undefined;
+		const seenNow = lastSeen(user);
+		const seenThen = dateOf(finding.last_seen);
+		if (seenNow !== undefined && (seenThen === undefined || seenNow > seenThen)) {
+			const then = seenThen === undefined ? 'no activity at all' : `last seen ${new Date(seenThen).toISOString().slice(0, 10)}`;
+			return `Active again since the finding: last seen ${new Date(seenNow).toISOString().slice(0, 10)} (the finding saw ${then})`;
+		}
+		return undefined;
+	};
+}
+
+/** Reasons to skip an item before any request: not a user's seat, or a finding too old. */
+function skipBeforeLooking(item: ReclaimItem, now: number): string | undefined {
+	const finding = item.finding;
+	if (!finding) return undefined;
+	const notSeat = NOT_A_USER_SEAT[String(finding.kind)];
+	if (notSeat) return notSeat;
+	if (item.maxFindingAgeDays > 0) {
+		const found = dateOf(finding.found_at);
+		if (found === undefined) return 'The finding has no found_at, so its age is unknown: run Find Reclaimable Seats again';
+		if (found < now - item.maxFindingAgeDays * DAY_MS) {
+			return `The finding is ${daysSince(found, now)} days old, older than Max Finding Age (${item.maxFindingAgeDays} days): run Find Reclaimable Seats again`;
+		}
+	}
+	return undefined;
+}
+
+function outcomeItem(item: ReclaimItem, account: AccountInfo | undefined, seat: SeatResult, now: number): IDataObject {
+	const finding = item.finding ?? {};
+	const verified = seat.outcome === 'reclaimed';
+	// Money only for seats seen freed; amounts of different currencies are never added.
+	const costs = verified && item.finding ? findingCosts(finding) : [];
+	const who = str(finding.user_name) ?? str(finding.user_email) ?? `User ${item.userId}`;
+	const where = account?.label ?? str(finding.account_name) ?? `Integrated account ${item.accountId}`;
+	const money = costs.length ? `, ${costs.map((cost) => formatMoney(cost.monthly_amount, cost.currency)).join(' + ')} a month` : '';
+	return complete({
+		kind: 'reclaim_outcome',
+		finding_key: str(finding.finding_key),
+		title: `${who} (${where}): ${OUTCOME_WORDS[seat.outcome]}${seat.action ? ` (${seat.action})` : ''}${money}`,
+		account_id: item.accountId,
+		account_name: account?.label ?? str(finding.account_name),
+		integration: account?.integration ?? str(finding.integration),
+		user_id: item.userId || null,
+		user_name: str(finding.user_name),
+		user_email: str(finding.user_email),
+		license_ids: str(finding.license_ids),
+		dry_run: item.dryRun,
+		...seat,
+		seats: verified ? (typeof finding.seats === 'number' ? finding.seats : null) : null,
+		monthly_saving: costs.length === 1 ? costs[0].monthly_amount : null,
+		currency: costs.length === 1 ? costs[0].currency : null,
+		costs: costs.length > 1 ? costs : null,
+		unpriced_seats: verified && item.finding ? Number(finding.unpriced_seats ?? 0) : null,
+		checked_at: new Date(now).toISOString(),
+	});
+}
+
+/** The summary: verified seats and money per currency, what needs a look, and a digest ready to post. */
+function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDataObject {
+	const counts: Record<SeatOutcome, number> = { reclaimed: 0, not_verified: 0, still_assigned: 0, failed: 0, skipped: 0, planned: 0 };
+	const money = new MoneyByCurrency();
+	let seats = 0;
+	for (const item of outcomes) {
+		counts[item.outcome as SeatOutcome]++;
+		if (item.outcome !== 'reclaimed') continue;
+		seats += typeof item.seats === 'number' ? item.seats : 1;
+		const costs = Array.isArray(item.costs)
+			? (item.costs as Array<{ currency: string; monthly_amount: number; seats: number }>)
+			: typeof item.monthly_saving === 'number' && typeof item.currency === 'string'
+				? [{ currency: item.currency, monthly_amount: item.monthly_saving, seats: Number(item.seats ?? 0) - Number(item.unpriced_seats ?? 0) }]
+				: [];
+		money.addFinding(costs, Number(item.unpriced_seats ?? 0));
+	}
+	const saved = money.totals();
+	const attention = outcomes.filter((item) => ['still_assigned', 'failed', 'not_verified'].includes(String(item.outcome)));
+	const moneyWords = saved.map((total) => formatMoney(total.monthly_amount, total.currency)).join(' + ');
+	const title = dryRun && counts.planned
+		? `Seat reclamation (dry run): ${counts.planned} seat${counts.planned === 1 ? '' : 's'} planned, nothing sent`
+		: `Seat reclamation: ${seats} seat${seats === 1 ? '' : 's'} reclaimed and verified${moneyWords ? `, ${moneyWords} a month` : ''}`;
+	const lines = [
+		`*${title}*`,
+		...saved.map((total) => `• ${formatMoney(total.monthly_amount, total.currency)} a month (${total.seats} seat${total.seats === 1 ? '' : 's'})`),
+		...(money.unpriced ? [`• ${money.unpriced} reclaimed seat${money.unpriced === 1 ? '' : 's'} without a price`] : []),
+		`Outcomes: ${(Object.keys(counts) as SeatOutcome[])
+			.filter((outcome) => counts[outcome])
+			.map((outcome) => `${counts[outcome]} ${outcome.replace('_', ' ')}`)
+			.join(', ') || 'none'}`,
+		...(attention.length ? ['Needs a look:', ...attention.map((item) => `• ${String(item.title)}: ${String(item.error ?? item.reason)}`)] : []),
+	];
+	return complete({
+		kind: 'summary',
+		title,
+		text: lines.join('\n'),
+		dry_run: dryRun,
+		outcomes: counts,
+		reclaimed_seats: seats,
+		saved,
+		unpriced_seats: money.unpriced,
+		needs_attention: attention.map((item) => ({ title: item.title, outcome: item.outcome, reason: item.reason, error: item.error, hint: item.hint, finding_key: item.finding_key })),
+		checked_at: new Date(now).toISOString(),
+	});
+}
+
+/**
+ * Seat Reclamation → Reclaim Seats, over all input items at once: each item read and checked first
+ * (a bad item stops the run before any write, or is an error item with On Error → Continue), then per
+ * account one seat at a time, accounts side by side within the request budgets; each seat looked at,
+ * acted on and read back (actions/seatAction.ts). A failed seat is a `failed` item, never a stop:
+ * writes already made must still be reported. The summary comes last.
+ */
+export async function reclaimSeats(execution: ExecutionScope, itemIndices: number[]): Promise<INodeExecutionData[]> {
+	const { context } = execution;
+	const now = Date.now();
+	const continueOnFail = context.continueOnFail();
+	const errors = new Map<number, IDataObject>();
+	const work: ReclaimItem[] = [];
+	for (const itemIndex of itemIndices) {
+		try {
+			const item = readReclaimItem(context, itemIndex);
+			if (item) work.push(item);
+		} catch (error) {
+			const described = error as NodeOperationError | NodeApiError;
+			// Input errors are NodeOperationErrors already (with the item and the fix); anything else is wrapped.
+			if (!continueOnFail) throw described instanceof NodeOperationError ? described : new NodeOperationError(context.getNode(), String(described), { itemIndex });
+			errors.set(itemIndex, { error: described.message, ...(described.description ? { description: described.description } : {}) });
+		}
+	}
+
+	const byAccount = new Map<string, ReclaimItem[]>();
+	for (const item of work) byAccount.set(item.accountId, [...(byAccount.get(item.accountId) ?? []), item]);
+	const groups = [...byAccount.values()];
+	const results = new Map<number, IDataObject>();
+	// Accounts side by side (the transport's budgets per account and per token hold), one write at a time per account.
+	await inItemOrder(groups.length, ACCOUNTS_SIDE_BY_SIDE, async (group) => {
+		const items = groups[group];
+		const account = await execution.metadata.account(items[0].accountId).catch(() => undefined);
+		for (const item of items) {
+			const early = skipBeforeLooking(item, now);
+			let seat: SeatResult;
+			if (early) seat = skipped(early);
+			else if (!account) seat = { ...skipped(`Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`), outcome: 'failed' };
+			else {
+				seat = await reclaimSeat(
+					{ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex },
+					account,
+					{
+						accountId: item.accountId,
+						userId: item.userId,
+						licenseIds: String(item.finding?.license_ids ?? '')
+							.split(',')
+							.map((id) => id.trim())
+							.filter(Boolean),
+						action: item.finding ? (str(item.finding.reclaim_action) ?? undefined) : undefined,
+						allowDelete: item.allowDelete,
+						dryRun: item.dryRun,
+						skipWhen: skipCheck(item),
+					},
+				);
+			}
+			results.set(item.itemIndex, outcomeItem(item, account, seat, now));
+		}
+	});
+
+	const output: INodeExecutionData[] = [];
+	for (const itemIndex of itemIndices) {
+		const json = results.get(itemIndex) ?? errors.get(itemIndex);
+		if (json) output.push({ json, pairedItem: { item: itemIndex } });
+	}
+	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'reclaim_outcome');
+	const dryRun = work.length ? work.every((item) => item.dryRun) : true;
+	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });
+	return output;
+}
+
+function skipped(reason: string): SeatResult {
+	return {
+		outcome: 'skipped',
+		reason,
+		action: null,
+		request: null,
+		idempotency_key: null,
+		previous_status: null,
+		status_now: null,
+		licenses_before: null,
+		licenses_after: null,
+		undo: null,
+		irreversible: null,
+		error: null,
+		hint: null,
+	};
+}
