@@ -1,9 +1,10 @@
 import { RESOURCES } from '../shared/model/resources';
 import type { Feature, FeatureOperation } from './feature';
+import { person } from './person';
 import { seatReclamation } from './seatReclamation';
 
 /** The node's own resources beyond Truto's: jobs over many accounts, one feature folder each. */
-export const FEATURES: Feature[] = [seatReclamation];
+export const FEATURES: Feature[] = [seatReclamation, person];
 
 /** Every entry of the Resource list: Truto's user-directory resources, then the features. */
 export const RESOURCE_CHOICES = [...RESOURCES, ...FEATURES];
