@@ -117,6 +117,10 @@ async function send(options: IHttpRequestOptions): Promise<unknown> {
 
 export function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
 	return {
+		/** As n8n keeps a small file in memory: base64 data with its name and type. */
+		async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string) {
+			return { data: data.toString('base64'), fileName, mimeType, fileSize: String(data.length) };
+		},
 		async httpRequestWithAuthentication(this: unknown, type: string, options: IHttpRequestOptions) {
 			if (type !== 'trutoApi') throw new Error(`Unexpected credential type ${type}`);
 			const authenticated = authenticate(options, credentials);
