@@ -1,4 +1,4 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { MetadataCache, TrutoClient } from '../shared/transport';
 
@@ -23,19 +23,4 @@ export interface ExecutionScope {
 	client: TrutoClient;
 	metadata: MetadataCache;
 	partialPages: PartialPages;
-}
-
-/** Output items that carry a file, made by withBinary(): the router passes them on whole. */
-const itemsWithBinary = new WeakSet<object>();
-
-/** An output record with a file attached (binary property `data`), for operations that return records. */
-export function withBinary(json: IDataObject, binary: Record<string, IBinaryData>): IDataObject {
-	const item: INodeExecutionData = { json, binary };
-	itemsWithBinary.add(item);
-	return item as unknown as IDataObject;
-}
-
-/** The n8n item of one returned record: the record as `json`, or an item made by withBinary(). */
-export function asOutputItem(record: IDataObject): INodeExecutionData {
-	return itemsWithBinary.has(record) ? (record as unknown as INodeExecutionData) : { json: record };
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { operationChoices } from '../shared/editor/resourceFields';
 import type { ExecutionScope } from './execution';
@@ -41,4 +41,19 @@ export function featureOperationProperty(feature: Feature): INodeProperties {
 		feature.value,
 		feature.operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
 	);
+}
+
+/** Files a feature's output item carries (a CSV for auditors), kept beside its JSON until the router builds the item. */
+const binaries = new WeakMap<IDataObject, IBinaryKeyData>();
+
+/** The item `json`, output with `binary` as its files. */
+export function withBinary(json: IDataObject, binary: IBinaryKeyData): IDataObject {
+	binaries.set(json, binary);
+	return json;
+}
+
+/** The files an output item carries, if any. */
+export function binaryOf(json: IDataObject): { binary?: IBinaryKeyData } {
+	const binary = binaries.get(json);
+	return binary ? { binary } : {};
 }

@@ -7,8 +7,8 @@ import type { OperationName } from '../shared/model/types';
 import { MetadataCache, TrutoClient } from '../shared/transport';
 import { inItemOrder, ITEM_CONCURRENCY } from './boundedConcurrency';
 import { OPERATIONS } from './operations';
-import { asOutputItem, type ExecutionScope, PartialPages } from './execution';
-import type { FeatureOperation } from './feature';
+import { type ExecutionScope, PartialPages } from './execution';
+import { binaryOf, type FeatureOperation } from './feature';
 import { featureOperation } from './resources';
 
 /** Settings of one run given in code (tests and benchmarks compare one item at a time with the default). */
@@ -50,7 +50,7 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 		try {
 			// Records of one item are kept apart until it succeeds: a failure never leaves half a list behind.
 			const records: IDataObject[] = await runOperation(execution, itemIndex);
-			return records.map((record) => ({ ...asOutputItem(record), pairedItem: { item: itemIndex } }));
+			return records.map((json) => ({ json, ...binaryOf(json), pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail() || calledAsTool(this)) return [{ json: errorJson(error, client), pairedItem: { item: itemIndex } }];
 			throw asNodeError(this, error, itemIndex, client);

@@ -67,8 +67,8 @@ export function gapFrom(part: Gap['part'], error: unknown): Gap {
 }
 
 /** Account-wide reasons nothing can be read (needs reauth, blocked), known before sending anything. */
-export async function accountGap(context: ReadContext, info: AccountInfo): Promise<Gap | undefined> {
-	const problem = accountProblem(info, await context.metadata.capabilityAccount(info.id), { writes: false, purpose: 'to review seats' });
+export async function accountGap(context: ReadContext, info: AccountInfo, purpose = 'to review seats'): Promise<Gap | undefined> {
+	const problem = accountProblem(info, await context.metadata.capabilityAccount(info.id), { writes: false, purpose });
 	return problem ? { part: 'account', reason: problem.message, fix: problem.description } : undefined;
 }
 
@@ -103,15 +103,17 @@ const present = (value: unknown) => value !== undefined && value !== null && val
  * filled in: an organization with each of the account's organizations (GitHub, Cisco Meraki, ClickUp
  * licences), a parameter with listed values with each value (Microsoft 365's product). Each planned
  * call then passes the node's pre-flight check. A required parameter that cannot be filled is a gap.
+ * `readFields` are user fields the caller reads after all (roles, is_2fa_enabled), kept in the answer.
  */
 export async function listQueries(
 	context: ReadContext,
 	info: AccountInfo,
 	resource: ResourceDefinition,
 	part: Gap['part'],
+	readFields: string[] = [],
 ): Promise<IDataObject[] | Gap> {
 	const base: IDataObject = { truto_ignore_remote_data: true };
-	if (resource === USER) base.truto_exclude_fields = UNREAD_USER_FIELDS;
+	if (resource === USER) base.truto_exclude_fields = UNREAD_USER_FIELDS.filter((field) => !readFields.includes(field));
 	const meta = await context.metadata.meta(info.id, resource.path, 'list');
 	let queries = [base];
 	for (const spec of meta?.query ?? []) {

@@ -8,7 +8,8 @@ import { accountsInScope, identityProviderInScope } from '../estate/scope';
 import { FindingsCsv } from './analysis/csv';
 import { completeFinding, completeSummary } from './analysis/fields';
 import { notCheckedFindings, summaryOf } from './analysis/summary';
-import { type ExecutionScope, withBinary } from '../execution';
+import type { ExecutionScope } from '../execution';
+import { withBinary } from '../feature';
 
 /**
  * Seat Reclamation → Find Reclaimable Seats: every account in scope reviewed side by side (see

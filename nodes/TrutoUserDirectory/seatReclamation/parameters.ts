@@ -5,6 +5,7 @@ import { inputError, type ItemLocation } from '../../shared/parameters/itemLocat
 import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
 import type { AccountScope } from '../estate/scope';
+import { readScope, scopeProperties } from '../estate/scopeParameters';
 import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/types';
 
 /**
@@ -15,40 +16,14 @@ import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/
 
 const show = { show: { resource: ['seatReclamation'], operation: ['findReclaimableSeats'] } };
 
-const accountScope: INodeProperties = {
+const scopeWords = {
 	displayName: 'Accounts to Review',
-	name: 'accountScope',
-	type: 'options',
-	default: 'all',
-	options: [
-		{ name: 'Accounts of Chosen Integrations', value: 'integrations', description: 'Every integrated account of the apps named under Integrations' },
-		{ name: 'Chosen Accounts', value: 'accounts', description: 'Only the integrated accounts picked under Integrated Accounts' },
-		{ name: 'Every Integrated Account', value: 'all', description: 'Every account of the Truto environment of this credential' },
-	],
 	description: 'Which connected apps to review for seats to give back',
-	displayOptions: show,
+	verb: 'review',
+	done: 'reviewed',
 };
-
-const integratedAccounts: INodeProperties = {
-	displayName: 'Integrated Account Names or IDs',
-	name: 'integratedAccounts',
-	type: 'multiOptions',
-	default: [],
-	typeOptions: { loadOptionsMethod: 'getIntegratedAccounts' },
-	description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	displayOptions: { show: { ...show.show, accountScope: ['accounts'] } },
-};
-
-const integrations: INodeProperties = {
-	displayName: 'Integrations',
-	name: 'integrations',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. zoom, github',
-	description:
-		"Truto's names of the apps to review, separated by commas (zoom, github, microsoft365, salesforce); display names such as Microsoft 365 work too. Every integrated account of these apps is reviewed.",
-	displayOptions: { show: { ...show.show, accountScope: ['integrations'] } },
-};
+const scope = scopeProperties(show, scopeWords);
+const { accountScope, integratedAccounts, integrations } = scope;
 
 const identityProvider = integratedAccountLocator({
 	displayName: 'Identity Provider Account',
@@ -204,23 +179,6 @@ export interface ReclamationRequest {
 	output: ReclamationOutput;
 }
 
-function readScope(location: ItemLocation, read: (property: INodeProperties) => unknown): AccountScope {
-	const kind = readChoice<AccountScope['kind']>(location, accountScope, read(accountScope));
-	if (kind === 'all') return { kind };
-	if (kind === 'accounts') {
-		const ids = listOf(read(integratedAccounts));
-		if (ids.length === 0) {
-			throw inputError(location, 'Integrated Accounts is empty', 'Choose the accounts to review, or set Accounts to Review to Every Integrated Account.');
-		}
-		return { kind, ids };
-	}
-	const names = listOf(read(integrations));
-	if (names.length === 0) {
-		throw inputError(location, 'Integrations is empty', "Enter Truto's names of the apps to review, e.g. zoom, github, or set Accounts to Review to Every Integrated Account.");
-	}
-	return { kind, names };
-}
-
 function readPrices(location: ItemLocation, raw: unknown): EnteredPrice[] {
 	const rows = ((raw as IDataObject | undefined)?.price ?? []) as IDataObject[];
 	if (!Array.isArray(rows)) return [];
@@ -267,7 +225,7 @@ export function readReclamationRequest(context: IExecuteFunctions, itemIndex: nu
 		}
 	}
 	return {
-		scope: readScope(location, read),
+		scope: readScope(location, read, scope, scopeWords),
 		identityProviderId: locatorText(location, context.getNodeParameter(identityProvider.name, itemIndex, '', { extractValue: true }), identityProvider.displayName, {
 			required: false,
 		}),

@@ -108,7 +108,7 @@ async function reviewAccount(
 }
 
 /** The identity provider's people as an email map; a gap when they cannot be read completely. */
-async function readIdentityProvider(context: ReadContext, info: AccountInfo): Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> {
+export async function readIdentityProvider(context: ReadContext, info: AccountInfo): Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> {
 	const account = accountRef(info);
 	const notChecked = (gap: Gap): { outcome: AccountOutcome } => ({ outcome: { account, status: 'not_checked', gaps: [gap] } });
 	const problem = await accountGap(context, info);
@@ -129,7 +129,7 @@ async function readIdentityProvider(context: ReadContext, info: AccountInfo): Pr
 	}
 }
 
-function unknownAccount(id: string, part: Gap['part'] = 'account'): AccountOutcome {
+export function unknownAccount(id: string, part: Gap['part'] = 'account'): AccountOutcome {
 	const account: AccountRef = { id, name: `Integrated account ${id}`, integration: 'unknown', slug: 'unknown' };
 	const gap: Gap = {
 		part,

@@ -369,7 +369,7 @@ describe('description (the public surface)', () => {
 	it('offers every resource of the contract', () => {
 		const [resource] = named('resource');
 		expect((resource.options as Array<{ value: string }>).map((option) => option.value).sort()).toEqual(
-			['user', 'organization', 'license', 'group', 'role', 'roleAssignment', 'workspace', 'activity', 'me', 'billing', 'utilization', 'integratedAccount', 'seatReclamation'].sort(),
+			['user', 'organization', 'license', 'group', 'role', 'roleAssignment', 'workspace', 'activity', 'me', 'billing', 'utilization', 'integratedAccount', 'seatReclamation', 'person', 'accessReview'].sort(),
 		);
 		expect(resource.default).toBe('user');
 	});

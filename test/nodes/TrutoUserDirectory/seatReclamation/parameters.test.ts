@@ -57,11 +57,22 @@ describe('Seat Reclamation parameters', () => {
 describe('names apart from the other resources', () => {
 	// n8n keeps a value when another parameter of the same name is shown instead (switching resource), so
 	// a Seat Reclamation value would stand as an unsupported value of a read's Output, and the reverse.
-	it('uses no top-level name of another resource, besides Operation and Options', () => {
+	// Only the estate scope (estate/scopeParameters.ts) is shared, with one type and one set of values.
+	const { shape } = { shape: (property: INodeProperties) => JSON.stringify([property.type, (property.options ?? []).map((option) => ('value' in option ? option.value : option.name))]) };
+
+	it('uses no top-level name of another resource with another type or other values, besides Operation and Options', () => {
+		const mine = [...reclamationProperties, ...reclaimProperties];
+		const own = new Map(mine.map((property) => [property.name, shape(property)]));
+		const others = properties.filter((property) => !mine.includes(property));
+		const clashing = others.filter((property) => own.has(property.name) && property.name !== 'operation' && property.name !== 'options' && own.get(property.name) !== shape(property));
+		expect(clashing.map((property) => property.name)).toEqual([]);
+	});
+
+	it('shares only the account scope with other operations', () => {
 		const mine = [...reclamationProperties, ...reclaimProperties];
 		const own = new Set(mine.map((property) => property.name));
-		const others = properties.filter((property) => !mine.includes(property)).map((property) => property.name);
-		const shared = others.filter((name) => own.has(name) && name !== 'operation' && name !== 'options');
-		expect(shared).toEqual([]);
+		const shared = new Set(properties.filter((property) => !mine.includes(property) && own.has(property.name)).map((property) => property.name));
+		expect([...shared].filter((name) => name !== 'operation' && name !== 'options').sort()).toEqual(['accountScope', 'identityProvider', 'integratedAccounts', 'integrations'].filter((name) => shared.has(name)).sort());
+		expect(shared.has('accountScope')).toBe(true);
 	});
 });

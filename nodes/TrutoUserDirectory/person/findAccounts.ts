@@ -1,0 +1,191 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { type AccountInfo, failsWholeAccount } from '../../shared/transport';
+import { inputError } from '../../shared/parameters/itemLocation';
+import { inItemOrder } from '../boundedConcurrency';
+import { accountGap, accountRef, canList, eachPage, gapFrom, LICENSE, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
+import { accountsInScope, type ScopedAccount } from '../estate/scope';
+import type { Gap } from '../estate/types';
+import type { ExecutionScope } from '../execution';
+import { LicenseBook } from '../seatReclamation/analysis/licenses';
+import { notCheckedFindings } from '../seatReclamation/analysis/summary';
+import type { AccountOutcome, ReclamationSettings } from '../seatReclamation/analysis/types';
+import { ACCOUNTS_SIDE_BY_SIDE, unknownAccount } from '../seatReclamation/reviewAccounts';
+import { foundItem, type Match, matchesOf, personSummary, supportedActions } from './match';
+import { emailsOfRun, type PersonRequest, readPersonRequest } from './parameters';
+
+/**
+ * At most this many different emails in one run are each asked of an app with its email filter (one
+ * request per email and account); with more, every account is read once, user by user, and every
+ * email matched against it: fewer requests, and the same answer.
+ */
+export const EMAIL_FILTER_AT_MOST = 5;
+
+/** User fields read besides what the seat review reads: each match shows its roles. */
+const READ_FIELDS = ['roles', 'title'];
+
+/** Only prices matter here: the licence book of Seat Reclamation, without anything to review. */
+const PRICES_ONLY: ReclamationSettings = {
+	now: 0,
+	inactiveDays: 0,
+	graceDays: 0,
+	underusedBelow: 0,
+	exemptEmails: new Set(),
+	exemptDomains: new Set(),
+	types: new Set(),
+	prices: [],
+};
+
+type Found = { match: Match; user: IDataObject };
+type Search = { found: Found[]; gaps: Gap[] } | { gap: Gap };
+
+/** What the items of one run share: each account read (or asked for an email) once, its licences once. */
+class PersonRun {
+	readonly wanted: Set<string>;
+
+	readonly searches = new Map<string, Promise<Search>>();
+
+	readonly books = new Map<string, Promise<{ book: LicenseBook; gap?: Gap }>>();
+
+	constructor(execution: ExecutionScope) {
+		this.wanted = emailsOfRun(execution.context);
+	}
+
+	once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+		let pending = cache.get(key);
+		if (!pending) cache.set(key, (pending = make()));
+		return pending;
+	}
+}
+
+const runs = new WeakMap<ExecutionScope, PersonRun>();
+
+function runOf(execution: ExecutionScope): PersonRun {
+	let run = runs.get(execution);
+	if (!run) runs.set(execution, (run = new PersonRun(execution)));
+	return run;
+}
+
+/** The name the account's list metadata gives the users' email filter (emails, or email in a few apps). */
+async function emailFilterName(context: ReadContext, info: AccountInfo): Promise<string | undefined> {
+	const names = new Set((await context.metadata.meta(info.id, USER.path, 'list'))?.query.map((spec) => spec.name) ?? []);
+	return ['emails', 'email'].find((name) => names.has(name));
+}
+
+/** Users listed with the planned queries, as matches of the emails wanted; a failure is a gap. */
+async function search(context: ReadContext, info: AccountInfo, queries: IDataObject[], wanted: string[], usernames: boolean): Promise<Search> {
+	const found: Found[] = [];
+	try {
+		const count = await eachPage(context, info.id, USER, queries, (page) => {
+			for (const user of page) for (const match of matchesOf(user, wanted, usernames)) found.push({ match, user });
+		});
+		const partial = partialGap('users', count, 'the person may have a user there that was not listed');
+		return { found, gaps: partial ? [partial] : [] };
+	} catch (error) {
+		return { gap: gapFrom(failsWholeAccount(error) ? 'account' : 'users', error) };
+	}
+}
+
+/** The account's licences, for the prices of the seats a match holds; read once per run. */
+function licenseBook(run: PersonRun, context: ReadContext, info: AccountInfo, listsLicenses: boolean): Promise<{ book: LicenseBook; gap?: Gap }> {
+	return run.once(run.books, info.id, async () => {
+		const book = new LicenseBook(accountRef(info), PRICES_ONLY);
+		if (!listsLicenses) return { book };
+		const queries = await listQueries(context, info, LICENSE, 'licenses');
+		if (!Array.isArray(queries)) return { book, gap: { ...queries, reason: `${queries.reason}; licences are named without prices` } };
+		try {
+			await eachPage(context, info.id, LICENSE, queries, (page) => book.add(page));
+			return { book };
+		} catch (error) {
+			const gap = gapFrom('licenses', error);
+			return { book, gap: { ...gap, reason: `${gap.reason}; licences are named without prices` } };
+		}
+	});
+}
+
+interface AccountResult {
+	outcome: AccountOutcome;
+	items: IDataObject[];
+	lookup?: 'email filter' | 'every user';
+}
+
+/** One account: the person's users there, or why it could not be checked. */
+async function searchAccount(run: PersonRun, context: ReadContext, info: AccountInfo, request: PersonRequest, now: number): Promise<AccountResult> {
+	const account = accountRef(info);
+	const notChecked = (gap: Gap): AccountResult => ({ outcome: { account, status: 'not_checked', gaps: [gap] }, items: [] });
+	const problem = await accountGap(context, info, 'to search for people');
+	if (problem) return notChecked(problem);
+	const capabilities = await context.metadata.capabilities(info.id);
+	if (!canList(capabilities, USER.path)) {
+		return notChecked({ part: 'users', reason: `${info.integration} does not list users through Truto, so whether the person has a user there is unknown`, fix: 'Check this app in its own admin console.' });
+	}
+	const queries = await listQueries(context, info, USER, 'users', READ_FIELDS);
+	if (!Array.isArray(queries)) return notChecked(queries);
+
+	const filter = request.readEveryUser || request.matchUsernames || run.wanted.size > EMAIL_FILTER_AT_MOST ? undefined : await emailFilterName(context, info);
+	const searches: Search[] = filter
+		? await Promise.all(
+				request.emails.map((email) =>
+					run.once(run.searches, `${info.id} ${filter} ${email}`, () => search(context, info, queries.map((query) => ({ ...query, [filter]: email })), [email], false)),
+				),
+			)
+		: // Every email of the run is matched in one reading (usernames too: each item keeps the matches it asked for).
+			[await run.once(run.searches, `${info.id} *`, () => search(context, info, queries, [...run.wanted], true))];
+
+	const failed = searches.find((result): result is { gap: Gap } => 'gap' in result);
+	if (failed) return notChecked(failed.gap);
+	const gaps = searches.flatMap((result) => ('gaps' in result ? result.gaps : []));
+	const asked = new Set(request.emails);
+	const seen = new Set<string>();
+	const found = searches
+		.flatMap((result) => ('found' in result ? result.found : []))
+		.filter(({ match, user }) => {
+			const key = `${match.email} ${String(user.id)}`;
+			if (!asked.has(match.email) || (match.by === 'username' && !request.matchUsernames) || seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		})
+		.sort((a, b) => request.emails.indexOf(a.match.email) - request.emails.indexOf(b.match.email));
+
+	const items: IDataObject[] = [];
+	if (found.length) {
+		const { book, gap } = await licenseBook(run, context, info, canList(capabilities, LICENSE.path));
+		if (gap) gaps.push(gap);
+		const lookup = filter ? `email filter (${filter})` : 'every user';
+		for (const { match, user } of found) items.push(foundItem(match, user, account, book, supportedActions(capabilities, info.isSandbox, user), lookup, now));
+	}
+	return { outcome: { account, status: gaps.length ? 'partly_checked' : 'checked', gaps }, items, lookup: filter ? 'email filter' : 'every user' };
+}
+
+/**
+ * Person → Find Accounts: every account in scope searched side by side for the emails of the item.
+ * One item per user found (an email can be two users of one app), one per account not (fully)
+ * checked, and a summary item. Fails only when no account at all could be searched.
+ */
+export async function findAccounts(execution: ExecutionScope, itemIndex: number): Promise<IDataObject[]> {
+	const request = readPersonRequest(execution.context, itemIndex);
+	const run = runOf(execution);
+	const now = Date.now();
+	const location = { node: execution.context.getNode(), itemIndex };
+	const context: ReadContext = { client: execution.client, metadata: execution.metadata, location, organizations: new Map() };
+	const scope = await accountsInScope(context, request.scope);
+
+	const results = await inItemOrder(scope.accounts.length, ACCOUNTS_SIDE_BY_SIDE, async (index): Promise<AccountResult> => {
+		const scoped: ScopedAccount = scope.accounts[index];
+		return 'info' in scoped ? await searchAccount(run, context, scoped.info, request, now) : { outcome: unknownAccount(scoped.id), items: [] };
+	});
+	const outcomes = results.map((result) => result.outcome);
+	if (outcomes.every((outcome) => outcome.status === 'not_checked')) {
+		const reasons = outcomes.map((outcome) => `${outcome.account.name}: ${outcome.gaps[0]?.reason}`);
+		throw inputError(
+			location,
+			`No integrated account could be searched (${outcomes.length} tried)`,
+			`${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}. Fix what the first ones say and run again.`,
+		);
+	}
+	const found = results.flatMap((result) => result.items);
+	const lookups = { filtered: results.filter((result) => result.lookup === 'email filter').length, read: results.filter((result) => result.lookup === 'every user').length };
+	const summary = personSummary(request.emails, found, outcomes, lookups, now);
+	if (scope.unmatched.length) summary.unmatched_integrations = scope.unmatched;
+	return [...results.flatMap((result) => [...result.items, ...notCheckedFindings(result.outcome)]), summary];
+}

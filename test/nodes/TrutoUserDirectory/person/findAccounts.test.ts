@@ -1,0 +1,207 @@
+/**
+ * Person → Find Accounts through the node's execute(), against the sandbox over real HTTP: where a
+ * person has users (primary and other emails, one email twice in one app), the email filter or one
+ * reading per account, and every account that could not be searched named with its reason.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
+import { EMAIL_FILTER_AT_MOST } from '../../../../nodes/TrutoUserDirectory/person/findAccounts';
+import { executeContext, type Parameters } from '../../../helpers/n8nContext';
+import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../../helpers/sandbox';
+
+const sb = useSandbox();
+
+function find(emails: unknown, extra: Parameters = {}): Parameters {
+	return { resource: 'person', operation: 'findAccounts', emails, accountScope: 'all', options: {}, ...extra };
+}
+
+async function run(parameters: Parameters | ((itemIndex: number) => Parameters), items = 1): Promise<IDataObject[]> {
+	const context = executeContext({ parameters, items: Array.from({ length: items }, () => ({ json: {} })), credentials: { apiToken: TOKEN, baseUrl: sb.url } });
+	const [output] = await new TrutoUserDirectory().execute.call(context);
+	return output.map((item: INodeExecutionData) => ({ ...item.json, item: (item.pairedItem as { item: number }).item }));
+}
+
+const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error & { description?: string }) => error);
+const ofKind = (items: IDataObject[], kind: string) => items.filter((item) => item.kind === kind);
+const where = (items: IDataObject[]) => ofKind(items, 'account').map((item) => `${item.integration_slug}:${item.user_id}`);
+const summaryOf = (items: IDataObject[]) => ofKind(items, 'summary')[0];
+const usersLists = (accountId: string, requests = unifiedRequests(sb, 'users')) => requests.filter((request) => request.accountId === accountId && request.path === '/unified/user-directory/users');
+
+describe('one person across every account', () => {
+	let items: IDataObject[];
+	let requests: ReturnType<typeof unifiedRequests>;
+	beforeAll(async () => {
+		sb.clearRequests();
+		items = await run(find('Maria.Garcia@acme.com'));
+		requests = unifiedRequests(sb, 'users');
+	});
+
+	it('finds exactly her users, by primary and by other email, in any case', () => {
+		expect(where(items).sort()).toEqual(
+			['hubspot:5100001', 'okta:00uabf2f0409220c1821', 'salesforce:0055g00000A1b2cAAA', 'webex:Y2lzY29zcGFyazovL3VzL1BFT1BMRS9tYXJpYS1nYXJjaWE'].sort(),
+		);
+		const webex = ofKind(items, 'account').find((item) => item.account_id === ACCOUNTS.webex);
+		expect(webex).toMatchObject({ email: 'maria.garcia@acme.com', matched_by: 'other email', user_email: 'maria.garcia@acme-webex.com', other_emails: ['maria.garcia@acme.com'] });
+		expect(ofKind(items, 'account').filter((item) => item.account_id !== ACCOUNTS.webex).every((item) => item.matched_by === 'primary email')).toBe(true);
+	});
+
+	it('says what each user holds and costs, their groups, roles, last seen and what the app allows', () => {
+		const hubspot = ofKind(items, 'account').find((item) => item.account_id === ACCOUNTS.hubspot);
+		expect(hubspot).toMatchObject({
+			user_status: 'active',
+			user_type: 'admin',
+			active: true,
+			licenses: ['Sales Hub Professional', 'Core Seat'],
+			seats: 2,
+			monthly_cost: 105,
+			currency: 'EUR',
+			price: 'app',
+			groups: ['Sales DACH'],
+			actions: ['update', 'removeFromGroup', 'delete'],
+		});
+		expect(typeof hubspot?.last_seen).toBe('string');
+		const salesforce = ofKind(items, 'account').find((item) => item.account_id === ACCOUNTS.salesforce);
+		// Salesforce users cannot be deleted through Truto: its capabilities do not list it.
+		expect(salesforce).toMatchObject({ roles: ['System Administrator'], monthly_cost: 165, currency: 'USD', actions: ['update'], lookup: 'email filter (email)' });
+	});
+
+	it('names the accounts that could not be searched, with reason and fix', () => {
+		const notChecked = ofKind(items, 'not_checked');
+		expect(notChecked.map((item) => item.account_id).sort()).toEqual([ACCOUNTS.okta, ACCOUNTS.blocked].sort());
+		for (const item of notChecked) expect(item).toMatchObject({ reason: expect.any(String), fix: expect.any(String), status: 'not_checked' });
+	});
+
+	it('ends with a summary: found in 4 apps, active in 4, seats and money per currency', () => {
+		const summary = summaryOf(items);
+		expect(items[items.length - 1]).toBe(summary);
+		expect(summary).toMatchObject({ found_in: 4, active_in: 4, seats: 5, accounts: { not_checked: 2 } });
+		expect(summary.held).toEqual([
+			{ currency: 'EUR', monthly_amount: 105, seats: 2 },
+			{ currency: 'USD', monthly_amount: 173, seats: 3 },
+		]);
+		expect(String(summary.text)).toContain('maria.garcia@acme.com: found in 4 apps');
+	});
+
+	it("asks each account once with its own email filter's name", () => {
+		const hubspot = usersLists(ACCOUNTS.hubspot, requests);
+		expect(hubspot).toHaveLength(1);
+		expect(hubspot[0].query).toMatchObject({ emails: 'maria.garcia@acme.com' });
+		// The salesforce account's mapping (an environment override) names the filter email.
+		const [salesforce] = usersLists(ACCOUNTS.salesforce, requests);
+		expect(salesforce.query).toMatchObject({ email: 'maria.garcia@acme.com' });
+		expect(salesforce.query).not.toHaveProperty('emails');
+		expect(summaryOf(items).lookups).toMatchObject({ every_user: 0 });
+	});
+});
+
+describe('one email twice in one app', () => {
+	it('reports both users of the app, and counts the app once', async () => {
+		const items = await run(find('jonas.weber@acme.com'));
+		expect(where(items).sort()).toEqual(['hubspot:5100005', 'hubspot:5100006', 'okta:00u1c1de0694d92ccf8c']);
+		expect(summaryOf(items)).toMatchObject({ found_in: 2, people: [expect.objectContaining({ users: 3, found_in: 2 })] });
+	});
+});
+
+describe('many people in one run', () => {
+	const six = ['maria.garcia@acme.com', 'jonas.weber@acme.com', 'emma.jensen@acme.com', 'nobody@acme.com', 'ava@acme.com', 'ingrid.larsen@acme.com'];
+
+	it(`reads each account once, user by user, with more than ${EMAIL_FILTER_AT_MOST} emails, and finds the same users`, async () => {
+		expect(six.length).toBeGreaterThan(EMAIL_FILTER_AT_MOST);
+		const items = await run(find(six.join('\n')));
+		const hubspot = usersLists(ACCOUNTS.hubspot);
+		expect(hubspot).toHaveLength(1);
+		expect(hubspot[0].query).not.toHaveProperty('emails');
+		const byEmail = (email: string) => where(ofKind(items, 'account').filter((item) => item.email === email)).sort();
+		expect(byEmail('maria.garcia@acme.com')).toEqual(
+			['hubspot:5100001', 'okta:00uabf2f0409220c1821', 'salesforce:0055g00000A1b2cAAA', 'webex:Y2lzY29zcGFyazovL3VzL1BFT1BMRS9tYXJpYS1nYXJjaWE'].sort(),
+		);
+		expect(byEmail('jonas.weber@acme.com')).toEqual(['hubspot:5100005', 'hubspot:5100006', 'okta:00u1c1de0694d92ccf8c']);
+		expect(byEmail('nobody@acme.com')).toEqual([]);
+		expect(summaryOf(items).people).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'nobody@acme.com', found_in: 0 })]));
+		expect(summaryOf(items).lookups).toMatchObject({ email_filter: 0 });
+	});
+
+	it('shares one reading of each account between the items of a run', async () => {
+		const items = await run((itemIndex) => find(six[itemIndex]), 6);
+		expect(usersLists(ACCOUNTS.hubspot)).toHaveLength(1);
+		expect(ofKind(items, 'summary').map((item) => item.item)).toEqual([0, 1, 2, 3, 4, 5]);
+		expect(where(items.filter((item) => item.item === 1))).toEqual(expect.arrayContaining(['hubspot:5100005', 'hubspot:5100006']));
+		expect(ofKind(items, 'account').every((item) => item.email === six[item.item as number])).toBe(true);
+	});
+});
+
+describe('choices', () => {
+	it('searches only the accounts of chosen integrations', async () => {
+		const items = await run(find(['maria.garcia@acme.com'], { accountScope: 'integrations', integrations: 'webex, Salesforce' }));
+		expect(where(items).map((entry) => entry.split(':')[0]).sort()).toEqual(['salesforce', 'webex']);
+		expect(ofKind(items, 'not_checked')).toEqual([]);
+		expect(summaryOf(items).accounts).toMatchObject({ total: 2, checked: 2 });
+	});
+
+	it('matches usernames only when asked, reading every user', async () => {
+		expect(where(await run(find('ingrid.larsen@elsewhere.example')))).toEqual([]);
+		const items = await run(find('ingrid.larsen@elsewhere.example', { options: { matchUsernames: true } }));
+		expect(ofKind(items, 'account').map((item) => [item.integration_slug, item.matched_by])).toEqual([['atlassian', 'username']]);
+		expect(usersLists(ACCOUNTS.atlassian).at(-1)?.query).not.toHaveProperty('emails');
+	});
+
+	it('reads every user instead of the email filter when asked', async () => {
+		const items = await run(find('maria.garcia@acme.com', { options: { readEveryUser: true } }));
+		expect(where(items)).toHaveLength(4);
+		expect(usersLists(ACCOUNTS.hubspot)[0].query).not.toHaveProperty('emails');
+		expect(ofKind(items, 'account').every((item) => item.lookup === 'every user')).toBe(true);
+	});
+
+	it('offers no action on a read-only sandbox account', async () => {
+		const items = await run(find('ava@acme.com', { accountScope: 'accounts', integratedAccounts: [ACCOUNTS.googleworkspace] }));
+		expect(ofKind(items, 'account')[0]).toMatchObject({ actions: [], actions_note: expect.stringContaining('read-only') });
+	});
+});
+
+describe('accounts that cannot be searched', () => {
+	it('names an account whose listing fails, and still searches the others', async () => {
+		sb.setFaults([{ kind: 'status', status: 403, times: -1, match: { path: '^/unified/user-directory/users$', accountId: ACCOUNTS.hubspot } }]);
+		const items = await run(find('maria.garcia@acme.com'));
+		expect(ofKind(items, 'not_checked').find((item) => item.account_id === ACCOUNTS.hubspot)).toMatchObject({ part: 'users', status: 'not_checked' });
+		expect(where(items)).toHaveLength(3);
+	});
+
+	it("names an app whose capabilities do not list users", async () => {
+		const body = { unified: { resources: [{ api_name: 'groups', model: 'user-directory', methods: ['list'] }] } };
+		sb.setFaults([{ kind: 'status', status: 200, body, times: -1, match: { path: `^/integrated-account/${ACCOUNTS.hubspot}/capabilities$` } }]);
+		const items = await run(find('maria.garcia@acme.com'));
+		expect(ofKind(items, 'not_checked').find((item) => item.account_id === ACCOUNTS.hubspot)).toMatchObject({ reason: expect.stringContaining('does not list users') });
+	});
+
+	it('calls an account with a partial page only partly checked', async () => {
+		sb.setFaults([{ kind: 'partial', times: -1, match: { path: '^/unified/user-directory/users$', accountId: ACCOUNTS.webex } }]);
+		const items = await run(find('maria.garcia@acme.com', { options: { readEveryUser: true } }));
+		expect(ofKind(items, 'not_checked').find((item) => item.account_id === ACCOUNTS.webex)).toMatchObject({ status: 'partly_checked', part: 'users' });
+	});
+
+	it('fails when no account at all can be searched, naming why', async () => {
+		const error = await failure(run(find('maria.garcia@acme.com', { accountScope: 'accounts', integratedAccounts: [ACCOUNTS.okta, ACCOUNTS.blocked] })));
+		expect(error?.message).toBe('No integrated account could be searched (2 tried)');
+		expect(error?.description).toContain('reconnect');
+	});
+});
+
+describe('bad input', () => {
+	it.each([
+		['', 'Emails is empty'],
+		[' ; ', 'Emails is empty'],
+		['maria.garcia@acme.com, maria', 'Emails has an entry that is not an email: "maria"'],
+	])('refuses %j before any request', async (emails, message) => {
+		const error = await failure(run(find(emails)));
+		expect(error?.message).toBe(message);
+		expect(error?.description).toBeTruthy();
+		expect(unifiedRequests(sb, 'users')).toEqual([]);
+	});
+
+	it('refuses an empty list of chosen accounts, naming the field to set', async () => {
+		const error = await failure(run(find('maria.garcia@acme.com', { accountScope: 'accounts', integratedAccounts: [] })));
+		expect(error?.message).toBe('Integrated Accounts is empty');
+		expect(error?.description).toBe('Choose the accounts to search, or set Accounts to Search to Every Integrated Account.');
+	});
+});
