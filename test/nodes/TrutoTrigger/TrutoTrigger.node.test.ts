@@ -243,7 +243,7 @@ describe('registration', () => {
 			const trigger = new TrutoTrigger();
 			expect(await trigger.webhookMethods.default.checkExists.call(context)).toBe(false);
 			await expect(trigger.webhookMethods.default.create.call(context)).rejects.toMatchObject({
-				message: `Truto cannot reach n8n's webhook URL ${hook.url}`,
+				message: `Truto cannot reach n8n's webhook URL ${hook.url}: set n8n's WEBHOOK_URL environment variable to this n8n's public https address, restart n8n and try again`,
 				description: expect.stringMatching(/127\.0\.0\.1 is only reachable on this machine .* points at https:\/\/api\.truto\.one\. .*WEBHOOK_URL/),
 			});
 			expect(context.requests).toEqual([]);
