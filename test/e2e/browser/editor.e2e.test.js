@@ -361,7 +361,8 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 
 	it('19.2: a JSON field of a Create form starts with a valid value of its shape', async () => {
 		await open(MORE_NODES_WORKFLOW.id, 'GitHub New User');
-		const area = editor.page.getByTestId('mapping-fields-container');
+		// Fields comes first on writes.
+		const area = editor.page.getByTestId('mapping-fields-container').first();
 		await area.waitFor();
 		const emails = area.locator('.cm-content').first();
 		await emails.waitFor({ timeout: 30_000 });
