@@ -75,7 +75,7 @@ const seatApproval = workflow(
 				'4. Open **Ask the Approver** and create an **SMTP** credential.',
 				'5. Click **Run Now** to try it, then **Publish** to run it every Monday.',
 			],
-			{ id: id(18), position: [-560, -200], width: 500, height: 500 },
+			{ id: id(19), position: [-560, -200], width: 500, height: 500 },
 		),
 		setNode(
 			'Settings',
