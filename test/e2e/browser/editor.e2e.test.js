@@ -330,7 +330,7 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 		await editor.page.keyboard.press('Escape');
 	});
 
-	it('19.1, 19.11: Truto User Directory\'s page shows its own description, its triggers as sentences and a custom API call', async () => {
+	it('19.1, 19.11: Truto User Directory\'s page shows its own description; its Resource offers n8n\'s Custom API Call', async () => {
 		await editor.openWorkflow(NODES_WORKFLOW.id);
 		// The canvas's "+" (a workflow with a trigger: the regular nodes' view, as for a next step).
 		await editor.page.getByTestId('node-creator-plus-button').click();
@@ -341,16 +341,16 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 		const text = (await panel.innerText()).replace(/\s+/g, ' ');
 		await editor.screenshot('picker-action-page');
 		expect(text).toContain(ACTION_NODE_DESCRIPTION);
-		expect(text).not.toMatch(/^Starts the workflow when a user appears/);
-		// n8n's link to an HTTP Request node with this credential, as on Okta's page.
-		const custom = panel.getByText(/custom Truto User Directory API call/);
-		await custom.waitFor();
-		await custom.click();
-		await editor.ndv().waitFor({ timeout: 30_000 });
-		await editor.selectOption('nodeCredentialType', 'Truto API');
-		expect(await editor.panelText()).toContain('Truto API');
+		expect(text).not.toMatch(/Node details Truto User Directory Installed Starts the workflow/);
+		await editor.page.keyboard.press('Escape');
+
+		// n8n 2.41 shows its "custom … API call" link on its own nodes' pages only (a community node's page
+		// has the package footer there), but it offers Custom API Call in the node, pointing to HTTP Request.
+		await open(NODES_WORKFLOW.id, 'New User');
+		await editor.selectOption('resource', 'Custom API Call');
+		await editor.page.getByText(/Use the HTTP Request node to make a custom API call/).waitFor();
+		expect(await editor.panelText()).toContain("We'll take care of the Truto User Directory auth for you");
 		await editor.screenshot('custom-api-call');
-		await editor.closeNode();
 	});
 
 	it('19.11: the HTTP Request node calls any Truto endpoint with the Truto credential', async () => {
