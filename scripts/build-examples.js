@@ -23,6 +23,7 @@ const {
 	setNode,
 	field,
 	byId,
+	stickyNote,
 	workflow,
 	connect,
 } = require('../dev/workflows');
@@ -53,6 +54,20 @@ const seatReclamation = workflow(
 			{ id: 'a1f5c3d0-0000-4000-8000-000000000001', position: [0, 0] },
 		),
 		manualTrigger('Run Now', { id: 'a1f5c3d0-0000-4000-8000-000000000002', position: [0, 200] }),
+		stickyNote(
+			'About This Workflow',
+			[
+				'## Seat reclamation report',
+				"Every Monday at 8:00 (or **Run Now**) it lists one app's users not seen for 90 days and the app's licenses through Truto, builds a report of the seats to give back and what they cost, and posts it to Slack and by email.",
+				'',
+				'### Set up, in order',
+				'1. Open **List Inactive Users** and create a **Truto API** credential (Truto dashboard → Settings → API Tokens); **List Licenses** uses the same one.',
+				'2. In **Settings**: `integratedAccountId` is the account to review (open List Inactive Users, switch Integrated Account to *From List* to find it, then copy its ID), `accountLabel` its name in the report, `inactiveDays`, the Slack incoming-webhook URL and the email addresses.',
+				'3. Open **Email Report** and create an **SMTP** credential.',
+				'4. Click **Run Now** to try it, then **Publish** to run it every Monday.',
+			],
+			{ id: 'a1f5c3d0-0000-4000-8000-000000000009', position: [-520, -160], width: 460, height: 420 },
+		),
 		setNode(
 			'Settings',
 			[
@@ -144,6 +159,19 @@ const offboarding = workflow(
 			{ id: 'b2e6d4e0-0000-4000-8000-000000000001', position: [0, 0], webhookId: 'b2e6d4e0-0000-4000-8000-0000000000aa' },
 		),
 		manualTrigger('Run Now', { id: 'b2e6d4e0-0000-4000-8000-000000000002', position: [0, 200] }),
+		stickyNote(
+			'About This Workflow',
+			[
+				'## Offboarding check',
+				'Give it an email address (POST `{ "email": "…" }` to the **Webhook**, or **Run Now** with **Sample Input**): it looks the person up in every app connected to Truto and answers with where they still have an account, and where it could not check.',
+				'',
+				'### Set up, in order',
+				'1. Open **List Integrated Accounts** and create a **Truto API** credential (Truto dashboard → Settings → API Tokens); **Find User** uses the same one.',
+				'2. Put an address of yours in **Sample Input** and click **Run Now** to try it.',
+				"3. **Publish**, then call the Webhook's production URL from your offboarding process.",
+			],
+			{ id: 'b2e6d4e0-0000-4000-8000-000000000009', position: [-520, -160], width: 460, height: 360 },
+		),
 		setNode('Sample Input', [field('o1', 'email', 'dana.whitfield@acme.com')], {
 			id: 'b2e6d4e0-0000-4000-8000-000000000003',
 			position: [200, 200],
@@ -198,6 +226,20 @@ const accountHealth = workflow(
 			// Truto pushes this event when an app rejects an account's stored credentials.
 			{ events: ['integrated_account:authentication_error'], integratedAccounts: [], integrations: [] },
 			{ id: 'c3a7e5f0-0000-4000-8000-000000000001', position: [0, 100], webhookId: 'c3a7e5f0-0000-4000-8000-0000000000aa' },
+		),
+		stickyNote(
+			'About This Workflow',
+			[
+				'## Account health alerts',
+				"When an app rejects an integrated account's stored credentials, Truto pushes *Account needs re-authentication*: this workflow makes a reconnect link and sends it to the account's contact by email (to the fallback address when it has none) and to Slack.",
+				'',
+				'### Set up, in order',
+				"1. Open **Account Needs Reconnecting** (a **Truto Webhook Trigger**) and create a **Truto API** credential (Truto dashboard → Settings → API Tokens). Truto must reach this n8n: set n8n's `WEBHOOK_URL` to its public https address.",
+				'2. In **Settings**: your company name, the fallback address, the sender and the Slack incoming-webhook URL.',
+				'3. Open **Email Contact** and create an **SMTP** credential.',
+				'4. **Publish**: that registers the webhook in Truto (unpublishing deletes it).',
+			],
+			{ id: 'c3a7e5f0-0000-4000-8000-000000000008', position: [-520, -160], width: 460, height: 420 },
 		),
 		setNode(
 			'Settings',

@@ -84,9 +84,25 @@ function field(id, name, value, type = 'string') {
 	return { id, name, value, type };
 }
 
+/**
+ * A sticky note on the canvas, as n8n's templates carry their instructions.
+ * @param {string} name
+ * @param {string[]} lines Markdown, one line each
+ * @param {NodeOptions & { width?: number, height?: number, color?: number }} options
+ */
+function stickyNote(name, lines, options) {
+	const { width = 420, height = 300, color, ...rest } = options;
+	return node('n8n-nodes-base.stickyNote', 1, name, { content: lines.join('\n'), height, width, ...(color ? { color } : {}) }, rest);
+}
+
+/** A resource locator picked from its list, as the editor saves it. @param {string} value @param {string} label */
+function fromList(value, label) {
+	return { __rl: true, mode: 'list', value, cachedResultName: label };
+}
+
 /** A resource locator set by ID, as workflow JSON saves it. @param {unknown} value */
 function byId(value) {
 	return { __rl: true, mode: 'id', value };
 }
 
-module.exports = { TRUTO_NODE, TRUTO_TRIGGER_NODE, node, manualTrigger, trutoNode, trutoTriggerNode, httpRequestNode, codeNode, setNode, field, byId };
+module.exports = { TRUTO_NODE, TRUTO_TRIGGER_NODE, node, manualTrigger, trutoNode, trutoTriggerNode, httpRequestNode, codeNode, setNode, field, byId, fromList, stickyNote };

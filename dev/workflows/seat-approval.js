@@ -9,6 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { webhookTrigger } = require('./flow');
+const { byId } = require('./nodes');
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'seat-reclamation-approval.json');
 const APPROVER = 'it-lead@acme.example';
@@ -26,15 +27,14 @@ function seatApprovalWorkflow(options) {
 		slackWebhookUrl: options.slackUrl,
 		approverEmail: APPROVER,
 		emailFrom: APPROVAL_FROM,
-		identityProviderAccountId: options.identityProviderAccountId ?? '',
 	};
 	for (const assignment of settings.parameters.assignments.assignments) {
 		if (assignment.name in values) assignment.value = values[assignment.name];
 	}
-	if (options.integrations) {
-		const find = workflow.nodes.find((node) => node.name === 'Find Reclaimable Seats');
-		Object.assign(find.parameters, { accountScope: 'integrations', integrations: options.integrations });
-	}
+	const find = workflow.nodes.find((node) => node.name === 'Find Reclaimable Seats');
+	// The example picks the identity provider in the node's own list; a test sets it by ID.
+	if (options.identityProviderAccountId) find.parameters.identityProvider = byId(options.identityProviderAccountId);
+	if (options.integrations) Object.assign(find.parameters, { accountScope: 'integrations', integrations: options.integrations });
 	if (options.runPath) {
 		const index = workflow.nodes.findIndex((node) => node.name === 'Run Now');
 		const manual = workflow.nodes[index];

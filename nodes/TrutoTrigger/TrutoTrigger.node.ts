@@ -12,18 +12,20 @@ import { TrutoClient } from '../shared/transport';
 import { handleDelivery, wantedWebhook } from './handler';
 import { registerWebhook, unregisterWebhook, webhookExists } from './registration';
 import { properties } from './description';
+import { eventsSubtitle } from './events';
 
 export class TrutoTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Truto Trigger',
+		// n8n's trigger list drops "Trigger" from display names: this one then reads "Truto Webhook".
+		displayName: 'Truto Webhook Trigger',
 		name: 'trutoTrigger',
 		icon: { light: 'file:../../icons/truto.svg', dark: 'file:../../icons/truto.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: eventsSubtitle(),
 		description:
-			'Starts the workflow when Truto pushes an event: an integrated account needs re-authentication or works again, a sync job run ends, a record changes',
-		defaults: { name: 'Truto Trigger' },
+			'Starts the workflow when Truto pushes an event to a webhook: an integrated account needs re-authentication or works again, a sync job run ends, a record changes',
+		defaults: { name: 'Truto Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'trutoApi', required: true }],

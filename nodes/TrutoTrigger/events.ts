@@ -1,5 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { onEvent, sentenceCase } from '../shared/helpers/text';
 import { UNIFIED_RESOURCES } from '../shared/model/resources';
 
 /**
@@ -79,12 +80,21 @@ export const TRUTO_EVENTS: TrutoEventSpec[] = [
 	{ value: 'record:deleted', name: 'Record Deleted', description: 'An app pushed a deleted record to Truto' },
 ];
 
-/** The Events dropdown: every event and "Any Event", sorted by name as n8n's editor expects. */
+/**
+ * The Events dropdown: every event and "Any Event", sorted by name as n8n's editor expects; `action`
+ * is the trigger n8n's picker lists ("On account needs re-authentication").
+ */
 export function eventOptions(): INodePropertyOptions[] {
 	return [
-		...TRUTO_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
-		{ name: 'Any Event', value: ANY_EVENT, description: 'Every event Truto sends, including ones not listed here' },
+		...TRUTO_EVENTS.map(({ name, value, description }) => ({ name, value, action: onEvent(name), description })),
+		{ name: 'Any Event', value: ANY_EVENT, action: 'On any Truto event', description: 'Every event Truto sends, including ones not listed here' },
 	].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The canvas subtitle: the chosen events as sentences ("Account needs re-authentication"). */
+export function eventsSubtitle(): string {
+	const names = Object.fromEntries(eventOptions().map(({ name, value }) => [String(value), sentenceCase(name)]));
+	return `={{ ($parameter["events"] || []).map(event => (${JSON.stringify(names)})[event] || event).join(", ") }}`;
 }
 
 export function isRecordEvent(event: string): boolean {

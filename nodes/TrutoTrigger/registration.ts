@@ -64,8 +64,9 @@ export function unreachableUrlProblem(webhookUrl: string, trutoBaseUrl: string):
 	const truto = new URL(trutoBaseUrl);
 	if (isPrivateHost(truto.hostname) || !isPrivateHost(target.hostname)) return undefined;
 	return {
-		message: `Truto cannot reach n8n's webhook URL ${webhookUrl}`,
-		description: `${target.hostname} is only reachable on this machine or its private network, and the Truto API credential points at ${truto.origin}. ${publicUrlFix(webhookUrl)} (A credential pointing at a local Truto sandbox accepts local addresses.)`,
+		// The toast shows only the message: the fix must be in it, not just in the details.
+		message: `Truto cannot reach n8n's webhook URL ${webhookUrl}: set n8n's WEBHOOK_URL environment variable to this n8n's public https address, restart n8n and try again`,
+		description: `${target.hostname} is only reachable on this machine or its private network, and the Truto API credential's Base URL is ${truto.origin}. ${publicUrlFix(webhookUrl)} (A credential pointing at a local Truto sandbox accepts local addresses.)`,
 	};
 }
 

@@ -4,7 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { listSearch, loadOptions, resourceMapping } from '../shared/editor/methods';
 import { SIMPLIFIED_SINCE_VERSION } from '../shared/parameters/output';
 import { router } from './router';
-import { properties } from './description';
+import { USER_DIRECTORY_DESCRIPTION } from '../shared/model/naming';
+import { properties, subtitle } from './description';
 
 export class TrutoUserDirectory implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,11 +14,11 @@ export class TrutoUserDirectory implements INodeType {
 		icon: { light: 'file:../../icons/truto.svg', dark: 'file:../../icons/truto.dark.svg' },
 		group: ['transform'],
 		// 1.1: Output defaults to Simplified and Options offer Include Remote Data; version 1 (saved workflows) keeps its output.
+		// New nodes get the last version. No defaultVersion: n8n offers "Custom API Call" (the picker's
+		// "custom … API call" link, an HTTP Request with this credential) only to nodes without one.
 		version: [1, SIMPLIFIED_SINCE_VERSION],
-		defaultVersion: SIMPLIFIED_SINCE_VERSION,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Read and manage users, groups, roles, organizations and licenses of any app connected to Truto (GitHub, Microsoft 365, Salesforce, Zoom and 350+ more) through one unified schema',
+		subtitle,
+		description: USER_DIRECTORY_DESCRIPTION,
 		defaults: { name: 'Truto User Directory' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { subtitleLookup } from '../shared/helpers/text';
 
 import { dynamicFieldProperties } from '../shared/parameters/metadataFields';
 import { integrationFieldProperties } from '../shared/parameters/integrationFields';
@@ -51,3 +53,22 @@ export const properties: INodeProperties[] = [
 	...RESOURCES.flatMap(environmentOptionsProperty),
 	...FEATURES.flatMap((feature) => feature.operations.flatMap((operation) => operation.properties)),
 ];
+
+/**
+ * The canvas subtitle: the chosen operation's action as the node picker words it ("Get many users",
+ * "Find reclaimable seats across apps"), looked up from the Operation fields above.
+ */
+export function operationActions(list: INodeProperties[] = properties): Record<string, string> {
+	const actions: Record<string, string> = {};
+	for (const property of list) {
+		if (property.name !== 'operation') continue;
+		for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+				if (option.action) actions[`${resource}:${String(option.value)}`] = option.action;
+			}
+		}
+	}
+	return actions;
+}
+
+export const subtitle = subtitleLookup(operationActions(), '$parameter["resource"] + ":" + $parameter["operation"]', '$parameter["operation"]');

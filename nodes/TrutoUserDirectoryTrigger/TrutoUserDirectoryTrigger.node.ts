@@ -11,7 +11,7 @@ import { listSearch } from '../shared/editor/methods';
 import { integrationFieldQuery } from '../shared/parameters/integrationFields';
 import { locatorText } from '../shared/parameters/locators';
 import { readOptions, trutoOptionsQuery } from '../shared/parameters/options';
-import { fieldNaming } from '../shared/model/naming';
+import { fieldNaming, POLL_TRIGGER_DESCRIPTION } from '../shared/model/naming';
 import {
 	baseline,
 	detect,
@@ -71,15 +71,16 @@ function remember(staticData: IDataObject, state: TriggerState): void {
 
 export class TrutoUserDirectoryTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Truto User Directory Trigger',
+		// "Poll" keeps it apart from the Truto Webhook Trigger; n8n's picker still folds it into Truto User
+		// Directory (it matches type names, trutoUserDirectoryTrigger → trutoUserDirectory).
+		displayName: 'Truto Directory Poll Trigger',
 		name: 'trutoUserDirectoryTrigger',
 		icon: { light: 'file:../../icons/truto.svg', dark: 'file:../../icons/truto.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle,
-		description:
-			'Starts the workflow when a user appears, a user changes status, or a license gets enough unused seats in an app connected to Truto',
-		defaults: { name: 'Truto User Directory Trigger' },
+		description: POLL_TRIGGER_DESCRIPTION,
+		defaults: { name: 'Truto Directory Poll Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

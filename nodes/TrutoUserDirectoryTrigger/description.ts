@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { onEvent, sentenceCase, subtitleLookup } from '../shared/helpers/text';
 import { integrationFieldProperty } from '../shared/parameters/integrationFields';
 import { integratedAccountLocator } from '../shared/parameters/locators';
 import { ignoreRemoteDataOption, optionsCollection } from '../shared/parameters/options';
@@ -8,13 +9,19 @@ import { user } from '../shared/model/resources/user';
 import type { IntegrationFieldName, ResourceDefinition } from '../shared/model/types';
 import { eventsReading, TRIGGER_EVENTS } from './events';
 
-/** The Event field's options, from the event table, in the editor's alphabetical order. */
+/**
+ * The Event field's options, from the event table, in the editor's alphabetical order; `action` is
+ * the trigger n8n's picker lists ("On new user").
+ */
 const eventOptions = [...TRIGGER_EVENTS]
 	.sort((a, b) => a.name.localeCompare(b.name))
-	.map(({ name, value, description }) => ({ name, value, description }));
+	.map(({ name, value, description }) => ({ name, value, action: onEvent(name), description }));
 
-/** The node's subtitle: the chosen event's name. */
-export const subtitle = `={{ {${TRIGGER_EVENTS.map(({ value, name }) => `"${value}": "${name}"`).join(', ')}}[$parameter["event"]] }}`;
+/** The node's subtitle: the chosen event as a sentence ("New user"). */
+export const subtitle = subtitleLookup(
+	Object.fromEntries(TRIGGER_EVENTS.map(({ value, name }) => [value, sentenceCase(name)])),
+	'$parameter["event"]',
+);
 
 /** A per-integration field of a resource's list, as its table entry describes it, shown for that resource's events. */
 function listField(resource: ResourceDefinition, field: IntegrationFieldName): INodeProperties[] {

@@ -18,6 +18,7 @@ const {
 	setNode,
 	field,
 	byId,
+	stickyNote,
 	workflow,
 	connect,
 	equals,
@@ -63,14 +64,27 @@ const seatApproval = workflow(
 	[
 		weeklyTrigger('Every Monday at 9:00', 1, 9, { id: id(1), position: [0, 0] }),
 		manualTrigger('Run Now', { id: id(2), position: [0, 200] }),
+		stickyNote(
+			'About This Workflow',
+			[
+				'## Seat reclamation with approval',
+				'Every Monday at 9:00 (or **Run Now**) it looks for paid seats to give back across every app connected to Truto and posts a digest to Slack. For each unused seat it emails the approver *reclaim or keep?*; only an approved seat is reclaimed (deactivate, remove from the group, or delete: what the app supports). A summary goes to Slack at the end.',
+				'',
+				'### Set up, in order',
+				'1. Open **Find Reclaimable Seats** and create a **Truto API** credential (Truto dashboard → Settings → API Tokens); the reclaiming nodes use the same one.',
+				'2. In **Find Reclaimable Seats**, pick your **Identity Provider Account** (Okta, Microsoft Entra ID, Google Workspace … are listed first) to find orphaned accounts, or leave it empty.',
+				'3. In **Settings**: the approver, the sender, the Slack incoming-webhook URL and how many days an approval may take.',
+				'4. Open **Ask the Approver** and create an **SMTP** credential.',
+				'5. Click **Run Now** to try it, then **Publish** to run it every Monday.',
+			],
+			{ id: id(19), position: [-560, -200], width: 500, height: 500 },
+		),
 		setNode(
 			'Settings',
 			[
 				field('a1', 'approverEmail', 'it-lead@example.com'),
 				field('a2', 'emailFrom', 'n8n@example.com'),
 				field('a3', 'slackWebhookUrl', 'https://hooks.slack.com/services/REPLACE/WITH/YOURS'),
-				// Your Okta / Entra / Google Workspace account in Truto, for orphaned accounts; empty to skip that check.
-				field('a4', 'identityProviderAccountId', ''),
 				field('a5', 'approvalDays', 3, 'number'),
 			],
 			{ id: id(3), position: [220, 100] },
@@ -81,7 +95,8 @@ const seatApproval = workflow(
 				resource: 'seatReclamation',
 				operation: 'findReclaimableSeats',
 				accountScope: 'all',
-				identityProvider: byId("={{ $('Settings').first().json.identityProviderAccountId }}"),
+				// Picked from the list (identity providers first); empty skips the orphaned-account check.
+				identityProvider: { __rl: true, mode: 'list', value: '' },
 				inactiveDays: 90,
 				reviewOutput: 'findingsAndSummary',
 				options: {},

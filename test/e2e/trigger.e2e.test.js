@@ -215,7 +215,7 @@ describeInN8n('n8n %s poll trigger', {}, (e2e) => {
 	it('loads as a trigger without an AI-tool variant, with the main node\'s dropdowns', async () => {
 		const types = await e2e.n8n.nodeTypes();
 		const trigger = types.find((/** @type {any} */ type) => type.name === TRIGGER_NODE);
-		expect(trigger).toMatchObject({ displayName: 'Truto User Directory Trigger', polling: true, group: ['trigger'] });
+		expect(trigger).toMatchObject({ displayName: 'Truto Directory Poll Trigger', polling: true, group: ['trigger'] });
 		expect(types.map((/** @type {any} */ type) => type.name)).not.toContain(`${TRIGGER_NODE}Tool`);
 		const organizations = await e2e.n8n.listSearch({
 			nodeType: TRIGGER_NODE,

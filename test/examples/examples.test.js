@@ -26,6 +26,27 @@ describe('examples', () => {
 		expect(JSON.parse(committed)).toEqual(WORKFLOWS[file]);
 	});
 
+	it.each(Object.keys(WORKFLOWS))('%s has unique node ids and names (n8n refuses to import duplicates)', (file) => {
+		const { nodes } = WORKFLOWS[file];
+		expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
+		expect(new Set(nodes.map((node) => node.name)).size).toBe(nodes.length);
+	});
+
+	it.each(Object.keys(WORKFLOWS))('%s explains itself in a sticky note: what it does, what to set, in order', (file) => {
+		const notes = WORKFLOWS[file].nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote');
+		const about = notes.find((note) => note.name === 'About This Workflow');
+		expect(about?.parameters.content).toMatch(/^## .+\n/);
+		expect(about?.parameters.content).toMatch(/### Set up, in order\n1\. .+\n2\. /);
+	});
+
+	it('seat-reclamation-approval.json picks the identity provider in the node\'s list, not a Settings field', () => {
+		const { nodes } = WORKFLOWS['seat-reclamation-approval.json'];
+		const find = nodes.find((node) => node.name === 'Find Reclaimable Seats');
+		expect(find.parameters.identityProvider).toEqual({ __rl: true, mode: 'list', value: '' });
+		const settings = nodes.find((node) => node.name === 'Settings');
+		expect(settings.parameters.assignments.assignments.map((field) => field.name)).not.toContain('identityProviderAccountId');
+	});
+
 	it('account-health-alerts.json closes the loop on integrated_account:active, not reactivated', () => {
 		// A reconnect sends integrated_account:updated then :active; :reactivated means the app's 401s stopped by themselves.
 		const notes = WORKFLOWS['account-health-alerts.json'].nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote');

@@ -158,6 +158,8 @@ export function executeContext(options: ContextOptions): IExecuteFunctions & { r
 export function loadOptionsContext(options: {
 	parameters: Parameters;
 	credentials: { apiToken: string; baseUrl: string; rateLimitPerAccount?: number };
+	/** The name the user gave the node's credential, as n8n passes it with the node. */
+	credentialName?: string;
 }): ILoadOptionsFunctions & { requests: RecordedRequest[] } {
 	const requests: RecordedRequest[] = [];
 	const context = {
@@ -170,7 +172,8 @@ export function loadOptionsContext(options: {
 				? undefined
 				: readParameter(options.parameters, name, MISSING, extra?.extractValue),
 		getCredentials: async () => credentialData(options.credentials),
-		getNode: () => testNode,
+		getNode: () =>
+			options.credentialName ? { ...testNode, credentials: { trutoApi: { id: 'trutoCred1', name: options.credentialName } } } : testNode,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
 	};
 	return context as unknown as ILoadOptionsFunctions & { requests: RecordedRequest[] };

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isIdentityProviderName } from '../../shared/helpers/accounts';
 import { inputError } from '../../shared/parameters/itemLocation';
+import type { AccountInfo } from '../../shared/transport';
 import { readReclamationRequest } from './parameters';
 import type { ReadContext } from '../estate/accountReader';
 import { reviewEstate } from './reviewAccounts';
@@ -28,6 +30,7 @@ export async function findReclaimableSeats(execution: ExecutionScope, itemIndex:
 
 	const scope = await accountsInScope(context, request.scope);
 	const identityProvider = await identityProviderInScope(context, request.identityProviderId);
+	if (identityProvider && 'info' in identityProvider) explainIdentityProvider(execution, identityProvider.info);
 	// Only the summary (or a CSV file) asked for: findings are counted (or written) as they come, none is kept.
 	const csv = request.output === 'csvFile' ? new FindingsCsv() : undefined;
 	const keepFindings = request.output !== 'summary' && !csv;
@@ -56,4 +59,16 @@ export async function findReclaimableSeats(execution: ExecutionScope, itemIndex:
 	if (request.output === 'summary') return [summary];
 	if (request.output === 'findings') return findings;
 	return [...findings, summary];
+}
+
+/**
+ * An Identity Provider Account whose app is not an identity provider may be a mistake (the picker
+ * lists providers first): say in the output pane what it means, without stopping the run.
+ */
+function explainIdentityProvider(execution: ExecutionScope, info: AccountInfo): void {
+	if (isIdentityProviderName(info.slug) || isIdentityProviderName(info.integration)) return;
+	execution.context.addExecutionHints({
+		message: `Identity Provider Account is ${info.label}, and ${info.integration} is not an identity provider: people active in an app but absent from ${info.integration} are reported as orphaned accounts. Choose your Okta, Microsoft Entra ID, Google Workspace, JumpCloud or OneLogin account unless ${info.integration} really lists everyone who works for you.`,
+		location: 'outputPane',
+	});
 }

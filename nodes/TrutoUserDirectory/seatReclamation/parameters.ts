@@ -30,9 +30,9 @@ const identityProvider = integratedAccountLocator({
 	name: 'identityProvider',
 	required: false,
 	description:
-		'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud …). People deactivated or absent there but still active in an app are reported as orphaned accounts (matched by primary email, in any case). Leave empty to skip that check.',
+		'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud, OneLogin …; the list shows them first). People deactivated or absent there but still active in an app are reported as orphaned accounts (matched by primary email, in any case). Leave empty to skip that check.',
 	displayOptions: show,
-});
+}, 'searchIdentityProviders');
 
 const inactiveDays: INodeProperties = {
 	displayName: 'Unused After (Days)',

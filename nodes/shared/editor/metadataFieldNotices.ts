@@ -1,4 +1,4 @@
-import { escapeHtml, shorten } from '../helpers/text';
+import { escapeHtml, listNames, shorten } from '../helpers/text';
 import { BODY_FIELDS, JSON_BODY, QUERY_FIELDS } from '../model/naming';
 import { OPERATION_SPECS } from '../model/operations';
 import type { OperationName, ResourceDefinition } from '../model/types';
@@ -59,9 +59,17 @@ export const areaNotice = {
 		);
 	},
 
-	/** Truto refused the look-up: its own message and the transport's hint (fix the token, reconnect…). */
-	lookupFailed(call: AreaCall, message: string, hint: string | undefined): string {
-		return areaNotice.problem(call, shorten(`${message}${hint ? `. ${hint}` : ''}`, 400));
+	/**
+	 * Truto refused the look-up: its own message and the transport's hint (fix the token, reconnect…).
+	 * n8n 2.41 reloads this area when a parameter it depends on changes, not when the credential does,
+	 * so the note says which credential it was loaded with and how to load it again.
+	 */
+	lookupFailed(call: AreaCall, message: string, hint: string | undefined, credential: string): string {
+		const said = shorten(`${message}${hint ? `. ${hint}` : ''}`, 400);
+		return areaNotice.problem(
+			call,
+			`${said} (Loaded with ${credential}; after changing the credential, close and reopen this node to load this area again.)`,
+		);
 	},
 
 	unsupported(call: AreaCall, text: string): string {
@@ -73,20 +81,32 @@ export const areaNotice = {
 		return headed(call.area, `Truto has no field list for ${label} ${purpose}; the fields above and Options still apply.`);
 	},
 
-	empty(call: AreaCall, label: string): string {
+	/** `ignored`: the named fields above that the account's metadata does not list (see ignoredFieldsText). */
+	empty(call: AreaCall, label: string, ignored = ''): string {
 		const purpose = OPERATION_SPECS[call.operation].purpose(call.resource);
 		return call.area === 'query'
-			? headed('query', `${label} takes no query parameters ${purpose} beyond the fields above.`)
+			? headed('query', `${label} takes no query parameters ${purpose} beyond the fields above.${ignored}`)
 			: headed('body', `Truto lists no body fields for ${label} ${purpose}; give any in ${JSON_BODY.displayName}.`);
 	},
 
 	/** Not shown while fields are listed, but it replaces an older notice n8n would otherwise keep. */
-	listed(call: AreaCall, label: string, count: number): string {
+	listed(call: AreaCall, label: string, count: number, ignored = ''): string {
 		const purpose = OPERATION_SPECS[call.operation].purpose(call.resource);
-		return headed(call.area, `${count} ${AREAS[call.area].words} of ${label} ${purpose}.`);
+		return headed(call.area, `${count} ${AREAS[call.area].words} of ${label} ${purpose}.${ignored}`);
 	},
 
 	noOperation(area: AreaName): string {
 		return headed(area, 'choose a resource and an operation above.');
 	},
 };
+
+/**
+ * The named per-integration fields above (Organization, Product …) that the account's metadata does
+ * not list, as a sentence to append: n8n's displayOptions cannot hide them by metadata, so the area
+ * that reads the metadata says it. Empty when every one applies.
+ */
+export function ignoredFieldsText(names: string[], label: string): string {
+	if (!names.length) return '';
+	const several = names.length > 1;
+	return ` ${listNames(names)} above ${several ? 'do' : 'does'} not apply to ${label}: leave ${several ? 'them' : 'it'} empty.`;
+}

@@ -45,3 +45,41 @@ export function integratedAccountLabel(account: IDataObject): string {
 export function integrationKey(name: string): string {
 	return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * Integrations that are identity providers (their user lists say who works here), by integrationKey
+ * of Truto's name: Okta, Microsoft Entra ID (Azure AD; also Microsoft 365, whose users are Entra's),
+ * Google Workspace, JumpCloud, OneLogin, Ping, Auth0, Keycloak, CyberArk, Duo.
+ */
+const IDENTITY_PROVIDERS = new Set([
+	'okta',
+	'azureactivedirectory',
+	'azuread',
+	'microsoftentraid',
+	'entraid',
+	'microsoft365',
+	'googleworkspace',
+	'gsuite',
+	'jumpcloud',
+	'onelogin',
+	'pingone',
+	'pingidentity',
+	'auth0',
+	'keycloak',
+	'cyberark',
+	'duo',
+]);
+
+/** Whether the account's integration is an identity provider (see IDENTITY_PROVIDERS). */
+export function isIdentityProvider(account: IDataObject): boolean {
+	const integration = (account.integration ?? {}) as IDataObject;
+	return [integration.name, integration.label].some((name) => typeof name === 'string' && isIdentityProviderName(name));
+}
+
+/** The same, by an integration's name ("okta", "Google Workspace"). */
+export function isIdentityProviderName(name: string): boolean {
+	return IDENTITY_PROVIDERS.has(integrationKey(name));
+}
+
+/** How the Identity Provider Account picker marks an app that is not one (listed after the providers). */
+export const NOT_AN_IDENTITY_PROVIDER = 'not an identity provider';

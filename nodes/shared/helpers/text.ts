@@ -24,6 +24,27 @@ export function titleOf(name: string): string {
 		.join(' ');
 }
 
+/**
+ * A Title Case option name as a person writes it in a sentence: "Account Needs Re-Authentication" →
+ * "Account needs re-authentication" (n8n's own lower-casing would drop the hyphen: "re authentication").
+ */
+export function sentenceCase(name: string): string {
+	return name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+}
+
+/** The trigger action n8n's node picker lists for an event: "On account needs re-authentication". */
+export function onEvent(name: string): string {
+	return `On ${name.toLowerCase()}`;
+}
+
+/**
+ * A node subtitle that shows a readable name for a value: an n8n expression looking the value up in
+ * a fixed table, the raw value where the table has none (a value saved by a later version).
+ */
+export function subtitleLookup(names: Record<string, string>, key: string, fallback = key): string {
+	return `={{ ${JSON.stringify(names)}[${key}] || ${fallback} }}`;
+}
+
 /** A wait as people say it: "45 s", "12 min", "1 h 30 min". */
 export function formatDuration(ms: number): string {
 	const seconds = Math.max(0, Math.round(ms / 1000));

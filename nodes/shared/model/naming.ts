@@ -8,6 +8,17 @@ import type { IntegrationFieldName, OperationName, ResourceDefinition } from './
  * a Truto 400 and the editor.
  */
 
+/** What the action node does, in n8n's node picker and on its page there. */
+export const USER_DIRECTORY_DESCRIPTION =
+	'Read and manage users, groups, roles, organizations and licenses of any app connected to Truto (GitHub, Microsoft 365, Salesforce, Zoom and 350+ more) through one unified schema';
+
+/**
+ * The poll trigger's description. n8n's picker folds a trigger into the node whose type name it
+ * extends (trutoUserDirectoryTrigger → trutoUserDirectory, by type name, so no display name avoids
+ * it) and shows the trigger's description for both: it says what the action node does first.
+ */
+export const POLL_TRIGGER_DESCRIPTION = `${USER_DIRECTORY_DESCRIPTION}; its poll trigger starts a workflow when a user appears, a user changes status, or a license gets enough unused seats`;
+
 /** The per-integration fields the node has a field of its own for (parameter name = field name). */
 export const INTEGRATION_FIELD_NAMES: Record<IntegrationFieldName, string> = {
 	organization: 'Organization',

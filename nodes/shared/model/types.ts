@@ -15,6 +15,11 @@ export interface IntegrationFieldUse {
 	note: string;
 	/** For option fields: the values Truto documents on this resource. */
 	values?: INodePropertyOptions[];
+	/**
+	 * Shown under the field, always: which apps take it. n8n cannot hide a field by the chosen account's
+	 * metadata, so the field says it (and Integration Parameters names the account's ignored fields).
+	 */
+	hint?: string;
 }
 
 /** Another record picked with that resource's locator and sent in the body (Group → Remove User: the user). */

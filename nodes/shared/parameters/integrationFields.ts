@@ -25,6 +25,7 @@ export function integrationFieldProperty(
 		return recordLocator(displayName, use.field, 'searchOrganizations', 'e.g. 1234567', {
 			description: `${description} Leave empty when the integration does not need it.`,
 			displayOptions,
+			...(use.hint ? { hint: use.hint } : {}),
 		});
 	}
 	return {
@@ -35,6 +36,7 @@ export function integrationFieldProperty(
 		options: [{ name: 'Not Set', value: '' }, ...(use.values ?? [])],
 		description,
 		displayOptions,
+		...(use.hint ? { hint: use.hint } : {}),
 	};
 }
 

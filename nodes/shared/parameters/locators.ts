@@ -9,8 +9,11 @@ import { inputError, type ItemLocation } from './itemLocation';
 const ACCOUNT_DESCRIPTION =
 	'The connected customer account to read from: one tenant of one app, such as GitHub · acme-corp. Its ID is a UUID from Truto.';
 
-/** The Integrated Account picker every Truto node shows (a fresh object each time, to place as it needs). */
-export function integratedAccountLocator(extra: Partial<INodeProperties> = {}): INodeProperties {
+/**
+ * The Integrated Account picker every Truto node shows (a fresh object each time, to place as it
+ * needs); `searchListMethod` lists the accounts in another order (identity providers first).
+ */
+export function integratedAccountLocator(extra: Partial<INodeProperties> = {}, searchListMethod = 'searchIntegratedAccounts'): INodeProperties {
 	return {
 		displayName: 'Integrated Account',
 		name: 'integratedAccount',
@@ -24,7 +27,7 @@ export function integratedAccountLocator(extra: Partial<INodeProperties> = {}): 
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select an integrated account...',
-				typeOptions: { searchListMethod: 'searchIntegratedAccounts', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'ID',

@@ -1,3 +1,4 @@
+import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isLoopbackHost } from '../helpers/addresses';
@@ -6,6 +7,15 @@ import { type RateLimits, TRUTO_RATE_LIMITS } from './limits';
 import type { TrutoFunctions } from './types';
 
 export const CREDENTIAL_TYPE = 'trutoApi';
+
+/**
+ * The credential a message asks the user to open, by the name they gave it ("the credential “Truto API
+ * (wrong token)”"): n8n gives a node its credentials' names. Without one, the credential type's name.
+ */
+export function credentialNamed(node: INode | undefined): string {
+	const name = node?.credentials?.[CREDENTIAL_TYPE]?.name;
+	return typeof name === 'string' && name.trim() ? `the credential “${name.trim()}”` : 'the Truto API credential';
+}
 
 /** Truto's cloud API: the credential's default Base URL, and the one used when it is left empty. */
 export const DEFAULT_BASE_URL = 'https://api.truto.one';
@@ -56,15 +66,15 @@ export function redactSecret(text: string, secret: string): string {
 /** The API token as stored; an empty one, or one with spaces or line breaks (a paste gone wrong), is refused. */
 function checkToken(context: TrutoFunctions, raw: unknown): string {
 	const secret = typeof raw === 'string' ? raw : String(raw ?? '');
-	const description =
-		'Open the Truto API credential and paste the API token again (Truto dashboard → Settings → API Tokens).';
+	const credential = credentialNamed(context.getNode());
+	const description = `Open ${credential} and paste the API token again (Truto dashboard → Settings → API Tokens).`;
 	if (secret.trim() === '') {
-		throw new NodeOperationError(context.getNode(), 'The Truto API credential has no API token', { description });
+		throw new NodeOperationError(context.getNode(), `${capitalised(credential)} has no API token`, { description });
 	}
 	if (/\s/.test(secret) || [...secret].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
 		throw new NodeOperationError(
 			context.getNode(),
-			'The API token in the Truto API credential contains spaces or line breaks',
+			`The API token in ${credential} contains spaces or line breaks`,
 			{ description },
 		);
 	}
@@ -77,7 +87,7 @@ const API_PATH = /\/(unified|integrated-account|integration|environment|sync-job
 function checkBaseUrl(context: TrutoFunctions, raw: unknown, redact: (text: string) => string): string {
 	const given = String(raw ?? '').trim() || DEFAULT_BASE_URL;
 	const text = redact(given);
-	const fix = `Open the Truto API credential and set Base URL to ${DEFAULT_BASE_URL} (or your Truto address).`;
+	const fix = `Open ${credentialNamed(context.getNode())} and set Base URL to ${DEFAULT_BASE_URL} (or your Truto address).`;
 	if (/\s/.test(given)) {
 		throw new NodeOperationError(context.getNode(), `The Base URL "${text}" contains a space`, { description: fix });
 	}
@@ -117,4 +127,8 @@ function checkBaseUrl(context: TrutoFunctions, raw: unknown, redact: (text: stri
 		);
 	}
 	return `${url.origin}${path}`;
+}
+
+function capitalised(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

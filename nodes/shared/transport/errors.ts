@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { formatDuration, listNames, shorten } from '../helpers/text';
+import { credentialNamed } from './credentials';
 import { rateLimitsText } from './limits';
 import { networkErrorReason } from './networkErrors';
 
@@ -107,7 +108,7 @@ function hintFor(status: number, body: TrutoErrorBody, context: ErrorContext): s
 		case status === 401 && remote:
 			return "The app behind this integrated account rejected its stored credentials, so Truto marked the account as needs_reauth. The account's owner must reconnect it in Truto (for example through your Truto Link flow); retrying will not help.";
 		case status === 401:
-			return 'Truto did not accept the API token. Open the Truto API credential, paste a valid token from the Truto dashboard (Settings → API Tokens), and check the Base URL.';
+			return `Truto did not accept the API token of ${credentialNamed(context.node)}. Open that credential, paste a valid token from the Truto dashboard (Settings → API Tokens), and check the Base URL.`;
 		case status === 403: {
 			const scopes = insightValues(insight, 'forbidden_error');
 			return scopes.length
@@ -225,4 +226,17 @@ export function loopingPagesError(context: ErrorContext): NodeApiError {
 			itemIndex: context.itemIndex,
 		},
 	);
+}
+
+/**
+ * An error for one of the editor's lists (a resource locator's "Could not load list"): n8n shows it as
+ * "<httpCode> - <message>", so a message that starts with the status ("Truto answered 401
+ * Unauthorized: …") would say it twice. The list reads "401 - Unauthorized: Invalid API token" instead.
+ */
+export function forEditorList(error: unknown): unknown {
+	if (!(error instanceof NodeApiError) || !error.httpCode) return error;
+	const status = error.httpCode;
+	const shown = error.message.replace(new RegExp(`^(Truto|The connected app) answered ${status} `), '');
+	if (shown !== error.message) error.message = shown;
+	return error;
 }

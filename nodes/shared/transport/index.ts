@@ -1,6 +1,7 @@
 export { TrutoClient } from './client';
 export type { TrutoRequest, ListRequest, ClientOptions } from './client';
-export { CREDENTIAL_TYPE } from './credentials';
+export { CREDENTIAL_TYPE, credentialNamed } from './credentials';
+export { forEditorList } from './errors';
 export { UNIFIED_MODEL, unifiedPath, segmentProblem } from './path';
 export type { ListPage } from './paging';
 export type { TrutoFunctions } from './types';

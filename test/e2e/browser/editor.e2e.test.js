@@ -13,7 +13,20 @@ const { VERSIONS, OWNER } = require('../../../dev/n8n');
 const { launchChromium } = require('../../../dev/browser/chromium');
 const { Editor } = require('../../../dev/browser/editor');
 const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('../setup');
-const { BAD_CREDENTIAL, NODES_WORKFLOW, TRIGGER_WORKFLOW, AGENT_WORKFLOW, exampleWorkflows } = require('./fixtures');
+const {
+	BAD_CREDENTIAL,
+	CLOUD_CREDENTIAL,
+	NODES_WORKFLOW,
+	MORE_NODES_WORKFLOW,
+	TRIGGER_WORKFLOW,
+	WEBHOOK_WORKFLOW,
+	AGENT_WORKFLOW,
+	httpWorkflow,
+	exampleWorkflows,
+	example,
+} = require('./fixtures');
+/** How the action node's description begins, on its picker page too. */
+const ACTION_NODE_DESCRIPTION = 'Read and manage users, groups, roles, organizations and licenses of any app connected to Truto';
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
@@ -31,9 +44,21 @@ beforeAll(async () => {
 	if (!versionsUnderTest().includes(NEWEST)) return;
 	sandbox = await startSandbox({ port: 0 });
 	n8n = await bootN8n(NEWEST, sandbox, {
-		credentials: [{ ...BAD_CREDENTIAL, type: 'trutoApi', data: { apiToken: 'not-a-valid-token', baseUrl: sandbox.url } }],
+		credentials: [
+			{ ...BAD_CREDENTIAL, type: 'trutoApi', data: { apiToken: 'not-a-valid-token', baseUrl: sandbox.url } },
+			{ ...CLOUD_CREDENTIAL, type: 'trutoApi', data: { apiToken: 'a-cloud-token', baseUrl: 'https://api.truto.one' } },
+		],
 	});
-	await n8n.importWorkflow([NODES_WORKFLOW, TRIGGER_WORKFLOW, AGENT_WORKFLOW, ...exampleWorkflows()]);
+	await n8n.importWorkflow([
+		NODES_WORKFLOW,
+		MORE_NODES_WORKFLOW,
+		TRIGGER_WORKFLOW,
+		WEBHOOK_WORKFLOW,
+		AGENT_WORKFLOW,
+		httpWorkflow(sandbox.url),
+		...exampleWorkflows(),
+		example('seat-reclamation-approval.json'),
+	]);
 	await n8n.start();
 	const chromium = await launchChromium();
 	browser = chromium;
@@ -93,7 +118,7 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 		await open(NODES_WORKFLOW.id, 'GitHub Licenses');
 		await editor.waitForNotice(/GitHub · acme-corp takes no query parameters to list licenses/);
 		expect(await editor.areaNotices()).toEqual([
-			'Integration Parameters: GitHub · acme-corp takes no query parameters to list licenses beyond the fields above.',
+			'Integration Parameters: GitHub · acme-corp takes no query parameters to list licenses beyond the fields above. Product above does not apply to GitHub · acme-corp: leave it empty.',
 		]);
 		await editor.screenshot('f1-empty-area-named');
 	});
@@ -153,7 +178,9 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 		await open(NODES_WORKFLOW.id, 'Wrong Token');
 		await editor.waitForNotice(/Truto answered 401/);
 		const [notice] = await editor.areaNotices();
-		expect(notice).toMatch(/^Integration Parameters: Truto answered 401 Unauthorized: Invalid API token\. Truto did not accept the API token\. Open the Truto API credential/);
+		expect(notice).toMatch(
+			/^Integration Parameters: Truto answered 401 Unauthorized: Invalid API token\. Truto did not accept the API token of the credential “Truto API \(wrong token\)”\. Open that credential/,
+		);
 		expect(notice).not.toMatch(/This integration|no field list/);
 	});
 
@@ -278,6 +305,142 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 			await editor.page.keyboard.press('Escape');
 			if (listed) return;
 		}
+	});
+
+
+	// Issue 19: what a new user still trips over in n8n 2.41.
+
+	it('19.1: the picker keeps the action node and the webhook trigger apart, each described as what it is', async () => {
+		await editor.page.goto(`${n8n.baseUrl}/workflow/new`);
+		await editor.page.getByTestId('canvas-add-button').click();
+		await editor.page.getByTestId('node-creator-search-bar').fill('Truto');
+		const items = editor.page.getByTestId('node-creator-node-item').or(editor.page.getByTestId('node-creator-action-item'));
+		await editor.page.getByTestId('node-creator-item-name').filter({ hasText: 'Truto Webhook' }).waitFor();
+		const entries = (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+		await editor.screenshot('picker-search-truto');
+		// n8n folds the poll trigger into Truto User Directory (by type name) and shows the trigger's
+		// description there: it starts with the action node's own.
+		expect(entries.find((text) => text.startsWith('Truto User Directory'))).toContain(ACTION_NODE_DESCRIPTION);
+		expect(entries.find((text) => text.startsWith('Truto Webhook'))).toMatch(/Starts the workflow when Truto pushes an event/);
+		expect(entries.some((text) => /^Truto (?!User Directory|Webhook)/.test(text))).toBe(false);
+
+		await editor.page.getByTestId('node-creator-item-name').filter({ hasText: 'Truto Webhook' }).click();
+		await editor.page.getByText('On account needs re-authentication', { exact: true }).waitFor();
+		expect(await editor.page.getByText(/re authentication/).count()).toBe(0);
+		await editor.page.keyboard.press('Escape');
+	});
+
+	it('19.1, 19.11: Truto User Directory\'s page shows its own description; its Resource offers n8n\'s Custom API Call', async () => {
+		await editor.openWorkflow(NODES_WORKFLOW.id);
+		// The canvas's "+" (a workflow with a trigger: the regular nodes' view, as for a next step).
+		await editor.page.getByTestId('node-creator-plus-button').click();
+		await editor.page.getByTestId('node-creator-search-bar').fill('Truto User Directory');
+		await editor.page.getByTestId('node-creator-item-name').filter({ hasText: /^Truto User Directory$/ }).first().click();
+		const panel = editor.page.getByTestId('node-creator');
+		await panel.getByText('Get many users', { exact: true }).waitFor();
+		const text = (await panel.innerText()).replace(/\s+/g, ' ');
+		await editor.screenshot('picker-action-page');
+		expect(text).toContain(ACTION_NODE_DESCRIPTION);
+		expect(text).not.toMatch(/Node details Truto User Directory Installed Starts the workflow/);
+		await editor.page.keyboard.press('Escape');
+
+		// n8n 2.41 shows its "custom … API call" link on its own nodes' pages only (a community node's page
+		// has the package footer there), but it offers Custom API Call in the node, pointing to HTTP Request.
+		await open(NODES_WORKFLOW.id, 'New User');
+		await editor.selectOption('resource', 'Custom API Call');
+		await editor.page.getByText(/Use the HTTP Request node to make a custom API call/).waitFor();
+		expect(await editor.panelText()).toContain("We'll take care of the Truto User Directory auth for you");
+		await editor.screenshot('custom-api-call');
+	});
+
+	it('19.11: the HTTP Request node calls any Truto endpoint with the Truto credential', async () => {
+		await open('editorHttp1', 'Truto API Call');
+		const output = await editor.executeStep();
+		expect(output).toMatch(/\d+ items?/);
+		expect(output).toContain('acme-corp');
+	});
+
+	it('19.2: a JSON field of a Create form starts with a valid value of its shape', async () => {
+		await open(MORE_NODES_WORKFLOW.id, 'GitHub New User');
+		// Fields comes first on writes.
+		const area = editor.page.getByTestId('mapping-fields-container').first();
+		await area.waitFor();
+		const emails = area.locator('.cm-content').first();
+		await emails.waitFor({ timeout: 30_000 });
+		const value = (await emails.innerText()).replace(/\s+/g, '');
+		expect(JSON.parse(value)).toEqual([{ email: '', type: 'work', is_primary: true }]);
+		await editor.page.waitForTimeout(1000); // the JSON linter runs after a pause
+		expect(await area.locator('.cm-lintRange-error, .cm-lint-marker-error').count()).toBe(0);
+		await editor.screenshot('create-form');
+	});
+
+	it('19.3, 19.5: the wrong-token notice and list name the credential, say it was loaded with it, and give the status once', async () => {
+		await open(NODES_WORKFLOW.id, 'Wrong Token');
+		await editor.waitForNotice(/Truto answered 401/);
+		const [notice] = await editor.areaNotices();
+		expect(notice).toContain('(Loaded with the credential “Truto API (wrong token)”; after changing the credential, close and reopen this node to load this area again.)');
+		await editor.openList('integratedAccount');
+		const error = editor.page.getByTestId('rlc-error-container');
+		await error.waitFor();
+		const said = (await error.innerText()).replace(/\s+/g, ' ');
+		await editor.screenshot('wrong-token-list-message');
+		expect(said).toMatch(/401 - Unauthorized: Invalid API token/);
+		expect(said).not.toMatch(/401 - Truto answered 401/);
+		expect(said).toContain('the credential “Truto API (wrong token)”');
+		await editor.page.keyboard.press('Escape');
+	});
+
+	it('19.6: Product says which app takes it, and the area names it as not applying to GitHub', async () => {
+		await open(MORE_NODES_WORKFLOW.id, 'GitHub Users');
+		await editor.waitForNotice(/Product above does not apply to GitHub · acme-corp/);
+		expect(await editor.parameterRow('product').innerText()).toContain('Microsoft 365 only; other apps ignore it');
+		await editor.screenshot('product-field-on-github');
+	});
+
+	it('19.7: Identity Provider Account lists identity providers first, the rest marked as not one', async () => {
+		await open(MORE_NODES_WORKFLOW.id, 'Find Seats');
+		await editor.openList('identityProvider');
+		const items = await editor.resourceLocatorItems();
+		await editor.screenshot('identity-provider-picker');
+		const firstOther = items.findIndex((item) => item.endsWith('— not an identity provider'));
+		expect(items.slice(0, firstOther)).toEqual(expect.arrayContaining(['Okta · acme-workforce.okta.com', 'Google Workspace · acme.com (sandbox, read-only)']));
+		expect(items.slice(firstOther).every((item) => item.endsWith('— not an identity provider'))).toBe(true);
+		expect(items).toContain('GitHub · acme-corp — not an identity provider');
+		await editor.page.keyboard.press('Escape');
+	});
+
+	it('19.9: canvas subtitles read as people write them', async () => {
+		await editor.openWorkflow(NODES_WORKFLOW.id);
+		const subtitle = async (/** @type {string} */ name) => (await editor.canvasNode(name).innerText()).replace(/\s+/g, ' ');
+		expect(await subtitle('Microsoft 365 Users')).toContain('Get many users');
+		expect(await subtitle('Remove From Group')).toContain('Remove a user from a group');
+		await editor.openWorkflow(MORE_NODES_WORKFLOW.id);
+		expect(await subtitle('Find Seats')).toContain('Find reclaimable seats across apps');
+		await editor.openWorkflow(TRIGGER_WORKFLOW.id);
+		expect(await subtitle('Seats Freed')).toContain('License seats threshold reached');
+		await editor.openWorkflow(WEBHOOK_WORKFLOW.id);
+		expect(await subtitle('Truto Webhook Trigger')).toContain('Account needs re-authentication');
+		await editor.screenshot('canvas-subtitles');
+		expect(await subtitle('Truto Webhook Trigger')).not.toContain('integrated_account:');
+	});
+
+	it('19.10: a local n8n URL is refused with the fix in the message n8n shows', async () => {
+		await open(WEBHOOK_WORKFLOW.id, 'Truto Webhook Trigger');
+		await editor.page.getByTestId('node-execute-button').first().click();
+		const toast = editor.page.getByText(/Truto cannot reach n8n's webhook URL/).first();
+		await toast.waitFor({ timeout: 30_000 });
+		await editor.screenshot('trigger-local-url-toast');
+		expect((await toast.innerText()).replace(/\s+/g, ' ')).toMatch(/set n8n's WEBHOOK_URL environment variable to this n8n's public https address, restart n8n and try again/);
+	});
+
+	it('19.4: an example explains itself on the canvas, and picks the identity provider from a list', async () => {
+		const approval = example('seat-reclamation-approval.json');
+		await editor.openWorkflow(approval.id);
+		await editor.page.getByText('Set up, in order').first().waitFor();
+		await editor.screenshot('example-canvas');
+		expect((await editor.page.locator('.vue-flow').innerText()).replace(/\s+/g, ' ')).toContain('pick your Identity Provider Account');
+		await open(approval.id, 'Find Reclaimable Seats');
+		expect(await editor.parameterInput('identityProvider').getByTestId('rlc-mode-selector').locator('input').inputValue()).toMatch(/^From list$/i);
 	});
 
 });

@@ -12,6 +12,7 @@ const { ACCOUNTS } = require('../../../dev/sandbox');
 const { node, trutoNode, manualWorkflow, workflow, connect, TRUTO_CREDENTIAL } = require('../../../dev/workflows');
 
 const TRIGGER_NODE = 'n8n-nodes-truto.trutoUserDirectoryTrigger';
+const WEBHOOK_TRIGGER_NODE = 'n8n-nodes-truto.trutoTrigger';
 const BAD_CREDENTIAL = Object.freeze({ id: 'trutoBadToken1', name: 'Truto API (wrong token)' });
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
 
@@ -35,6 +36,45 @@ const NODES_WORKFLOW = manualWorkflow('editorNodes1', [
 		credentials: { trutoApi: BAD_CREDENTIAL },
 	}),
 ]);
+
+/** Truto nodes of issue 19's findings: a Create form, a GitHub list, Find Reclaimable Seats. */
+const MORE_NODES_WORKFLOW = manualWorkflow('editorNodes2', [
+	editorNode('GitHub New User', { resource: 'user', operation: 'create', integratedAccount: picked(ACCOUNTS.github, 'GitHub · acme-corp') }),
+	editorNode('GitHub Users', { resource: 'user', operation: 'getAll', integratedAccount: picked(ACCOUNTS.github, 'GitHub · acme-corp') }),
+	editorNode('Find Seats', { resource: 'seatReclamation', operation: 'findReclaimableSeats', accountScope: 'all' }),
+]);
+
+/** A credential pointing at Truto's cloud: a local n8n URL cannot be reached from there. */
+const CLOUD_CREDENTIAL = Object.freeze({ id: 'trutoCloud1', name: 'Truto API (cloud)' });
+
+const WEBHOOK_WORKFLOW = workflow(
+	'editorWebhook1',
+	[
+		node(WEBHOOK_TRIGGER_NODE, 1, 'Truto Webhook Trigger', { events: ['integrated_account:authentication_error'], integratedAccounts: [], integrations: [] }, {
+			credentials: { trutoApi: CLOUD_CREDENTIAL },
+			position: [0, 0],
+			webhookId: 'e19e19e1-0000-4000-8000-0000000000aa',
+		}),
+	],
+	{},
+	'Truto webhook trigger',
+);
+
+/**
+ * n8n's HTTP Request node calling any Truto endpoint with the Truto credential as a predefined
+ * credential type (it lists credential types that authenticate generically).
+ * @param {string} baseUrl the sandbox's
+ */
+function httpWorkflow(baseUrl) {
+	return manualWorkflow('editorHttp1', [
+		node('n8n-nodes-base.httpRequest', 4.2, 'Truto API Call', {
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'trutoApi',
+			url: `${baseUrl}/integrated-account`,
+			options: {},
+		}, { credentials: { trutoApi: TRUTO_CREDENTIAL } }),
+	]);
+}
 
 const TRIGGER_WORKFLOW = workflow(
 	'editorTrigger1',
@@ -66,7 +106,24 @@ const AGENT_WORKFLOW = workflow(
 
 /** @returns {any[]} */
 function exampleWorkflows() {
-	return ['seat-reclamation-report.json', 'offboarding-check.json'].map((file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')));
+	return ['seat-reclamation-report.json', 'offboarding-check.json'].map(example);
 }
 
-module.exports = { BAD_CREDENTIAL, NODES_WORKFLOW, TRIGGER_WORKFLOW, AGENT_WORKFLOW, exampleWorkflows, picked };
+/** One example workflow as committed. @param {string} file @returns {any} */
+function example(file) {
+	return JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+}
+
+module.exports = {
+	BAD_CREDENTIAL,
+	CLOUD_CREDENTIAL,
+	NODES_WORKFLOW,
+	MORE_NODES_WORKFLOW,
+	TRIGGER_WORKFLOW,
+	WEBHOOK_WORKFLOW,
+	AGENT_WORKFLOW,
+	httpWorkflow,
+	exampleWorkflows,
+	example,
+	picked,
+};

@@ -37,7 +37,8 @@ describe('description', () => {
 
 	it('is a webhook trigger named trutoTrigger, not usable as an AI tool', () => {
 		expect(description.name).toBe('trutoTrigger');
-		expect(description.displayName).toBe('Truto Trigger');
+		// n8n's trigger list drops "Trigger": it reads "Truto Webhook", apart from Truto User Directory.
+		expect(description.displayName).toBe('Truto Webhook Trigger');
 		expect(description.group).toEqual(['trigger']);
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
@@ -51,6 +52,15 @@ describe('description', () => {
 		const names = (events?.options ?? []).map((option) => option.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		expect(events?.default).toEqual([NEEDS_REAUTH]);
+	});
+
+	it('lists each event in n8n\'s node picker as a person writes it', () => {
+		const events = description.properties.find((property) => property.name === 'events');
+		const actions = Object.fromEntries((events?.options ?? []).map((option) => [(option as { value: string }).value, (option as { action?: string }).action]));
+		expect(actions[NEEDS_REAUTH]).toBe('On account needs re-authentication');
+		expect(actions['integrated_account:post_connect_form_submitted']).toBe('On account post-connect form submitted');
+		expect(actions['sync_job_run:completed']).toBe('On sync job run completed');
+		expect(actions[ANY_EVENT]).toBe('On any Truto event');
 	});
 
 	it('lists several accounts and integrations through loadOptions methods that exist', () => {
@@ -196,7 +206,7 @@ describe('registration', () => {
 		it('a wrong token: fix the credential', async () => {
 			const { error, hook } = await activationError({ events: [NEEDS_REAUTH] }, { token: 'not-the-token' });
 			expect(error.message).toBe('Truto did not register the webhook: Truto answered 401 Unauthorized: Invalid API token.');
-			expect(error.description).toMatch(/Open the Truto API credential/);
+			expect(error.description).toMatch(/^Truto did not accept the API token of the Truto API credential\. Open that credential/);
 			expect(webhooksFor(hook.url)).toHaveLength(0);
 		});
 
@@ -243,8 +253,8 @@ describe('registration', () => {
 			const trigger = new TrutoTrigger();
 			expect(await trigger.webhookMethods.default.checkExists.call(context)).toBe(false);
 			await expect(trigger.webhookMethods.default.create.call(context)).rejects.toMatchObject({
-				message: `Truto cannot reach n8n's webhook URL ${hook.url}`,
-				description: expect.stringMatching(/127\.0\.0\.1 is only reachable on this machine .* points at https:\/\/api\.truto\.one\. .*WEBHOOK_URL/),
+				message: `Truto cannot reach n8n's webhook URL ${hook.url}: set n8n's WEBHOOK_URL environment variable to this n8n's public https address, restart n8n and try again`,
+				description: expect.stringMatching(/127\.0\.0\.1 is only reachable on this machine .* Base URL is https:\/\/api\.truto\.one\. .*WEBHOOK_URL/),
 			});
 			expect(context.requests).toEqual([]);
 		});

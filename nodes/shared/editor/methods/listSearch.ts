@@ -1,11 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { integratedAccountLabel } from '../../helpers/accounts';
+import { integratedAccountLabel, isIdentityProvider, NOT_AN_IDENTITY_PROVIDER } from '../../helpers/accounts';
 import { integrationFieldQuery } from '../../parameters/integrationFields';
 import { UNIFIED_RESOURCES } from '../../model/resources';
 import type { ResourceDefinition } from '../../model/types';
-import { TrutoClient, unifiedPath } from '../../transport';
+import { forEditorList, TrutoClient, unifiedPath } from '../../transport';
 import { chosenAccount, currentParameter } from './currentParameter';
 
 /** Accounts are few per environment, so the dropdown reads every page and filters locally. */
@@ -26,6 +26,26 @@ export async function searchIntegratedAccounts(this: ILoadOptionsFunctions, filt
 		.map((account) => ({ name: integratedAccountLabel(account), value: String(account.id) }))
 		.filter((item) => matches(item, filter))
 		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+/**
+ * The Identity Provider Account picker: identity providers first (Okta, Microsoft Entra ID, Google
+ * Workspace, JumpCloud, OneLogin …), then every other account, marked as not one. Another app still
+ * works when its user list holds everyone, so it stays choosable.
+ */
+export async function searchIdentityProviders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const client = await TrutoClient.create(this, { maxPageSize: ACCOUNT_PAGE_SIZE });
+	const accounts = await client.list({ path: ['integrated-account'] });
+	const entries = accounts.map((account) => {
+		const provider = isIdentityProvider(account);
+		const label = integratedAccountLabel(account);
+		return { provider, item: { name: provider ? label : `${label} — ${NOT_AN_IDENTITY_PROVIDER}`, value: String(account.id) } };
+	});
+	const results = entries
+		.filter(({ item }) => matches(item, filter))
+		.sort((a, b) => Number(b.provider) - Number(a.provider) || a.item.name.localeCompare(b.item.name))
+		.map(({ item }) => item);
 	return { results };
 }
 
@@ -60,9 +80,23 @@ function recordSearch(resource: ResourceDefinition) {
 
 type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
-export const listSearch: Record<string, ListSearchMethod> = {
-	searchIntegratedAccounts,
-	...Object.fromEntries(
-		UNIFIED_RESOURCES.flatMap((resource) => (resource.id ? [[resource.id.searchMethod, recordSearch(resource)]] : [])),
-	),
-};
+/** A list method whose failure reads well in n8n's "Could not load list" (see forEditorList). */
+function shownInList(method: ListSearchMethod): ListSearchMethod {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		try {
+			return await method.call(this, filter, paginationToken);
+		} catch (error) {
+			throw forEditorList(error);
+		}
+	};
+}
+
+export const listSearch: Record<string, ListSearchMethod> = Object.fromEntries(
+	Object.entries({
+		searchIntegratedAccounts,
+		searchIdentityProviders,
+		...Object.fromEntries(
+			UNIFIED_RESOURCES.flatMap((resource) => (resource.id ? [[resource.id.searchMethod, recordSearch(resource)]] : [])),
+		),
+	}).map(([name, method]) => [name, shownInList(method as ListSearchMethod)]),
+);

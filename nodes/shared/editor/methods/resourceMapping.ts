@@ -2,12 +2,12 @@ import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields }
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { titleOf } from '../../helpers/text';
-import { isNodeQuery, namedBodyFields, namedQueryFields } from '../../model/naming';
+import { INTEGRATION_FIELD_NAMES, isNodeQuery, namedBodyFields, namedQueryFields } from '../../model/naming';
 import { OPERATION_SPECS, trutoMethod } from '../../model/operations';
 import { findResource } from '../../model/resources';
 import type { OperationName, ResourceDefinition } from '../../model/types';
-import { type MethodMeta, MetadataCache, type ParameterSpec, TrutoClient } from '../../transport';
-import { type AreaCall, type AreaName, areaNotice } from '../metadataFieldNotices';
+import { credentialNamed, type MethodMeta, MetadataCache, type ParameterSpec, TrutoClient } from '../../transport';
+import { type AreaCall, type AreaName, areaNotice, ignoredFieldsText } from '../metadataFieldNotices';
 import { chosenAccount, currentParameter } from './currentParameter';
 
 /**
@@ -38,12 +38,36 @@ const FIELD_TYPES: Record<string, ResourceMapperField['type']> = {
 };
 
 /**
+ * Starting values of JSON fields (n8n's JSON editor marks an empty one as invalid before anything is
+ * typed): the unified model's shape for the fields it knows, else an empty list or object.
+ */
+const JSON_EXAMPLES: Record<string, unknown> = {
+	emails: [{ email: '', type: 'work', is_primary: true }],
+	phones: [{ number: '', type: 'work' }],
+	roles: [{ id: '' }],
+	groups: [{ id: '' }],
+	organizations: [{ id: '' }],
+	licenses: [{ id: '' }],
+	workspaces: [{ id: '' }],
+	urls: [{ url: '', type: '' }],
+};
+
+/** The starting value of a JSON field, as the text its editor shows; undefined for other types. */
+export function jsonStartingValue(spec: Pick<ParameterSpec, 'name' | 'type'>): string | undefined {
+	if (spec.type !== 'array' && spec.type !== 'object') return undefined;
+	const known = JSON_EXAMPLES[spec.name];
+	if (known !== undefined && Array.isArray(known) === (spec.type === 'array')) return JSON.stringify(known);
+	return spec.type === 'array' ? '[]' : '{}';
+}
+
+/**
  * One resource-mapper field, labelled as people read it ("Include Last Sign In"): n8n cuts long labels
  * and shows no per-field description, so Truto's name joins the label only where two parameters would
  * read the same. Truto's description travels as `description` for API and AI consumers.
  */
 export function mapperField(spec: ParameterSpec, label = titleOf(spec.name)): ResourceMapperField {
-	const field: ResourceMapperField & { description?: string } = {
+	// defaultValue: n8n 2.41 fills a field with it when the field is shown or added (older n8n ignores it).
+	const field: ResourceMapperField & { description?: string; defaultValue?: string } = {
 		id: spec.name,
 		displayName: label,
 		required: spec.required,
@@ -53,7 +77,11 @@ export function mapperField(spec: ParameterSpec, label = titleOf(spec.name)): Re
 		type: spec.enum ? 'options' : (FIELD_TYPES[spec.type] ?? 'string'),
 	};
 	if (spec.enum) field.options = spec.enum.map((value) => ({ name: value, value }));
-	if (spec.description) field.description = spec.description;
+	const start = jsonStartingValue(spec);
+	if (start !== undefined) field.defaultValue = start;
+	const shape = start !== undefined ? `A JSON ${spec.type === 'array' ? 'list' : 'object'} such as ${start}.` : undefined;
+	const description = [spec.description, shape].filter(Boolean).join(' ');
+	if (description) field.description = description;
 	return field;
 }
 
@@ -65,6 +93,14 @@ export function mapperFields(specs: ParameterSpec[]): ResourceMapperField[] {
 		const title = titleOf(spec.name);
 		return mapperField(spec, (counts.get(title) ?? 0) > 1 ? `${title} (${spec.name})` : title);
 	});
+}
+
+/** The resource's named per-integration fields of this operation that the account's metadata does not list. */
+export function ignoredNamedFields(resource: ResourceDefinition, operation: OperationName, meta: MethodMeta): string[] {
+	const listed = new Set(meta.query.map((spec) => spec.name));
+	return resource.integrationFields
+		.filter((use) => use.sendAs[operation] && !listed.has(use.sendAs[operation] as string))
+		.map((use) => INTEGRATION_FIELD_NAMES[use.field]);
 }
 
 type Chooser = (resource: ResourceDefinition, operation: OperationName, meta: MethodMeta) => ParameterSpec[];
@@ -105,14 +141,14 @@ async function fieldsFor(context: ILoadOptionsFunctions, area: AreaName, choose:
 		client = await TrutoClient.create(context);
 	} catch (error) {
 		const { message, hint } = describe(error);
-		return { fields: [], emptyFieldsNotice: areaNotice.lookupFailed(call, message, hint) };
+		return { fields: [], emptyFieldsNotice: areaNotice.lookupFailed(call, message, hint, credentialNamed(context.getNode())) };
 	}
 	const metadata = new MetadataCache(client);
 	const method = trutoMethod(resource, operation);
 	const [info, capabilities] = await Promise.all([metadata.account(account.id), metadata.capabilities(account.id)]);
 	if (!info) {
 		const { message, hint } = await lookupFailure(client, account.id);
-		return { fields: [], emptyFieldsNotice: areaNotice.lookupFailed(call, message, hint) };
+		return { fields: [], emptyFieldsNotice: areaNotice.lookupFailed(call, message, hint, credentialNamed(context.getNode())) };
 	}
 	const methods = capabilities?.get(resource.path);
 	if (capabilities && !methods) {
@@ -126,9 +162,10 @@ async function fieldsFor(context: ILoadOptionsFunctions, area: AreaName, choose:
 	const meta = await metadata.meta(account.id, resource.path, method);
 	if (!meta) return { fields: [], emptyFieldsNotice: areaNotice.noMeta(call, info.label) };
 	const fields = mapperFields(choose(resource, operation, meta));
+	const ignored = area === 'query' ? ignoredFieldsText(ignoredNamedFields(resource, operation, meta), info.label) : '';
 	return {
 		fields,
-		emptyFieldsNotice: fields.length ? areaNotice.listed(call, info.label, fields.length) : areaNotice.empty(call, info.label),
+		emptyFieldsNotice: fields.length ? areaNotice.listed(call, info.label, fields.length, ignored) : areaNotice.empty(call, info.label, ignored),
 	};
 }
 

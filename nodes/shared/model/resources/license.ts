@@ -49,6 +49,7 @@ export const license = unifiedResource({
 			field: 'product',
 			sendAs: { getAll: 'product' },
 			note: 'Required by Microsoft 365: which product the licenses belong to. Other integrations ignore it.',
+			hint: 'Required by Microsoft 365; most other apps ignore it',
 			values: [
 				{ name: 'Azure Active Directory', value: 'azure_active_directory' },
 				{ name: 'OneDrive', value: 'onedrive' },

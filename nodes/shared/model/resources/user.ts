@@ -88,6 +88,7 @@ export const user = unifiedResource({
 			field: 'product',
 			sendAs: { getAll: 'product' },
 			note: 'Microsoft 365: whose users to list, e.g. Teams or SharePoint (Azure Active Directory when not set). Other integrations ignore it.',
+			hint: 'Microsoft 365 only; other apps ignore it',
 			values: [
 				{ name: 'Analytics', value: 'analytics' },
 				{ name: 'Azure Active Directory', value: 'azure_active_directory' },

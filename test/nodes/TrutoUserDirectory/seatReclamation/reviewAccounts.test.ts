@@ -341,3 +341,28 @@ describe('output', () => {
 		expect(liam).toMatchObject({ price: 'partly unknown', unpriced_seats: 1, monthly_cost: 7.75, currency: 'USD', seats: 2 });
 	});
 });
+
+describe('an identity provider account that is not one', () => {
+	async function hintsFor(identityProvider: string) {
+		const context = executeContext({
+			parameters: review({ accountScope: 'accounts', integratedAccounts: [ACCOUNTS.salesforce], identityProvider: byId(identityProvider) }),
+			credentials: { apiToken: TOKEN, baseUrl: sb.url },
+		});
+		await new TrutoUserDirectory().execute.call(context);
+		return context.hints;
+	}
+
+	it('is said in the output pane, and the run goes on', async () => {
+		const hints = await hintsFor(ACCOUNTS.github);
+		expect(hints).toEqual([
+			expect.objectContaining({
+				location: 'outputPane',
+				message: expect.stringMatching(/^Identity Provider Account is GitHub · acme-corp, and GitHub is not an identity provider: .* Choose your Okta, Microsoft Entra ID/),
+			}),
+		]);
+	});
+
+	it('is not said for an identity provider', async () => {
+		expect(await hintsFor(ACCOUNTS.workforce)).toEqual([]);
+	});
+});

@@ -1,3 +1,5 @@
+import type { NodeApiError } from 'n8n-workflow';
+
 import { listSearch } from '../../../../../nodes/shared/editor/methods/listSearch';
 import { byId, loadOptionsContext, type Parameters } from '../../../../helpers/n8nContext';
 import { ACCOUNTS, TOKEN, useSandbox } from '../../../../helpers/sandbox';
@@ -30,9 +32,42 @@ describe('searchIntegratedAccounts', () => {
 		expect(results.map((result) => result.value)).toEqual([ACCOUNTS.microsoft365]);
 	});
 
-	it('fails clearly with a bad token', async () => {
-		const bad = loadOptionsContext({ parameters: {}, credentials: { apiToken: 'nope-nope', baseUrl: sb.url } });
-		await expect(listSearch.searchIntegratedAccounts.call(bad)).rejects.toThrow(/401/);
+	it('fails clearly with a bad token, naming the credential and leaving the status to n8n', async () => {
+		const bad = loadOptionsContext({
+			parameters: {},
+			credentials: { apiToken: 'nope-nope', baseUrl: sb.url },
+			credentialName: 'Truto API (wrong token)',
+		});
+		const error = (await listSearch.searchIntegratedAccounts.call(bad).then(
+			() => undefined,
+			(thrown: NodeApiError) => thrown,
+		)) as NodeApiError;
+		// n8n's list shows "<httpCode> - <message>": the message does not say 401 again.
+		expect(error.httpCode).toBe('401');
+		expect(error.message).toBe('Unauthorized: Invalid API token.');
+		expect(error.description).toMatch(/^Truto did not accept the API token of the credential “Truto API \(wrong token\)”\. Open that credential/);
+	});
+});
+
+describe('searchIdentityProviders', () => {
+	it('lists identity providers first, then every other account marked as not one', async () => {
+		const { results } = await listSearch.searchIdentityProviders.call(context());
+		const names = results.map((result) => result.name);
+		const firstOther = names.findIndex((name) => name.endsWith('— not an identity provider'));
+		expect(firstOther).toBeGreaterThan(0);
+		const providers = names.slice(0, firstOther);
+		expect(providers).toEqual(
+			expect.arrayContaining(['Okta · acme.okta.com (needs reauth)', 'Okta · acme-workforce.okta.com', 'Google Workspace · acme.com (sandbox, read-only)']),
+		);
+		expect(providers.every((name) => !name.includes('not an identity provider'))).toBe(true);
+		expect(names.slice(firstOther).every((name) => name.endsWith('— not an identity provider'))).toBe(true);
+		expect(names).toContain('GitHub · acme-corp — not an identity provider');
+		expect(results).toHaveLength(Object.keys(ACCOUNTS).length);
+	});
+
+	it('filters by what the user typed', async () => {
+		const { results } = await listSearch.searchIdentityProviders.call(context(), 'okta');
+		expect(results.map((result) => result.value).sort()).toEqual([ACCOUNTS.okta, ACCOUNTS.workforce].sort());
 	});
 });
 

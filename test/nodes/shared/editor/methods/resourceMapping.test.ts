@@ -5,21 +5,21 @@
  */
 import type { INodeExecutionData, ResourceMapperField } from 'n8n-workflow';
 
-import { mapperFields, resourceMapping } from '../../../../../nodes/shared/editor/methods/resourceMapping';
+import { jsonStartingValue, mapperFields, resourceMapping } from '../../../../../nodes/shared/editor/methods/resourceMapping';
 import { TrutoUserDirectory } from '../../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, loadOptionsContext, type Parameters } from '../../../../helpers/n8nContext';
 import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../../../helpers/sandbox';
 
 const sb = useSandbox();
 
-function context(account: string | null | undefined, resource: string, operation: string, apiToken = TOKEN) {
+function context(account: string | null | undefined, resource: string, operation: string, apiToken = TOKEN, credentialName?: string) {
 	const parameters: Parameters = { resource, operation };
 	if (account !== undefined) parameters.integratedAccount = byId(account);
-	return loadOptionsContext({ parameters, credentials: { apiToken, baseUrl: sb.url } });
+	return loadOptionsContext({ parameters, credentials: { apiToken, baseUrl: sb.url }, credentialName });
 }
 
-async function queryFields(account: string | null | undefined, resource: string, operation: string, apiToken?: string) {
-	return await resourceMapping.getQueryFields.call(context(account, resource, operation, apiToken));
+async function queryFields(account: string | null | undefined, resource: string, operation: string, apiToken?: string, credentialName?: string) {
+	return await resourceMapping.getQueryFields.call(context(account, resource, operation, apiToken, credentialName));
 }
 
 async function bodyFields(account: string | null | undefined, resource: string, operation: string, apiToken?: string) {
@@ -49,6 +49,19 @@ describe('getQueryFields', () => {
 		expect(users.fields).toEqual([]);
 		const licenses = await queryFields(ACCOUNTS.github, 'license', 'getAll');
 		expect(licenses.fields).toEqual([]);
+	});
+
+	it('names the fields above that the chosen account does not take (n8n cannot hide them by metadata)', async () => {
+		expect((await queryFields(ACCOUNTS.github, 'user', 'getAll')).emptyFieldsNotice).toBe(
+			'<b>Integration Parameters</b>: GitHub · acme-corp takes no query parameters to list users beyond the fields above. Product above does not apply to GitHub · acme-corp: leave it empty.',
+		);
+		expect((await queryFields(ACCOUNTS.salesforce, 'user', 'getAll')).emptyFieldsNotice).toMatch(
+			/Organization and Product above do not apply to Salesforce · acme\.my\.salesforce\.com: leave them empty\.$/,
+		);
+		// Microsoft 365 takes Product: only Organization is named.
+		expect((await queryFields(ACCOUNTS.microsoft365, 'user', 'getAll')).emptyFieldsNotice).toMatch(
+			/ Organization above does not apply to Microsoft 365 · contoso\.onmicrosoft\.com: leave it empty\.$/,
+		);
 	});
 
 	it('Microsoft 365: offers include_last_sign_in as a boolean, not product (a named field)', async () => {
@@ -131,7 +144,8 @@ describe('notices of the dynamic areas', () => {
 		const none = await queryFields(ACCOUNTS.github, 'license', 'getAll');
 		expect(none).toEqual({
 			fields: [],
-			emptyFieldsNotice: '<b>Integration Parameters</b>: GitHub · acme-corp takes no query parameters to list licenses beyond the fields above.',
+			emptyFieldsNotice:
+				'<b>Integration Parameters</b>: GitHub · acme-corp takes no query parameters to list licenses beyond the fields above. Product above does not apply to GitHub · acme-corp: leave it empty.',
 		});
 		const noBody = await bodyFields(ACCOUNTS.github, 'group', 'removeUser');
 		expect(noBody.emptyFieldsNotice).toBe(
@@ -181,9 +195,13 @@ describe('notices of the dynamic areas', () => {
 	});
 
 	it('give the real cause when Truto refuses the token: fix the credential', async () => {
-		const { fields, emptyFieldsNotice } = await queryFields(ACCOUNTS.github, 'user', 'getAll', 'not-a-valid-token');
+		const { fields, emptyFieldsNotice } = await queryFields(ACCOUNTS.github, 'user', 'getAll', 'not-a-valid-token', 'Truto API (wrong token)');
 		expect(fields).toEqual([]);
-		expect(emptyFieldsNotice).toMatch(/^<b>Integration Parameters<\/b>: Truto answered 401 Unauthorized: Invalid API token\. Truto did not accept the API token\. Open the Truto API credential/);
+		expect(emptyFieldsNotice).toMatch(
+			/^<b>Integration Parameters<\/b>: Truto answered 401 Unauthorized: Invalid API token\. Truto did not accept the API token of the credential “Truto API \(wrong token\)”\. Open that credential/,
+		);
+		// n8n does not reload this area when the credential changes: the note says which one it was loaded with.
+		expect(emptyFieldsNotice).toMatch(/\(Loaded with the credential “Truto API \(wrong token\)”; after changing the credential, close and reopen this node to load this area again\.\)$/);
 		expect(emptyFieldsNotice).not.toMatch(/This integration|no field list/);
 		expect(emptyFieldsNotice).not.toContain('not-a-valid-token');
 	});
@@ -217,6 +235,23 @@ describe('getBodyFields', () => {
 		expect(field(fields, 'organizations')).toMatchObject({ required: false, type: 'array' });
 		expect(field(fields, 'title')).toMatchObject({ required: false, type: 'string' });
 		expect(fields.filter((entry) => entry.required).map((entry) => entry.id)).toEqual(['emails']);
+	});
+
+	it('gives JSON fields a valid starting value of their shape, and says the shape', async () => {
+		const { fields } = await bodyFields(ACCOUNTS.github, 'user', 'create');
+		const emails = field(fields, 'emails') as ResourceMapperField & { defaultValue?: string; description?: string };
+		expect(JSON.parse(emails.defaultValue as string)).toEqual([{ email: '', type: 'work', is_primary: true }]);
+		expect(emails.description).toMatch(/A JSON list such as \[\{"email":"","type":"work","is_primary":true\}\]\.$/);
+		const organizations = field(fields, 'organizations') as ResourceMapperField & { defaultValue?: string };
+		expect(JSON.parse(organizations.defaultValue as string)).toEqual([{ id: '' }]);
+		expect((field(fields, 'title') as { defaultValue?: string }).defaultValue).toBeUndefined();
+	});
+
+	it('starts an unknown JSON field as an empty list or object, and a known name of the other type likewise', () => {
+		expect(jsonStartingValue({ name: 'tags', type: 'array' })).toBe('[]');
+		expect(jsonStartingValue({ name: 'settings', type: 'object' })).toBe('{}');
+		expect(jsonStartingValue({ name: 'emails', type: 'object' })).toBe('{}');
+		expect(jsonStartingValue({ name: 'emails', type: 'string' })).toBeUndefined();
 	});
 
 	it('Microsoft 365, Cisco Meraki, Webex and Salesforce: each marks its own required fields', async () => {
