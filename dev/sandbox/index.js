@@ -52,7 +52,7 @@ async function startSandbox(options = {}) {
 		estate: options.estate ?? null,
 	});
 	// Seat counts of generated directories are counted from every user: do it now, not while a
-	// benchmark waits for the first licence page of each account.
+	// benchmark waits for the first license page of each account.
 	for (const account of accounts) if (/** @type {any} */ (account.data.users)?.licenseIds) assignedCounts(account);
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();

@@ -1,7 +1,7 @@
 'use strict';
 // @ts-check
 /**
- * Seat reclamation across a large estate: N accounts × M users each with licences, every answer taking
+ * Seat reclamation across a large estate: N accounts × M users each with licenses, every answer taking
  * 300 ms, the sandbox enforcing Truto's 50 requests / 10 s per account and 500 / 10 s per token.
  * Find Reclaimable Seats against its floor — the larger of the slowest account's own listing (its
  * pages are sequential) and all requests needed ÷ the token budget — and against the old way: two
@@ -29,7 +29,7 @@ const USERS = Number(process.env.BENCH_ESTATE_USERS ?? 5000);
 const LATENCY_MS = 300;
 /** Truto's limits, which the sandbox enforces here. */
 const PER_TOKEN = { requests: 500, windowMs: 10_000 };
-/** Licences per account in the scale mode's template (fixtures/data/estate.json): one page. */
+/** Licenses per account in the scale mode's template (fixtures/data/estate.json): one page. */
 const LICENCE_PAGES = 1;
 
 /** Find Reclaimable Seats over every account; `output` as its Output parameter. */
@@ -39,7 +39,7 @@ function reviewWorkflow(id, output) {
 	]);
 }
 
-/** What users build today: the accounts, then users and licences of each, then a Code node doing the review. */
+/** What users build today: the accounts, then users and licenses of each, then a Code node doing the review. */
 const OLD_WAY_CODE = `
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.now();
@@ -76,10 +76,10 @@ function oldWayWorkflow() {
 	const forEach = (name, resource, position) =>
 		trutoNode(name, { resource, operation: 'getAll', integratedAccount: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, returnAll: true, options: {} }, { position });
 	const users = forEach('List Users', 'user', [440, -100]);
-	const licences = forEach('List Licenses', 'license', [440, 100]);
+	const licenses = forEach('List Licenses', 'license', [440, 100]);
 	const review = codeNode('Review', OLD_WAY_CODE, { position: [660, 100] });
-	// The users branch runs first (v1 order: top to bottom), so the Code node after the licences sees both.
-	return workflow('benchReclaimOld1', [start, accounts, users, licences, review], connect(['Start', 'List Accounts'], ['List Accounts', 'List Users'], ['List Accounts', 'List Licenses'], ['List Licenses', 'Review']));
+	// The users branch runs first (v1 order: top to bottom), so the Code node after the licenses sees both.
+	return workflow('benchReclaimOld1', [start, accounts, users, licenses, review], connect(['Start', 'List Accounts'], ['List Accounts', 'List Users'], ['List Accounts', 'List Licenses'], ['List Licenses', 'Review']));
 }
 
 /**
@@ -135,7 +135,7 @@ async function run() {
 		await n8n.importWorkflow(itemsWorkflow(output.length, bytes));
 		const itemsOnly = await executeMeasured(n8n, 'benchReclaimItems1');
 
-		// The least any review must ask: the account list, then every account's licence and user pages.
+		// The least any review must ask: the account list, then every account's license and user pages.
 		const pagesPerAccount = LICENCE_PAGES + Math.ceil(USERS / PAGE);
 		const minimum = Math.ceil(ACCOUNTS / 100) + ACCOUNTS * pagesPerAccount;
 		const slowestAccountMs = pagesPerAccount * LATENCY_MS;

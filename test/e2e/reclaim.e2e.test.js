@@ -5,7 +5,7 @@
  * into Reclaim Seats. A Dry Run first (planned seats, no write reaches the sandbox), then the same
  * findings acted on, with scripted faults so that every outcome is seen at least once: reclaimed and
  * verified (Okta's deactivate, a status update), still assigned (HubSpot ignores status), not verified
- * (the read-back fails), failed (the app refuses) and skipped (an exempt person, licence findings).
+ * (the read-back fails), failed (the app refuses) and skipped (an exempt person, license findings).
  * Each write and its read-back are checked against the sandbox's request log.
  */
 const { itemsOf } = require('../../dev/n8n');

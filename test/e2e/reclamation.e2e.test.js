@@ -87,9 +87,9 @@ describeInN8n('seat reclamation in n8n %s', withReceivers(), (e2e) => {
 			// GitHub gives no prices: the entered 21 USD per seat, said so on each finding.
 			const github = all.find((item) => item.account_id === ACCOUNTS.github && item.kind === 'unused_seat');
 			expect(github).toMatchObject({ price: 'entered', currency: 'USD', monthly_cost: 21 * github.seats });
-			// The licence findings agree with the sandbox's own seat counts.
-			const licences = await listDirect(e2e.sandbox, '/unified/user-directory/licenses', { integrated_account_id: ACCOUNTS.salesforce });
-			const salesforce = licences.find((licence) => licence.name === 'Salesforce');
+			// The license findings agree with the sandbox's own seat counts.
+			const licenses = await listDirect(e2e.sandbox, '/unified/user-directory/licenses', { integrated_account_id: ACCOUNTS.salesforce });
+			const salesforce = licenses.find((license) => license.name === 'Salesforce');
 			const unassigned = all.find((item) => item.kind === 'unassigned_seats' && item.license_id === salesforce.id);
 			expect(unassigned).toMatchObject({ seats: salesforce.available_quantity - salesforce.assigned_quantity, currency: 'USD' });
 			expect(unassigned.monthly_cost).toBeCloseTo((salesforce.available_quantity - salesforce.assigned_quantity) * salesforce.unit_amount, 2);

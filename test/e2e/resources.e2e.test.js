@@ -390,7 +390,7 @@ describeInN8n('resources and writes in n8n %s', {}, (e2e) => {
 			expect(answer.fields[0]).toMatchObject({ displayName: 'Include Last Sign In', description: expect.stringMatching(/^Set this value when product/) });
 		});
 
-		it('offers GitHub team-list parameters and no licence parameter beyond Organization', async () => {
+		it('offers GitHub team-list parameters and no license parameter beyond Organization', async () => {
 			expect((await fields('getQueryFields', ACCOUNTS.github, 'group', 'getAll')).fields.map((field) => field.id)).toEqual(['name', 'organization_id']);
 			expect((await fields('getQueryFields', ACCOUNTS.github, 'license', 'getAll')).fields).toEqual([]);
 		});

@@ -8,10 +8,10 @@
  *   fixtures/integrations/<slug>.json   per integration: resources → methods → query/body params
  *   fixtures/data/<account key>.json    the records of one account
  *
- * Records in data files are compact: a user names its licences/groups/roles/organizations by id
+ * Records in data files are compact: a user names its licenses/groups/roles/organizations by id
  * and the loader expands them to `{ id, name }`, writes `emails` from `email`, fills `name`,
  * resolves relative dates and builds `remote_data`. Keys starting with "_" are private to the
- * sandbox (e.g. `_organization_id` on a licence, used for filtering) and never leave it.
+ * sandbox (e.g. `_organization_id` on a license, used for filtering) and never leave it.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -69,7 +69,7 @@ const ESTATE_INTEGRATIONS = ['zoom', 'salesforce', 'hubspot', 'bamboohr'];
 
 /**
  * The scale mode's accounts (the benchmark's estate), in place of the fixture accounts: `accounts`
- * accounts of `users` generated users each, their licences priced in USD and EUR by turns.
+ * accounts of `users` generated users each, their licenses priced in USD and EUR by turns.
  * @param {{ accounts: number, users: number }} estate
  */
 function estateAccounts(estate) {
@@ -202,7 +202,7 @@ function loadData(account, raw, now, generatedUsers) {
 		account.data[resource] = expanded.map((r) => withRemote(integration, resource, r));
 	}
 	for (const org of /** @type {any[]} */ (account.data.organizations ?? [])) {
-		// An organization lists the licences bought for it (every licence, for single-org tenants).
+		// An organization lists the licenses bought for it (every license, for single-org tenants).
 		org.licenses ??= (raw.licenses ?? [])
 			.filter((/** @type {any} */ l) => (l._organization_id ?? org.id) === org.id)
 			.map((/** @type {any} */ l) => ({ id: l.id, name: l.name ?? null }));

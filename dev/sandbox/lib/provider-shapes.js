@@ -3,7 +3,7 @@
 /**
  * What the providers themselves would send: `remote_data` for users (built from the unified
  * record so the two always agree) and the `truto_response_format=raw` answers. Fixtures may give
- * `remote_data` outright (licences, organizations…) or add provider-only fields with `_remote`.
+ * `remote_data` outright (licenses, organizations…) or add provider-only fields with `_remote`.
  */
 
 /** @param {any} u */
@@ -12,7 +12,7 @@ const primaryEmail = (u) =>
 	u.emails?.[0]?.email ??
 	null;
 /** @param {any} u */
-const licenceIds = (u) => (u.licenses ?? []).map((/** @type {any} */ l) => l.id);
+const licenseIds = (u) => (u.licenses ?? []).map((/** @type {any} */ l) => l.id);
 
 /** @type {Record<string, (u: any) => Record<string, unknown>>} */
 const USER_REMOTE = {
@@ -43,7 +43,7 @@ const USER_REMOTE = {
 		userType: u.username?.includes('#EXT#') ? 'Guest' : 'Member',
 		createdDateTime: u.created_at,
 		signInActivity: { lastSignInDateTime: u.last_login_at ?? null },
-		assignedLicenses: licenceIds(u).map((/** @type {string} */ id) => ({
+		assignedLicenses: licenseIds(u).map((/** @type {string} */ id) => ({
 			disabledPlans: [],
 			skuId: id.split('_').pop(),
 		})),
@@ -86,7 +86,7 @@ const USER_REMOTE = {
 		last_name: u.last_name,
 		display_name: u.name,
 		email: primaryEmail(u),
-		type: licenceIds(u).includes('zl-basic') ? 1 : 2,
+		type: licenseIds(u).includes('zl-basic') ? 1 : 2,
 		pmi: 8000000000 + (parseInt(Buffer.from(u.id).toString('hex').slice(0, 7), 16) % 999999999),
 		timezone: u.timezone ?? 'America/New_York',
 		verified: u.status === 'active' ? 1 : 0,
@@ -103,7 +103,7 @@ const USER_REMOTE = {
 		firstName: u.first_name,
 		lastName: u.last_name,
 		orgId: u.organizations?.[0]?.id,
-		licenses: licenceIds(u),
+		licenses: licenseIds(u),
 		created: u.created_at,
 		lastActivity: u.last_active_at ?? undefined,
 		status: u.status === 'active' ? 'active' : 'inactive',

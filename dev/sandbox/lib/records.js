@@ -123,7 +123,7 @@ function listFilter(resource, query, defs, remoteQueryPaths = {}) {
 }
 
 /**
- * How many users hold each licence, for licences whose fixture says "@assigned".
+ * How many users hold each license, for licenses whose fixture says "@assigned".
  * Cached per account version: recomputed only after a write.
  * @param {import('./fixtures').Account & { _assigned?: { version: number, counts: Map<string, number> } }} account
  */

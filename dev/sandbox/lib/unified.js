@@ -262,7 +262,7 @@ function get(account, resource, spec, id, query) {
 	return { status: 200, body: out };
 }
 
-/** Users holding a licence, as Webex's include_assigned_to=user lists them. @param {Account} account @param {string} licenseId */
+/** Users holding a license, as Webex's include_assigned_to=user lists them. @param {Account} account @param {string} licenseId */
 function holders(account, licenseId) {
 	const users = /** @type {any[]} */ (account.data.users);
 	return users

@@ -2,7 +2,7 @@
 // @ts-check
 /**
  * Writes mutate this server instance's copy of the fixtures, so a test can create, change and
- * delete records and read the effect back (a deleted user frees its licence seats).
+ * delete records and read the effect back (a deleted user frees its license seats).
  */
 const { HttpError, remoteError } = require('./errors');
 const { buildRemote, notFoundBody } = require('./provider-shapes');
@@ -35,7 +35,7 @@ function mustFind(account, resource, id) {
 const refId = (ref) => String(ref && typeof ref === 'object' ? /** @type {any} */ (ref).id : ref);
 
 /**
- * Expands licence/group/role/organization references against the account's current data.
+ * Expands license/group/role/organization references against the account's current data.
  * @param {Account} account
  * @param {any} user
  */
@@ -79,8 +79,8 @@ function performWrite({ account, resource, method, id, body, fields, nowIso }) {
 		fields.filter((f) => body[f] !== undefined && !ignored.has(f)).map((f) => [f, body[f]]),
 	);
 	/**
-	 * Truto documents nothing about licences when a user is deactivated: the sandbox frees the user's
-	 * licence seats when their status becomes gone, unless the method's table says `keeps_licenses`.
+	 * Truto documents nothing about licenses when a user is deactivated: the sandbox frees the user's
+	 * license seats when their status becomes gone, unless the method's table says `keeps_licenses`.
 	 * @param {any} before @param {any} after
 	 */
 	const releaseSeats = (before, after) => {

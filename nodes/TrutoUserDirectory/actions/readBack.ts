@@ -4,7 +4,7 @@ import { numberOrNull } from '../../shared/helpers/seats';
 import { type MetadataCache, type TrutoClient, unifiedPath } from '../../shared/transport';
 
 /**
- * Reading a user or a licence back after a write: "nothing is reported done unless seen done". A read
+ * Reading a user or a license back after a write: "nothing is reported done unless seen done". A read
  * that the app does not offer, or that fails, is said as such, never taken for success.
  */
 
@@ -50,16 +50,16 @@ export async function readUser(scope: ReadScope, accountId: string, userId: stri
 	return { state: 'unreadable', why: `reading the user back failed: ${outcome.error.message}` };
 }
 
-/** Seats in use of one licence now (`assigned_quantity`); a text saying why when it cannot be known. */
+/** Seats in use of one license now (`assigned_quantity`); a text saying why when it cannot be known. */
 export async function readAssignedSeats(scope: ReadScope, accountId: string, licenseId: string): Promise<number | string> {
-	if (!(await canGet(scope, accountId, 'licenses'))) return 'the app does not let Truto get a licence';
+	if (!(await canGet(scope, accountId, 'licenses'))) return 'the app does not let Truto get a license';
 	const outcome = await scope.client.exchange({
 		path: unifiedPath('licenses', licenseId),
 		accountId,
 		query: { truto_ignore_remote_data: true },
 		itemIndex: scope.itemIndex,
 	});
-	if (!outcome.ok) return `reading licence ${licenseId} failed: ${outcome.error.message}`;
+	if (!outcome.ok) return `reading license ${licenseId} failed: ${outcome.error.message}`;
 	const assigned = numberOrNull((outcome.body as IDataObject | undefined)?.assigned_quantity);
-	return assigned ?? `licence ${licenseId} reports no assigned_quantity`;
+	return assigned ?? `license ${licenseId} reports no assigned_quantity`;
 }

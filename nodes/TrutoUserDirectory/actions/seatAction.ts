@@ -14,7 +14,7 @@ import { freesSeatOf, reclaimEntry, type ReclaimAction, reclaimSupport } from '.
 /**
  * The action engine: plan → act → read back, for one user's seat in one integrated account. Nothing is
  * reported done unless it was seen done: after the write, the user (and, where the user record does
- * not list licences, the licences) are read again, and the outcome says what was seen.
+ * not list licenses, the licenses) are read again, and the outcome says what was seen.
  */
 
 export type SeatOutcome = 'reclaimed' | 'not_verified' | 'still_assigned' | 'failed' | 'skipped' | 'planned';
@@ -22,7 +22,7 @@ export type SeatOutcome = 'reclaimed' | 'not_verified' | 'still_assigned' | 'fai
 export interface SeatTarget {
 	accountId: string;
 	userId: string;
-	/** The licences whose seats are to be freed; empty: every licence the user holds now (or the account itself in an app without licences). */
+	/** The licenses whose seats are to be freed; empty: every license the user holds now (or the account itself in an app without licenses). */
 	licenseIds: string[];
 	/** The action asked for (a finding's reclaim_action); undefined: the first that frees the seat. */
 	action?: string | null;
@@ -43,7 +43,7 @@ export interface SeatResult {
 	idempotency_key: string | null;
 	previous_status: string | null;
 	status_now: string | null;
-	/** Licence IDs held before and after (comma-separated), as the user record says. */
+	/** License IDs held before and after (comma-separated), as the user record says. */
 	licenses_before: string | null;
 	licenses_after: string | null;
 	undo: string | null;
@@ -71,7 +71,7 @@ const describeCall = (call: ActionCall): string => `${call.method} /${call.path.
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** The licence IDs a user record lists; undefined when it lists none at all (the app does not say). */
+/** The license IDs a user record lists; undefined when it lists none at all (the app does not say). */
 function heldLicenses(user: IDataObject): string[] | undefined {
 	if (!Array.isArray(user.licenses)) return undefined;
 	return (user.licenses as IDataObject[]).filter((entry) => entry && entry.id !== undefined && entry.id !== null).map((entry) => String(entry.id));
@@ -141,7 +141,7 @@ async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarge
 	const asked = target.action ?? undefined;
 	if (asked && !possible.includes(asked as ReclaimAction)) {
 		const why = support.actions.includes(asked as ReclaimAction)
-			? `the user is already ${String(user.status)}: doing it again frees nothing; unassign the licence in the app`
+			? `the user is already ${String(user.status)}: doing it again frees nothing; unassign the license in the app`
 			: `${account.integration} does not support it through Truto now`;
 		return result('skipped', `The finding's action "${asked}" was not sent: ${why}`, seen);
 	}
@@ -156,7 +156,7 @@ async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarge
 	if (action === 'delete' && !target.allowDelete) {
 		return result('skipped', 'The only action that frees this seat is delete, which cannot be undone: switch on Options → Allow Delete to send it', planned);
 	}
-	// Where the user record lists no licences, the licences' seat counts are the evidence.
+	// Where the user record lists no licenses, the licenses' seat counts are the evidence.
 	const countsBefore = heldBefore === undefined ? await seatCounts(scope, accountId, wanted) : undefined;
 	if (target.dryRun) return result('planned', `Dry run: would send ${planned.request}; nothing was sent`, planned);
 
@@ -199,7 +199,7 @@ async function verify(
 	const seen = { ...sent, status_now: statusNow, licenses_after: joined(heldAfter) };
 	const statusWords = `status now ${JSON.stringify(statusNow)}`;
 	if (wanted.length === 0) {
-		// An app without licences: the seat is the account itself.
+		// An app without licenses: the seat is the account itself.
 		return isGone(statusNow)
 			? result('reclaimed', `${accepted}; read back, ${statusWords}`, seen)
 			: result('still_assigned', `${accepted}, but read back the user is still ${statusNow ?? 'not marked inactive'}: the seat is still held`, seen);
@@ -209,12 +209,12 @@ async function verify(
 		if (still.length === 0) return result('reclaimed', `${accepted}; read back, the user holds none of ${wanted.join(', ')} any more (${statusWords})`, seen);
 		return result('still_assigned', `${accepted}, but read back the user still holds ${still.join(', ')} (${statusWords})`, seen);
 	}
-	// The user record lists no licences: compare the licences' seats in use before and after.
+	// The user record lists no licenses: compare the licenses' seats in use before and after.
 	const countsAfter = await seatCounts(scope, target.accountId, wanted);
 	const unknown = wanted.filter((id) => typeof done.countsBefore?.get(id) !== 'number' || typeof countsAfter.get(id) !== 'number');
 	if (unknown.length) {
 		const why = unknown.map((id) => (typeof countsAfter.get(id) === 'string' ? countsAfter.get(id) : done.countsBefore?.get(id))).join('; ');
-		return result('not_verified', `${accepted}, but the result could not be verified: the user record lists no licences, and ${why}`, seen);
+		return result('not_verified', `${accepted}, but the result could not be verified: the user record lists no licenses, and ${why}`, seen);
 	}
 	const notDropped = wanted.filter((id) => (countsAfter.get(id) as number) >= (done.countsBefore?.get(id) as number));
 	if (notDropped.length === 0) return result('reclaimed', `${accepted}; read back, the seats in use of ${wanted.join(', ')} dropped (${statusWords})`, seen);

@@ -9,7 +9,7 @@ import type { Capabilities, MethodMeta } from '../../shared/transport';
 /**
  * How a finding can be acted on, from what Truto says the app supports: Truto's custom deactivate or
  * suspend method, a status update to "inactive", or delete. (`removeFromGroup`, suggested by earlier
- * versions, is no longer: no group is known to grant a licence.)
+ * versions, is no longer: no group is known to grant a license.)
  */
 export type ReclaimAction = 'deactivate' | 'suspend' | 'setInactive' | 'delete';
 
@@ -23,7 +23,7 @@ export interface ReclaimSupport {
 /**
  * How a seat can be given back through Truto, in the order the node suggests them: what the account
  * supports *and* frees the seat, reversible first, delete last. Removal from a group is not among them:
- * Truto's unified schema documents no link between a group and the licence it grants (a licence's
+ * Truto's unified schema documents no link between a group and the license it grants (a license's
  * `roles[]` are "valid roles for the license", not groups), so removing someone from a group is not
  * known to free any seat.
  */

@@ -79,7 +79,7 @@ export function canList(capabilities: Capabilities | undefined, path: string): b
 
 /**
  * The gap of a resource the app cannot list through Truto (its capabilities lack `list`): never a
- * silent skip. An app that lists licences but has none is fully checked; one that cannot list them
+ * silent skip. An app that lists licenses but has none is fully checked; one that cannot list them
  * is only partly checked, as its seats were never read.
  */
 export function notListedGap(info: AccountInfo, part: 'users' | 'licenses'): Gap {
@@ -91,8 +91,8 @@ export function notListedGap(info: AccountInfo, part: 'users' | 'licenses'): Gap
 			}
 		: {
 				part,
-				reason: `${info.integration} does not list licences through Truto, so its licences were not read: unassigned and underused seats are unknown, and each user counts as one seat`,
-				fix: "Review this app's licences in its own admin console.",
+				reason: `${info.integration} does not list licenses through Truto, so its licenses were not read: unassigned and underused seats are unknown, and each user counts as one seat`,
+				fix: "Review this app's licenses in its own admin console.",
 			};
 }
 
@@ -101,7 +101,7 @@ const present = (value: unknown) => value !== undefined && value !== null && val
 /**
  * The queries that together list a resource of this account. A parameter the integration requires is
  * filled in: an organization with each of the account's organizations (GitHub, Cisco Meraki, ClickUp
- * licences), a parameter with listed values with each value (Microsoft 365's product). Each planned
+ * licenses), a parameter with listed values with each value (Microsoft 365's product). Each planned
  * call then passes the node's pre-flight check. A required parameter that cannot be filled is a gap.
  * `readFields` are user fields the caller reads after all (roles, is_2fa_enabled), kept in the answer.
  */

@@ -24,7 +24,7 @@ export const EMAIL_FILTER_AT_MOST = 5;
 /** User fields read besides what the seat review reads: each match shows its roles. */
 const READ_FIELDS = ['roles', 'title'];
 
-/** Only prices matter here: the licence book of Seat Reclamation, without anything to review. */
+/** Only prices matter here: the license book of Seat Reclamation, without anything to review. */
 const PRICES_ONLY: ReclamationSettings = {
 	now: 0,
 	inactiveDays: 0,
@@ -39,7 +39,7 @@ const PRICES_ONLY: ReclamationSettings = {
 type Found = { match: Match; user: IDataObject };
 type Search = { found: Found[]; gaps: Gap[] } | { gap: Gap };
 
-/** What the items of one run share: each account read (or asked for an email) once, its licences once. */
+/** What the items of one run share: each account read (or asked for an email) once, its licenses once. */
 class PersonRun {
 	readonly wanted: Set<string>;
 
@@ -86,19 +86,19 @@ async function search(context: ReadContext, info: AccountInfo, queries: IDataObj
 	}
 }
 
-/** The account's licences, for the prices of the seats a match holds; read once per run. */
+/** The account's licenses, for the prices of the seats a match holds; read once per run. */
 function licenseBook(run: PersonRun, context: ReadContext, info: AccountInfo, listsLicenses: boolean): Promise<{ book: LicenseBook; gap?: Gap }> {
 	return run.once(run.books, info.id, async () => {
 		const book = new LicenseBook(accountRef(info), PRICES_ONLY);
 		if (!listsLicenses) return { book };
 		const queries = await listQueries(context, info, LICENSE, 'licenses');
-		if (!Array.isArray(queries)) return { book, gap: { ...queries, reason: `${queries.reason}; licences are named without prices` } };
+		if (!Array.isArray(queries)) return { book, gap: { ...queries, reason: `${queries.reason}; licenses are named without prices` } };
 		try {
 			await eachPage(context, info.id, LICENSE, queries, (page) => book.add(page));
 			return { book };
 		} catch (error) {
 			const gap = gapFrom('licenses', error);
-			return { book, gap: { ...gap, reason: `${gap.reason}; licences are named without prices` } };
+			return { book, gap: { ...gap, reason: `${gap.reason}; licenses are named without prices` } };
 		}
 	});
 }

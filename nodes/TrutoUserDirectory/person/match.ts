@@ -71,8 +71,8 @@ export function isActive(user: IDataObject): boolean {
 const iso = (time: number | undefined): string | null => (time === undefined ? null : new Date(time).toISOString());
 
 /**
- * One account where the person has a user: who they are there, what they hold (each licence priced
- * from the account's licences where the app gives unit_amount and currency), their groups and roles,
+ * One account where the person has a user: who they are there, what they hold (each license priced
+ * from the account's licenses where the app gives unit_amount and currency), their groups and roles,
  * when last seen, and what the node can do about them.
  */
 export function foundItem(match: Match, user: IDataObject, account: AccountRef, book: LicenseBook, actions: IDataObject, lookup: string, now: number): IDataObject {

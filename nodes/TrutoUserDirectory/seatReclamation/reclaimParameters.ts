@@ -94,7 +94,7 @@ export interface ReclaimItem {
 	exemptDomains: Set<string>;
 }
 
-/** Kinds of findings that are about a licence or an account, not a user's seat: nothing to send. */
+/** Kinds of findings that are about a license or an account, not a user's seat: nothing to send. */
 export const NOT_A_USER_SEAT: Record<string, string> = {
 	unassigned_seats: "Seats nobody holds are given back to the vendor: lower the seat count at renewal or in the app's billing settings",
 	underused_license: "Seats nobody holds are given back to the vendor: lower the seat count at renewal or in the app's billing settings",

@@ -60,10 +60,10 @@ async function reviewAccount(
 	const review = new AccountReview(account, settings, reclaimSupport(capabilities, info.isSandbox, updateMeta));
 	const gaps: Gap[] = [];
 	let licensesRead = false;
-	// What listing users needs is looked up while the licences are read (one answer time less per account).
+	// What listing users needs is looked up while the licenses are read (one answer time less per account).
 	const userQueries = canList(capabilities, USER.path) ? listQueries(context, info, USER, 'users') : undefined;
 
-	// Licences first (few, and their prices price the users' seats). An app that cannot list them is
+	// Licenses first (few, and their prices price the users' seats). An app that cannot list them is
 	// only partly checked; one that lists none is checked (each user then counts as one seat).
 	if (!canList(capabilities, LICENSE.path)) gaps.push(notListedGap(info, 'licenses'));
 	else {
@@ -141,7 +141,7 @@ export function unknownAccount(id: string, part: Gap['part'] = 'account'): Accou
 
 /**
  * Reviews every account in scope, side by side within the request budgets, the identity provider's
- * people read first. Findings come back account by account, in scope order, each account's licence
+ * people read first. Findings come back account by account, in scope order, each account's license
  * findings before its users', followed by a "not checked" item when it could not be read fully.
  * `keepFindings: false` only counts them for the summary: memory then stays flat however many there are.
  */

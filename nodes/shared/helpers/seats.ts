@@ -23,7 +23,7 @@ export function daysSince(time: number, now: number): number {
 }
 
 /**
- * When a user last used one licence: the licence entry's own `last_active_at` (Truto's
+ * When a user last used one license: the license entry's own `last_active_at` (Truto's
  * `licenses[].last_active_at`) when the app reports it, else when the user was last seen at all.
  */
 export function seatLastSeen(user: IDataObject, heldLicense: IDataObject): number | undefined {

@@ -1,7 +1,7 @@
 'use strict';
 // @ts-check
 /**
- * Per-integration parameters: required and enum query parameters, metadata, licences by
+ * Per-integration parameters: required and enum query parameters, metadata, licenses by
  * organization and product.
  */
 const { ACCOUNTS, call, unified, useSharedSandbox } = require('./helpers');
@@ -74,7 +74,7 @@ describe('per-integration parameters', () => {
 		expect((await call('/unified/user-directory/users/salesforce/meta/delete')).status).toBe(404);
 	});
 
-	test('licences follow organization and product', async () => {
+	test('licenses follow organization and product', async () => {
 		const corp = await call(unified('github', 'licenses', '&organization_id=acme-corp'));
 		const labs = await call(unified('github', 'licenses', '&organization_id=acme-labs'));
 		expect(corp.json.result.map((/** @type {any} */ l) => l.id)).toEqual([
@@ -101,7 +101,7 @@ describe('per-integration parameters', () => {
 		]);
 	});
 
-	test('licence get: Meraki needs the matching organization, Webex lists holders', async () => {
+	test('license get: Meraki needs the matching organization, Webex lists holders', async () => {
 		expect(
 			(
 				await call(

@@ -81,8 +81,8 @@ describe('paging', () => {
 					)
 				).status,
 			).toBe(404);
-			const licences = await call(unified('bench', 'licenses'), { base: big.url });
-			const seats = licences.json.result.reduce(
+			const licenses = await call(unified('bench', 'licenses'), { base: big.url });
+			const seats = licenses.json.result.reduce(
 				(/** @type {number} */ n, /** @type {any} */ l) => n + l.assigned_quantity,
 				0,
 			);

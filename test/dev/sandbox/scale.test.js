@@ -20,13 +20,13 @@ describe('estate: N generated accounts of M users', () => {
 		expect(listed.map((/** @type {any} */ a) => a.integration.name)).toEqual(['zoom', 'salesforce', 'hubspot', 'bamboohr', 'zoom']);
 		const currencies = [];
 		for (const id of Object.values(sb.accounts)) {
-			const licences = (await call(`/unified/user-directory/licenses?integrated_account_id=${id}`, { base: sb.url })).json.result;
-			currencies.push(licences.find((/** @type {any} */ l) => l.id === 'estate-pro').currency);
+			const licenses = (await call(`/unified/user-directory/licenses?integrated_account_id=${id}`, { base: sb.url })).json.result;
+			currencies.push(licenses.find((/** @type {any} */ l) => l.id === 'estate-pro').currency);
 		}
 		expect(currencies).toEqual(['USD', 'EUR', 'USD', 'EUR', 'USD']);
 	});
 
-	test('gives every account its own M users, holding the licences whose seats are counted from them', async () => {
+	test('gives every account its own M users, holding the licenses whose seats are counted from them', async () => {
 		const [first, second] = Object.values(sb.accounts);
 		const users = async (/** @type {string} */ id) =>
 			(await fetchAllPages(`${sb.url}/unified/user-directory/users`, { token: TOKEN, query: { integrated_account_id: id, limit: '100' } })).records;
@@ -35,8 +35,8 @@ describe('estate: N generated accounts of M users', () => {
 		expect(a).toHaveLength(250);
 		expect(new Set(a.map((user) => user.id)).size).toBe(250);
 		expect(a.map((user) => user.name)).not.toEqual(b.map((user) => user.name));
-		const licences = (await call(`/unified/user-directory/licenses?integrated_account_id=${first}`, { base: sb.url })).json.result;
-		const pro = licences.find((/** @type {any} */ l) => l.id === 'estate-pro');
+		const licenses = (await call(`/unified/user-directory/licenses?integrated_account_id=${first}`, { base: sb.url })).json.result;
+		const pro = licenses.find((/** @type {any} */ l) => l.id === 'estate-pro');
 		expect(pro.assigned_quantity).toBe(a.filter((user) => user.licenses.some((/** @type {any} */ l) => l.id === 'estate-pro')).length);
 		expect(pro.available_quantity).toBe(Math.ceil(250 * 0.72));
 	});

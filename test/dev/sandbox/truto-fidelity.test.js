@@ -89,8 +89,8 @@ describe('SuperQuery', () => {
 	});
 
 	test('needs neither the app nor its required parameters, but Truto still blocks a blocked account', async () => {
-		const licences = await call(unified('github', 'licenses', '&truto_super_query=wnam'));
-		expect(licences.status).toBe(200);
+		const licenses = await call(unified('github', 'licenses', '&truto_super_query=wnam'));
+		expect(licenses.status).toBe(200);
 		const reauth = await call(unified('okta', 'users', '&truto_super_query=wnam'));
 		expect(reauth.status).toBe(200);
 		const blocked = await call(unified('blocked', 'users', '&truto_super_query=wnam'));

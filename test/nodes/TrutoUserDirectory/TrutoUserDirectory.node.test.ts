@@ -152,7 +152,7 @@ describe('per-integration fields', () => {
 		expect(lastRequest('licenses').query.organization_id).toBe(orgId);
 	});
 
-	it('names the missing field when GitHub licences are listed without an organization', async () => {
+	it('names the missing field when GitHub licenses are listed without an organization', async () => {
 		const error = await failure(run(list('license', ACCOUNTS.github)));
 		expect(error.message).toMatch(/organization_id/);
 		expect(error.description).toMatch(/Organization \(organization_id\)/);
@@ -182,7 +182,7 @@ describe('per-integration fields', () => {
 		expect(lastRequest('licenses').query.organization_id).toBeUndefined();
 	});
 
-	it('sends Product for Microsoft 365 licences and users, and names it when missing', async () => {
+	it('sends Product for Microsoft 365 licenses and users, and names it when missing', async () => {
 		const error = await failure(run(list('license', ACCOUNTS.microsoft365)));
 		expect(error.description).toMatch(/Product \(product\)/);
 

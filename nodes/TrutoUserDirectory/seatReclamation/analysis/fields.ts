@@ -36,7 +36,7 @@ export const FINDING_FIELDS = [
 	'identity_provider',
 	'identity_match',
 	'identity_people',
-	// A licence's seats
+	// A license's seats
 	'license_id',
 	'license_name',
 	'seats_available',
@@ -64,7 +64,7 @@ export const SUMMARY_FIELDS = ['text', 'to_reclaim', 'findings', 'accounts', 'no
 
 /**
  * A key that stays the same from one run to the next for the same thing found (account, kind, and the
- * user, licence or part of the account), so a workflow can remember a decision about it.
+ * user, license or part of the account), so a workflow can remember a decision about it.
  */
 export function findingKey(finding: IDataObject): string {
 	const subject = finding.user_id ?? finding.license_id ?? finding.part ?? '';

@@ -7,11 +7,11 @@ import { type AccountRef, accountFields, type Finding, type Price, type Reclamat
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** One licence of an account as the review needs it. */
+/** One license of an account as the review needs it. */
 export interface SeatLicense {
 	id: string;
 	name: string;
-	/** Free licences (is_paid false, or a price of 0) cost nothing to hold and nothing to give back. */
+	/** Free licenses (is_paid false, or a price of 0) cost nothing to hold and nothing to give back. */
 	paid: boolean;
 	price?: Price;
 	seats: SeatUtilization;
@@ -21,7 +21,7 @@ export interface SeatLicense {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /**
- * The licences of one account (read before its users, as they are few): their seats and prices, so
+ * The licenses of one account (read before its users, as they are few): their seats and prices, so
  * that each user's seats can be priced as the user pages stream by.
  */
 export class LicenseBook {
@@ -37,7 +37,7 @@ export class LicenseBook {
 	add(records: IDataObject[]): void {
 		for (const record of records) {
 			const id = record.id === undefined || record.id === null ? undefined : String(record.id);
-			const name = text(record.name) ?? id ?? 'unnamed licence';
+			const name = text(record.name) ?? id ?? 'unnamed license';
 			const price = licensePrice({ id, name, record }, this.account.slug, this.settings.prices, this.settings.appPricesPer);
 			const license: SeatLicense = {
 				id: id ?? name,
@@ -52,7 +52,7 @@ export class LicenseBook {
 		}
 	}
 
-	/** Whether the app listed any licence: without any, each user counts as one seat. */
+	/** Whether the app listed any license: without any, each user counts as one seat. */
 	get listed(): boolean {
 		return this.byId.size > 0;
 	}
@@ -62,7 +62,7 @@ export class LicenseBook {
 	}
 
 	/**
-	 * The licence a user holds (`user.licenses[]` entry): found by ID, else by name; one the listing
+	 * The license a user holds (`user.licenses[]` entry): found by ID, else by name; one the listing
 	 * did not have is taken as paid, priced as entered for it or the integration.
 	 */
 	held(entry: IDataObject): SeatLicense {
@@ -71,15 +71,15 @@ export class LicenseBook {
 		const known = (id && this.byId.get(id)) || (name && this.byName.get(name.toLowerCase()));
 		if (known) return known;
 		return {
-			id: id ?? name ?? 'unknown licence',
-			name: name ?? id ?? 'unknown licence',
+			id: id ?? name ?? 'unknown license',
+			name: name ?? id ?? 'unknown license',
 			paid: entry.is_paid !== false,
 			price: enteredPrice(this.account.slug, this.settings.prices, { id, name }),
 			seats: seatUtilization({}),
 		};
 	}
 
-	/** The price of a user's seat in an app that lists no licences: the one entered for the integration. */
+	/** The price of a user's seat in an app that lists no licenses: the one entered for the integration. */
 	seatWithoutLicense(): SeatLicense {
 		return {
 			id: '',
@@ -94,8 +94,8 @@ export class LicenseBook {
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 /**
- * Unassigned seats, and underused licences (utilization below the threshold), of an account's paid
- * licences. One finding per licence at most, so no seat is counted twice; licences bought within the
+ * Unassigned seats, and underused licenses (utilization below the threshold), of an account's paid
+ * licenses. One finding per license at most, so no seat is counted twice; licenses bought within the
  * grace period and over-assigned ones (more seats in use than bought: nothing to give back) have none.
  */
 export function licenseFindings(book: LicenseBook, account: AccountRef, settings: ReclamationSettings): Finding[] {
@@ -136,7 +136,7 @@ export function licenseFindings(book: LicenseBook, account: AccountRef, settings
 	return findings;
 }
 
-/** Licences with more seats in use than bought (a true-up to expect, not seats to reclaim). */
+/** Licenses with more seats in use than bought (a true-up to expect, not seats to reclaim). */
 export function overAssigned(book: LicenseBook): number {
 	return book.all().filter(({ seats }) => seats.available !== null && seats.assigned !== null && seats.assigned > seats.available).length;
 }

@@ -29,7 +29,7 @@ export function licensePrice(
 	return { amount: appPricesPer === 'year' ? tidy(amount / 12) : amount, currency, source: 'app' };
 }
 
-/** A price entered on the node for this integration: for this licence first, else for the whole integration. */
+/** A price entered on the node for this integration: for this license first, else for the whole integration. */
 export function enteredPrice(
 	integrationSlug: string,
 	entered: EnteredPrice[],

@@ -17,7 +17,7 @@ export function userReclaim(support: ReclaimSupport, user: IDataObject): IDataOb
 	const entry = suggested ? reclaimEntry(suggested) : undefined;
 	let note: string | null = null;
 	if (support.actions.length && support.actions.length !== actions.length) {
-		note = `The user is already ${String(user.status)} in the app but still holds paid seats: deactivating again frees nothing. Unassign the licence in the app${suggested ? ', or delete the user (irreversible)' : ''}.`;
+		note = `The user is already ${String(user.status)} in the app but still holds paid seats: deactivating again frees nothing. Unassign the license in the app${suggested ? ', or delete the user (irreversible)' : ''}.`;
 	} else if (!suggested) note = support.note ?? 'Nothing this app offers through Truto frees the seat: reclaim it by hand in the app.';
 	else if (entry?.irreversible) note = 'The only way through Truto is to delete the user, which cannot be undone.';
 	return {
@@ -26,7 +26,7 @@ export function userReclaim(support: ReclaimSupport, user: IDataObject): IDataOb
 		reclaim_how: entry?.how ?? null,
 		reclaim_irreversible: entry ? entry.irreversible : null,
 		reclaim_undo: entry?.undo ?? null,
-		// Kept for workflows that read them; no group is known to grant a licence (see actions/support.ts).
+		// Kept for workflows that read them; no group is known to grant a license (see actions/support.ts).
 		reclaim_group_id: null,
 		reclaim_group_name: null,
 		reclaim_note: note,

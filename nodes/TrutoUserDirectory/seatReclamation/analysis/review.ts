@@ -6,7 +6,7 @@ import { reviewUser, type UserNote } from './users';
 import type { AccountRef, AccountStats, Finding, ReclaimSupport, ReclamationSettings } from './types';
 
 /**
- * The review of one integrated account, fed as its data arrives: the licences first (they are few),
+ * The review of one integrated account, fed as its data arrives: the licenses first (they are few),
  * then the users page by page. Only findings are kept, so memory grows with them, not with the
  * directory. Never-used seats wait for the end of the list: when no user of the app has any activity
  * date, the app does not report activity, and nobody is called unused for lack of data.
@@ -32,7 +32,7 @@ export class AccountReview {
 		this.book = new LicenseBook(account, settings);
 	}
 
-	/** The account's licences (every page of them); returns the licence findings. */
+	/** The account's licenses (every page of them); returns the license findings. */
 	licenses(records: IDataObject[]): Finding[] {
 		this.book.add(records);
 		return licenseFindings(this.book, this.account, this.settings);

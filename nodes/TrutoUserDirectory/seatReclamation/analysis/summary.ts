@@ -9,8 +9,8 @@ const RECLAIMABLE: FindingKind[] = ['unused_seat', 'never_used', 'unassigned_sea
 const WORDS: Record<FindingKind, [string, string]> = {
 	unused_seat: ['unused seat', 'unused seats'],
 	never_used: ['never used', 'never used'],
-	unassigned_seats: ['licence with unassigned seats', 'licences with unassigned seats'],
-	underused_license: ['underused licence', 'underused licences'],
+	unassigned_seats: ['license with unassigned seats', 'licenses with unassigned seats'],
+	underused_license: ['underused license', 'underused licenses'],
 	orphaned_account: ['orphaned account', 'orphaned accounts'],
 	ambiguous_identity: ['ambiguous identity to check by hand', 'ambiguous identities to check by hand'],
 	not_checked: ['account not checked', 'accounts not checked'],
@@ -103,7 +103,7 @@ export function summaryOf(tally: SummaryTally, outcomes: AccountOutcome[], conte
 	const title = `Seat reclamation: ${counted(seats, ['seat', 'seats'])} to reclaim${moneyWords ? `, ${moneyWords} ${aMonth}` : seats ? ' (no prices known)' : ''}`;
 	const lines = [
 		`*${title}*`,
-		`${checkedApps.size} app${checkedApps.size === 1 ? '' : 's'} checked; unused means no activity for ${settings.inactiveDays}+ days, users and licences newer than ${settings.graceDays} days are left alone.`,
+		`${checkedApps.size} app${checkedApps.size === 1 ? '' : 's'} checked; unused means no activity for ${settings.inactiveDays}+ days, users and licenses newer than ${settings.graceDays} days are left alone.`,
 		...toReclaim.map((total) => `• ${formatMoney(total.monthly_amount, total.currency)} ${aMonth} (${counted(total.seats, ['seat', 'seats'])})`),
 		...(money.unpriced ? [`• ${counted(money.unpriced, ['seat', 'seats'])} without a price: enter one under Options → Prices`] : []),
 		`Findings: ${

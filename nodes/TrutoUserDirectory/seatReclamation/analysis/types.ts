@@ -25,7 +25,7 @@ export type FindingKind =
 export type FindingType = 'unusedSeat' | 'neverUsed' | 'unassignedSeats' | 'underusedLicense' | 'orphanedAccount';
 
 
-/** A price a user entered for an integration, optionally for one of its licences (by name or ID). */
+/** A price a user entered for an integration, optionally for one of its licenses (by name or ID). */
 export interface EnteredPrice {
 	/** Truto's integration name (zoom, microsoft365) or its display name, compared loosely. */
 	integration: string;
@@ -38,9 +38,9 @@ export interface ReclamationSettings {
 	now: number;
 	/** A seat whose holder was not seen for this many days is unused. */
 	inactiveDays: number;
-	/** Users and licences created in the last this-many days are left alone. */
+	/** Users and licenses created in the last this-many days are left alone. */
 	graceDays: number;
-	/** A licence with utilization (assigned ÷ available) below this share (0–1) is underused. */
+	/** A license with utilization (assigned ÷ available) below this share (0–1) is underused. */
 	underusedBelow: number;
 	/** Lower-cased emails and domains never reported. */
 	exemptEmails: Set<string>;
@@ -86,7 +86,7 @@ export interface AccountStats {
 	notInIdentityDomains: number;
 	/** The app reports no activity dates for any user: nobody is called unused or never used. */
 	activityNotReported: boolean;
-	/** Licences with more seats in use than bought. */
+	/** Licenses with more seats in use than bought. */
 	overAssignedLicenses: number;
 }
 

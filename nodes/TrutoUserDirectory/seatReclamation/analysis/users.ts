@@ -58,7 +58,7 @@ function displayName(user: IDataObject, email: string | undefined): string {
 	return String(name || user.username || email || user.id);
 }
 
-/** The paid seats a user holds: their paid licences, or one seat in an app that lists no licences. */
+/** The paid seats a user holds: their paid licenses, or one seat in an app that lists no licenses. */
 function paidSeats(user: IDataObject, book: LicenseBook): Array<{ license: SeatLicense; entry: IDataObject }> {
 	if (!book.listed && !Array.isArray(user.licenses)) return [{ license: book.seatWithoutLicense(), entry: {} }];
 	const entries = Array.isArray(user.licenses) ? (user.licenses as IDataObject[]).filter((entry) => entry && typeof entry === 'object') : [];
@@ -162,7 +162,7 @@ export function reviewUser(user: IDataObject, context: UserContext): UserReview 
 		const cutoff = now - settings.inactiveDays * DAY_MS;
 		const idle = seats.filter(({ entry }) => (seatLastSeen(user, entry) ?? seen) <= cutoff);
 		if (idle.length && settings.types.has('unusedSeat')) {
-			// The most recent use of the seats flagged: per licence when the app says, else the user's.
+			// The most recent use of the seats flagged: per license when the app says, else the user's.
 			const lastUse = Math.max(...idle.map(({ entry }) => seatLastSeen(user, entry) ?? seen));
 			const days = daysSince(lastUse, now);
 			const elsewhere = lastUse < seen ? `; the user was active elsewhere in the app on ${iso(seen)?.slice(0, 10)}` : '';

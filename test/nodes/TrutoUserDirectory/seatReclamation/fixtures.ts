@@ -1,4 +1,4 @@
-/** Small builders for the pure reclamation tests: settings, accounts, users and licences as apps send them. */
+/** Small builders for the pure reclamation tests: settings, accounts, users and licenses as apps send them. */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { AccountRef, ReclamationSettings } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';

@@ -56,7 +56,7 @@ describe('Reclaim Seats', () => {
 		const summary = output[output.length - 1];
 		expect(summary).toMatchObject({ kind: 'summary', dry_run: true, reclaimed_seats: 0, saved: [] });
 		expect(String(summary.title)).toMatch(/\(dry run\): \d+ seats planned, nothing sent/);
-		// Licence findings and not-checked rows are skipped with what to do instead.
+		// License findings and not-checked rows are skipped with what to do instead.
 		expect(output.find((item) => item.finding_key === all.find((finding) => finding.kind === 'unassigned_seats')?.finding_key)).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/vendor/) });
 	});
 
@@ -121,7 +121,7 @@ describe('Reclaim Seats', () => {
 		const acting = all.filter((item) => item.reclaim_action === 'setInactive' && item.account_id !== ACCOUNTS.hubspot && item.last_seen);
 		const activeAgain = { ...acting[0], last_seen: '2000-01-01T00:00:00.000Z' };
 		const old = { ...acting[1], found_at: '2000-01-01T00:00:00.000Z' };
-		const gone = { ...acting[2], license_ids: 'no-such-licence' };
+		const gone = { ...acting[2], license_ids: 'no-such-license' };
 		const deleteOnly = { ...all.find((item) => item.account_id === ACCOUNTS.github && item.reclaim_actions === 'setInactive, delete'), reclaim_action: 'delete' };
 		sb.clearRequests();
 		const output = json(await run(reclaim(), [activeAgain, old, gone, deleteOnly]));

@@ -92,13 +92,13 @@ describe('the whole estate with an identity provider', () => {
 	});
 
 	it('fills what an app requires: GitHub and Cisco Meraki per organization, Microsoft 365 per product', () => {
-		const licenceCalls = (account: string) =>
+		const licenseCalls = (account: string) =>
 			requests.filter((request) => request.path === '/unified/user-directory/licenses' && request.query.integrated_account_id === account);
-		expect(licenceCalls(ACCOUNTS.github).map((request) => request.query.organization_id).sort()).toEqual(['acme-corp', 'acme-labs']);
-		expect(licenceCalls(ACCOUNTS.ciscomeraki).map((request) => request.query.organization_id).sort()).toEqual(['549236', '549237']);
-		expect(licenceCalls(ACCOUNTS.microsoft365).map((request) => request.query.product).sort()).toEqual(['azure_active_directory', 'onedrive']);
-		const licences = ofKind(inAccount(items, ACCOUNTS.github), 'unassigned_seats').map((item) => item.license_id);
-		expect(licences).toEqual(expect.arrayContaining(['acme-corp/enterprise', 'acme-labs/team']));
+		expect(licenseCalls(ACCOUNTS.github).map((request) => request.query.organization_id).sort()).toEqual(['acme-corp', 'acme-labs']);
+		expect(licenseCalls(ACCOUNTS.ciscomeraki).map((request) => request.query.organization_id).sort()).toEqual(['549236', '549237']);
+		expect(licenseCalls(ACCOUNTS.microsoft365).map((request) => request.query.product).sort()).toEqual(['azure_active_directory', 'onedrive']);
+		const licenses = ofKind(inAccount(items, ACCOUNTS.github), 'unassigned_seats').map((item) => item.license_id);
+		expect(licenses).toEqual(expect.arrayContaining(['acme-corp/enterprise', 'acme-labs/team']));
 	});
 
 	it('turns unhealthy accounts into "not checked" items with the reason and the fix, and goes on', () => {
@@ -125,12 +125,12 @@ describe('the whole estate with an identity provider', () => {
 		}
 		const kinds = new Set(items.map((item) => item.kind));
 		for (const kind of ['unused_seat', 'unassigned_seats', 'not_checked', 'summary']) expect(kinds).toContain(kind);
-		const licence = ofKind(items, 'unassigned_seats')[0];
-		expect(licence).toMatchObject({ user_id: null, user_email: null, text: null, gaps: null });
+		const license = ofKind(items, 'unassigned_seats')[0];
+		expect(license).toMatchObject({ user_id: null, user_email: null, text: null, gaps: null });
 		expect(summaryOf(items)).toMatchObject({ finding_key: null, user_id: null, license_id: null, text: expect.any(String) });
 	});
 
-	it('keys every finding by account, kind and user, licence or part, the same from one run to the next', async () => {
+	it('keys every finding by account, kind and user, license or part, the same from one run to the next', async () => {
 		const findings = items.filter((item) => item.kind !== 'summary');
 		for (const finding of findings) {
 			const subject = finding.user_id ?? finding.license_id ?? finding.part;
@@ -256,7 +256,7 @@ describe('what cannot be read becomes "not checked", never a silent skip', () =>
 		expect(sb.requests.some((request) => request.accountId === ACCOUNTS.salesforce && request.path === '/unified/user-directory/users')).toBe(false);
 	});
 
-	it("an app that cannot list licences: partly checked, saying licences were not read and to review them in the app's console", async () => {
+	it("an app that cannot list licenses: partly checked, saying licenses were not read and to review them in the app's console", async () => {
 		sb.setFaults([
 			{
 				kind: 'status',
@@ -271,16 +271,16 @@ describe('what cannot be read becomes "not checked", never a silent skip', () =>
 		expect(lacking).toMatchObject({
 			status: 'partly_checked',
 			part: 'licenses',
-			reason: 'Salesforce does not list licences through Truto, so its licences were not read: unassigned and underused seats are unknown, and each user counts as one seat',
-			fix: "Review this app's licences in its own admin console.",
+			reason: 'Salesforce does not list licenses through Truto, so its licenses were not read: unassigned and underused seats are unknown, and each user counts as one seat',
+			fix: "Review this app's licenses in its own admin console.",
 		});
 		expect(summaryOf(items).accounts).toMatchObject({ checked: 1, partly_checked: 1 });
 		expect(summaryOf(items).per_account).toContainEqual(expect.objectContaining({ account_id: ACCOUNTS.salesforce, status: 'partly_checked' }));
-		expect(String(summaryOf(items).text)).toMatch(/Salesforce · acme\.my\.salesforce\.com \(licenses\): Salesforce does not list licences through Truto/);
+		expect(String(summaryOf(items).text)).toMatch(/Salesforce · acme\.my\.salesforce\.com \(licenses\): Salesforce does not list licenses through Truto/);
 		expect(sb.requests.some((request) => request.accountId === ACCOUNTS.salesforce && request.path === '/unified/user-directory/licenses')).toBe(false);
 	});
 
-	it('an app that lists no licences (an empty list): checked', async () => {
+	it('an app that lists no licenses (an empty list): checked', async () => {
 		sb.setFaults([{ kind: 'status', status: 200, times: -1, match: { path: '^/unified/user-directory/licenses$', accountId: ACCOUNTS.salesforce }, body: { result: [], next_cursor: null } }]);
 		const items = await run(only(ACCOUNTS.salesforce));
 		expect(ofKind(items, 'not_checked')).toEqual([]);

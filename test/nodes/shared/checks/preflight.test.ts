@@ -52,7 +52,7 @@ describe('required parameters (from Truto metadata)', () => {
 		]);
 	});
 
-	it('names Product for Microsoft 365 and Organization (organizations) for a Cisco Meraki licence get', async () => {
+	it('names Product for Microsoft 365 and Organization (organizations) for a Cisco Meraki license get', async () => {
 		const microsoft = await failure(list('license', ACCOUNTS.microsoft365));
 		expect(microsoft.message).toBe('Microsoft 365 needs Product (product) to list licenses');
 

@@ -9,7 +9,7 @@ function findings(records: ReturnType<typeof license>[], options: Partial<Reclam
 	return { findings: licenseFindings(book, ACCOUNT, chosen), book };
 }
 
-describe('licence findings', () => {
+describe('license findings', () => {
 	it('reports unassigned paid seats with what they cost', () => {
 		const [finding] = findings([license('core', { available_quantity: 8, assigned_quantity: 7, unit_amount: 15 })]).findings;
 		expect(finding).toEqual({
@@ -36,7 +36,7 @@ describe('licence findings', () => {
 		});
 	});
 
-	it('reports a licence used below the threshold as underused instead (one finding per licence)', () => {
+	it('reports a license used below the threshold as underused instead (one finding per license)', () => {
 		const { findings: found } = findings([license('service', { available_quantity: 6, assigned_quantity: 2, unit_amount: 100 })]);
 		expect(found).toHaveLength(1);
 		expect(found[0]).toMatchObject({ kind: 'underused_license', seats: 4, monthly_cost: 400 });
@@ -44,7 +44,7 @@ describe('licence findings', () => {
 		expect(found[0]).toMatchObject({ reclaim_action: null, recommended_seats: 3 });
 	});
 
-	it('uses the threshold given: at 30 % the same licence only has unassigned seats', () => {
+	it('uses the threshold given: at 30 % the same license only has unassigned seats', () => {
 		const [finding] = findings([license('service', { available_quantity: 6, assigned_quantity: 2 })], { underusedBelow: 0.3 }).findings;
 		expect(finding.kind).toBe('unassigned_seats');
 	});
@@ -57,24 +57,24 @@ describe('licence findings', () => {
 		expect(only(['unusedSeat'])).toEqual([]);
 	});
 
-	it('finds nothing to give back on an over-assigned licence, and counts it', () => {
+	it('finds nothing to give back on an over-assigned license, and counts it', () => {
 		const { findings: found, book } = findings([license('sales', { available_quantity: 4, assigned_quantity: 6 })]);
 		expect(found).toEqual([]);
 		expect(overAssigned(book)).toBe(1);
 	});
 
-	it('leaves licences bought within the grace period alone', () => {
+	it('leaves licenses bought within the grace period alone', () => {
 		const fresh = license('content', { available_quantity: 5, assigned_quantity: 1, created_at: daysAgo(10) });
 		expect(findings([fresh]).findings).toEqual([]);
 		expect(findings([fresh], { graceDays: 5 }).findings).toHaveLength(1);
 	});
 
-	it('ignores free licences (is_paid false, or a price of 0)', () => {
+	it('ignores free licenses (is_paid false, or a price of 0)', () => {
 		const free = [license('view', { available_quantity: 100, assigned_quantity: 1, is_paid: false }), license('chatter', { available_quantity: 50, assigned_quantity: 1, unit_amount: 0 })];
 		expect(findings(free).findings).toEqual([]);
 	});
 
-	it('says when a licence has no price, and takes an entered one', () => {
+	it('says when a license has no price, and takes an entered one', () => {
 		const unpriced = license('jira', { available_quantity: 10, assigned_quantity: 2, unit_amount: null, currency: null });
 		expect(findings([unpriced]).findings[0]).toMatchObject({ monthly_cost: null, currency: null, unpriced_seats: 8, price: 'unknown' });
 		expect(findings([unpriced]).findings[0].title).toMatch(/price unknown$/);

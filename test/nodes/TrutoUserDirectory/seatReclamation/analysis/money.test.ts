@@ -22,13 +22,13 @@ describe('licensePrice', () => {
 		expect(licensePrice({ id: 'x', record: { unit_amount: 120, currency: 'EUR' } }, 'zoom', [], 'year')).toEqual({ amount: 10, currency: 'EUR', source: 'app' });
 	});
 
-	it('uses an entered price for the licence (by name or ID, any case) before one for the whole integration', () => {
+	it('uses an entered price for the license (by name or ID, any case) before one for the whole integration', () => {
 		expect(licensePrice({ id: 'w', name: 'zoom webinars 500', record: {} }, 'zoom', ENTERED)).toEqual({ amount: 79, currency: 'USD', source: 'entered' });
 		expect(licensePrice({ id: 'lic-e3', name: 'E3', record: { unit_amount: 36 } }, 'microsoft365', ENTERED)).toEqual({ amount: 33, currency: 'EUR', source: 'entered' });
 		expect(licensePrice({ id: 'basic', name: 'Licensed', record: { currency: 'USD' } }, 'zoom', ENTERED)).toEqual({ amount: 13.33, currency: 'USD', source: 'entered' });
 	});
 
-	it('has no price when the app gives none and nothing matches (a licence-only price does not cover the others)', () => {
+	it('has no price when the app gives none and nothing matches (a license-only price does not cover the others)', () => {
 		expect(licensePrice({ id: 'lic-e5', name: 'E5', record: {} }, 'microsoft365', ENTERED)).toBeUndefined();
 		expect(licensePrice({ id: 'x', record: { unit_amount: 10 } }, 'github', ENTERED)).toBeUndefined();
 		expect(licensePrice({ id: 'x', record: { unit_amount: -1, currency: 'USD' } }, 'github', [])).toBeUndefined();

@@ -5,10 +5,10 @@ const support = { actions: ['deactivate' as const] };
 const undated = { last_active_at: null, last_login_at: null, created_at: daysAgo(200) };
 
 describe('the review of one account', () => {
-	it('reads licences first, then users page by page, keeping only findings', () => {
+	it('reads licenses first, then users page by page, keeping only findings', () => {
 		const review = new AccountReview(ACCOUNT, settings(), support);
-		const licenceFindings = review.licenses([license('pro', { available_quantity: 10, assigned_quantity: 8 })]);
-		expect(licenceFindings.map((finding) => finding.kind)).toEqual(['unassigned_seats']);
+		const licenseFindings = review.licenses([license('pro', { available_quantity: 10, assigned_quantity: 8 })]);
+		expect(licenseFindings.map((finding) => finding.kind)).toEqual(['unassigned_seats']);
 		expect(review.usersPage([user('a'), user('b', { last_active_at: daysAgo(100) })], undefined).map((finding) => finding.user_id)).toEqual(['b']);
 		expect(review.usersPage([user('c', undated), user('d', { user_type: 'machine' })], undefined)).toEqual([]);
 		const { findings, stats } = review.finish();
@@ -40,7 +40,7 @@ describe('the review of one account', () => {
 		expect(review.usersPage([user('a', { ...undated, status: 'inactive' })], undefined).map((finding) => finding.kind)).toEqual(['unused_seat']);
 	});
 
-	it('counts over-assigned licences', () => {
+	it('counts over-assigned licenses', () => {
 		const review = new AccountReview(ACCOUNT, settings(), support);
 		review.licenses([license('sales', { available_quantity: 4, assigned_quantity: 6 })]);
 		expect(review.finish().stats.overAssignedLicenses).toBe(1);

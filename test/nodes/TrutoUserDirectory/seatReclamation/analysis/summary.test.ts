@@ -67,7 +67,7 @@ describe('the summary item', () => {
 		expect(lines).toContain('• USD 1,495.00 a month (10 seats)');
 		expect(lines).toContain('• 2 seats without a price: enter one under Options → Prices');
 		expect(lines).toContain(
-			'Findings: 2 unused seats, 1 never used, 1 licence with unassigned seats, 1 orphaned account, 1 ambiguous identity to check by hand',
+			'Findings: 2 unused seats, 1 never used, 1 license with unassigned seats, 1 orphaned account, 1 ambiguous identity to check by hand',
 		);
 		expect(lines).toContain('Accounts: 1 checked, 1 partly checked, 1 not checked:');
 		expect(lines).toContain('• HubSpot · acme-eu (users): Truto marked 1 of 3 pages as partial');

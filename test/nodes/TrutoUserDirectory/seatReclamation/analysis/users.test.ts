@@ -68,7 +68,7 @@ describe('unused seats', () => {
 		expect(reviewUser(user('c', { last_active_at: null, last_login_at: daysAgo(91) }), context()).finding?.kind).toBe('unused_seat');
 	});
 
-	it('adds up a user holding several licences, and lists only the seats not used', () => {
+	it('adds up a user holding several licenses, and lists only the seats not used', () => {
 		const licenses = [license('sales', { unit_amount: 90 }), license('core', { unit_amount: 15 }), license('copilot', { unit_amount: 19 })];
 		const both = reviewUser(user('u', { licenses: [{ id: 'sales' }, { id: 'core' }], last_active_at: daysAgo(120) }), context({}, licenses));
 		expect(both.finding).toMatchObject({ seats: 2, monthly_cost: 105, currency: 'EUR' });
@@ -98,13 +98,13 @@ describe('unused seats', () => {
 		expect(review.finding?.title).toMatch(/inactive in the app but still holds pro/);
 	});
 
-	it('ignores free licences and users without paid seats', () => {
+	it('ignores free licenses and users without paid seats', () => {
 		const free = [license('view', { is_paid: false })];
 		expect(reviewUser(user('f', { licenses: [{ id: 'view' }], last_active_at: daysAgo(300) }), context({}, free)).finding).toBeUndefined();
 		expect(reviewUser(user('g', { licenses: [], last_active_at: daysAgo(300) }), context()).finding).toBeUndefined();
 	});
 
-	it('counts every user as one seat in an app that lists no licences, priced as entered for the integration', () => {
+	it('counts every user as one seat in an app that lists no licenses, priced as entered for the integration', () => {
 		const prices = [{ integration: 'hubspot', monthlyAmount: 12, currency: 'USD' }];
 		const review = reviewUser(user('z', { licenses: undefined, last_active_at: daysAgo(300) }), context({ prices }, []));
 		expect(review.finding).toMatchObject({ kind: 'unused_seat', seats: 1, monthly_cost: 12, currency: 'USD', price: 'entered' });
@@ -254,7 +254,7 @@ describe('what can be done about a seat', () => {
 		expect(onlyDelete).toMatchObject({ reclaim_action: 'delete', reclaim_irreversible: true, reclaim_how: 'User → Delete (irreversible)', reclaim_note: expect.stringMatching(/cannot be undone/) });
 	});
 
-	it('never suggests group removal: no group is known to grant a licence', () => {
+	it('never suggests group removal: no group is known to grant a license', () => {
 		const support = reclaimSupport(new Map([['groups', ['remove-user']], ['users', ['list']]]), false, undefined);
 		expect(support.actions).toEqual([]);
 		const finding = withSupport(support, { groups: [{ id: 'team-1', name: 'Sales' }] });
@@ -264,9 +264,9 @@ describe('what can be done about a seat', () => {
 	it('does not deactivate again a user already inactive who still holds paid seats', () => {
 		const support = reclaimSupport(new Map([['users', ['list', 'deactivate', 'update', 'delete']]]), false, meta([statusField()]));
 		const inactive = withSupport(support, { status: 'inactive' });
-		expect(inactive).toMatchObject({ kind: 'unused_seat', reclaim_action: 'delete', reclaim_actions: 'delete', reclaim_note: expect.stringMatching(/already inactive .*frees nothing\. Unassign the licence in the app, or delete/) });
+		expect(inactive).toMatchObject({ kind: 'unused_seat', reclaim_action: 'delete', reclaim_actions: 'delete', reclaim_note: expect.stringMatching(/already inactive .*frees nothing\. Unassign the license in the app, or delete/) });
 		const noDelete = withSupport(reclaimSupport(new Map([['users', ['list', 'suspend']]]), false), { status: 'suspended' });
-		expect(noDelete).toMatchObject({ reclaim_action: null, reclaim_note: expect.stringMatching(/already suspended .*Unassign the licence in the app\.$/) });
+		expect(noDelete).toMatchObject({ reclaim_action: null, reclaim_note: expect.stringMatching(/already suspended .*Unassign the license in the app\.$/) });
 	});
 
 	it('suggests nothing on a read-only account or when the capabilities did not answer, saying so', () => {

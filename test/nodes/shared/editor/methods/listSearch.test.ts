@@ -87,7 +87,7 @@ describe('record searches', () => {
 		expect(second.results[0]?.value).not.toBe(first.results[0].value);
 	});
 
-	it('passes the organization a licence list needs (GitHub)', async () => {
+	it('passes the organization a license list needs (GitHub)', async () => {
 		const orgs = await listSearch.searchOrganizations.call(context({ integratedAccount: byId(ACCOUNTS.github) }));
 		const { results } = await listSearch.searchLicenses.call(
 			context({ integratedAccount: byId(ACCOUNTS.github), organization: byId(String(orgs.results[0].value)) }),

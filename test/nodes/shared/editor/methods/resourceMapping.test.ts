@@ -73,7 +73,7 @@ describe('getQueryFields', () => {
 		expect(field(fields, 'include_last_sign_in').description).toMatch(/^Set this value when product/);
 	});
 
-	it('Cisco Meraki and Webex: licence parameters are all named fields already', async () => {
+	it('Cisco Meraki and Webex: license parameters are all named fields already', async () => {
 		expect((await queryFields(ACCOUNTS.ciscomeraki, 'license', 'getAll')).fields).toEqual([]);
 		expect((await queryFields(ACCOUNTS.ciscomeraki, 'license', 'get')).fields).toEqual([]);
 		expect((await queryFields(ACCOUNTS.webex, 'license', 'get')).fields).toEqual([]);
