@@ -10,7 +10,7 @@ import type { IntegrationFieldName, OperationName, ResourceDefinition } from './
 
 /** What the action node does, in n8n's node picker and on its page there. */
 export const USER_DIRECTORY_DESCRIPTION =
-	'Read and manage users, groups, roles, organizations and licenses of any app connected to Truto (GitHub, Microsoft 365, Salesforce, Zoom and 350+ more) through one unified schema';
+	'Read and manage users, groups, roles, organizations and licenses of any app connected to Truto (GitHub, Microsoft 365, Salesforce, Zoom and 350+ more) through one unified schema; across every app, find reclaimable seats, where a person has accounts and who holds admin rights';
 
 /**
  * The poll trigger's description. n8n's picker folds a trigger into the node whose type name it
