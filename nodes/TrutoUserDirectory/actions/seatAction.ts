@@ -79,7 +79,8 @@ function heldLicenses(user: IDataObject): string[] | undefined {
 
 const joined = (ids: string[] | undefined): string | null => (ids === undefined ? null : ids.join(', '));
 
-function result(outcome: SeatOutcome, reason: string, extra: Partial<SeatResult> = {}): SeatResult {
+/** A seat's outcome with every field present, null where it does not apply. */
+export function seatResult(outcome: SeatOutcome, reason: string, extra: Partial<SeatResult> = {}): SeatResult {
 	return {
 		outcome,
 		reason,
@@ -112,7 +113,7 @@ export async function reclaimSeat(scope: ReadScope, account: AccountInfo, target
 	try {
 		return await reclaim(scope, account, target);
 	} catch (error) {
-		return result('failed', 'The seat could not be reclaimed', messageOf(error));
+		return seatResult('failed', 'The seat could not be reclaimed', messageOf(error));
 	}
 }
 
@@ -120,17 +121,17 @@ async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarge
 	const { accountId, userId } = target;
 	// 1. A fresh look at the user: the finding may be old.
 	const before = await readUser(scope, accountId, userId);
-	if (before.state === 'gone') return result('skipped', `${account.integration} no longer has this user: no seat left to reclaim`);
-	if (before.state === 'unreadable') return result('skipped', `The user could not be looked at before acting (${before.why}), so nothing was sent`);
+	if (before.state === 'gone') return seatResult('skipped', `${account.integration} no longer has this user: no seat left to reclaim`);
+	if (before.state === 'unreadable') return seatResult('skipped', `The user could not be looked at before acting (${before.why}), so nothing was sent`);
 	const user = before.user;
 	const previousStatus = text(user.status);
 	const heldBefore = heldLicenses(user);
 	const seen = { previous_status: previousStatus, licenses_before: joined(heldBefore) };
 	const skip = target.skipWhen?.(user);
-	if (skip) return result('skipped', skip, seen);
+	if (skip) return seatResult('skipped', skip, seen);
 	const wanted = target.licenseIds.length ? target.licenseIds : (heldBefore ?? []);
 	if (heldBefore && target.licenseIds.length && !wanted.some((id) => heldBefore.includes(id))) {
-		return result('skipped', `Already free: the user no longer holds ${target.licenseIds.join(', ')}`, seen);
+		return seatResult('skipped', `Already free: the user no longer holds ${target.licenseIds.join(', ')}`, seen);
 	}
 
 	// 2. The plan: what this account supports now that frees this user's seat.
@@ -143,33 +144,33 @@ async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarge
 		const why = support.actions.includes(asked as ReclaimAction)
 			? `the user is already ${String(user.status)}: doing it again frees nothing; unassign the license in the app`
 			: `${account.integration} does not support it through Truto now`;
-		return result('skipped', `The finding's action "${asked}" was not sent: ${why}`, seen);
+		return seatResult('skipped', `The finding's action "${asked}" was not sent: ${why}`, seen);
 	}
 	const action = (asked as ReclaimAction | undefined) ?? possible[0];
 	if (!action) {
 		const note = possible.length === support.actions.length ? support.note : `The user is already ${String(user.status)} but still holds paid seats: deactivating again frees nothing`;
-		return result('skipped', `${note ?? 'Nothing this app offers through Truto frees the seat'}; reclaim it by hand in the app`, seen);
+		return seatResult('skipped', `${note ?? 'Nothing this app offers through Truto frees the seat'}; reclaim it by hand in the app`, seen);
 	}
 	const entry = reclaimEntry(action);
 	const call = callFor(action, userId);
 	const planned = { ...seen, action, request: describeCall(call), undo: entry?.undo ?? null, irreversible: entry?.irreversible ?? null };
 	if (action === 'delete' && !target.allowDelete) {
-		return result('skipped', 'The only action that frees this seat is delete, which cannot be undone: switch on Options → Allow Delete to send it', planned);
+		return seatResult('skipped', 'The only action that frees this seat is delete, which cannot be undone: switch on Options → Allow Delete to send it', planned);
 	}
 	// Where the user record lists no licenses, the licenses' seat counts are the evidence.
 	const countsBefore = heldBefore === undefined ? await seatCounts(scope, accountId, wanted) : undefined;
-	if (target.dryRun) return result('planned', `Dry run: would send ${planned.request}; nothing was sent`, planned);
+	if (target.dryRun) return seatResult('planned', `Dry run: would send ${planned.request}; nothing was sent`, planned);
 
 	// 3. Act: checked like every call of the node, sent once with an Idempotency-Key.
 	try {
 		await checkCall(scope.metadata, { resource: USER, operation: call.operation, accountId, query: {}, body: call.body, naming: fieldNaming(USER, call.operation) }, { node: scope.node, itemIndex: scope.itemIndex ?? 0 });
 	} catch (error) {
-		return result('failed', 'Refused before sending: nothing was sent', { ...planned, ...messageOf(error) });
+		return seatResult('failed', 'Refused before sending: nothing was sent', { ...planned, ...messageOf(error) });
 	}
 	const idempotencyKey = randomUUID();
 	const sent = { ...planned, idempotency_key: idempotencyKey };
 	const outcome = await scope.client.exchange({ method: call.method, path: call.path, accountId, body: call.body, idempotencyKey, itemIndex: scope.itemIndex });
-	if (!outcome.ok) return result('failed', `${account.integration} refused the ${action}`, { ...sent, ...messageOf(outcome.error) });
+	if (!outcome.ok) return seatResult('failed', `${account.integration} refused the ${action}`, { ...sent, ...messageOf(outcome.error) });
 
 	// 4. Read back, and say what was seen.
 	return await verify(scope, account, target, { action, wanted, heldBefore, countsBefore, sent });
@@ -190,9 +191,9 @@ async function verify(
 	const { action, wanted, sent } = done;
 	const after: UserRead = await readUser(scope, target.accountId, target.userId);
 	const accepted = `${account.integration} accepted the ${action}`;
-	if (after.state === 'gone') return result('reclaimed', `${accepted}; read back, the app no longer has this user`, { ...sent, status_now: null, licenses_after: '' });
+	if (after.state === 'gone') return seatResult('reclaimed', `${accepted}; read back, the app no longer has this user`, { ...sent, status_now: null, licenses_after: '' });
 	if (after.state === 'unreadable') {
-		return result('not_verified', `${accepted}, but the result could not be verified: ${after.why}`, sent);
+		return seatResult('not_verified', `${accepted}, but the result could not be verified: ${after.why}`, sent);
 	}
 	const statusNow = text(after.user.status);
 	const heldAfter = heldLicenses(after.user);
@@ -201,22 +202,22 @@ async function verify(
 	if (wanted.length === 0) {
 		// An app without licenses: the seat is the account itself.
 		return isGone(statusNow)
-			? result('reclaimed', `${accepted}; read back, ${statusWords}`, seen)
-			: result('still_assigned', `${accepted}, but read back the user is still ${statusNow ?? 'not marked inactive'}: the seat is still held`, seen);
+			? seatResult('reclaimed', `${accepted}; read back, ${statusWords}`, seen)
+			: seatResult('still_assigned', `${accepted}, but read back the user is still ${statusNow ?? 'not marked inactive'}: the seat is still held`, seen);
 	}
 	if (heldAfter !== undefined) {
 		const still = wanted.filter((id) => heldAfter.includes(id));
-		if (still.length === 0) return result('reclaimed', `${accepted}; read back, the user holds none of ${wanted.join(', ')} any more (${statusWords})`, seen);
-		return result('still_assigned', `${accepted}, but read back the user still holds ${still.join(', ')} (${statusWords})`, seen);
+		if (still.length === 0) return seatResult('reclaimed', `${accepted}; read back, the user holds none of ${wanted.join(', ')} any more (${statusWords})`, seen);
+		return seatResult('still_assigned', `${accepted}, but read back the user still holds ${still.join(', ')} (${statusWords})`, seen);
 	}
 	// The user record lists no licenses: compare the licenses' seats in use before and after.
 	const countsAfter = await seatCounts(scope, target.accountId, wanted);
 	const unknown = wanted.filter((id) => typeof done.countsBefore?.get(id) !== 'number' || typeof countsAfter.get(id) !== 'number');
 	if (unknown.length) {
 		const why = unknown.map((id) => (typeof countsAfter.get(id) === 'string' ? countsAfter.get(id) : done.countsBefore?.get(id))).join('; ');
-		return result('not_verified', `${accepted}, but the result could not be verified: the user record lists no licenses, and ${why}`, seen);
+		return seatResult('not_verified', `${accepted}, but the result could not be verified: the user record lists no licenses, and ${why}`, seen);
 	}
 	const notDropped = wanted.filter((id) => (countsAfter.get(id) as number) >= (done.countsBefore?.get(id) as number));
-	if (notDropped.length === 0) return result('reclaimed', `${accepted}; read back, the seats in use of ${wanted.join(', ')} dropped (${statusWords})`, seen);
-	return result('still_assigned', `${accepted}, but the seats in use of ${notDropped.join(', ')} did not drop (${statusWords})`, seen);
+	if (notDropped.length === 0) return seatResult('reclaimed', `${accepted}; read back, the seats in use of ${wanted.join(', ')} dropped (${statusWords})`, seen);
+	return seatResult('still_assigned', `${accepted}, but the seats in use of ${notDropped.join(', ')} did not drop (${statusWords})`, seen);
 }

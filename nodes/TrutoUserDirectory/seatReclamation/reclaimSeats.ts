@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { dateOf, daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
 import type { AccountInfo } from '../../shared/transport';
-import { reclaimSeat, type SeatOutcome, type SeatResult } from '../actions/seatAction';
+import { reclaimSeat, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
 import { inItemOrder } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
 import { findingCosts, formatMoney, MoneyByCurrency } from './analysis/money';
@@ -252,19 +252,5 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 }
 
 function skipped(reason: string): SeatResult {
-	return {
-		outcome: 'skipped',
-		reason,
-		action: null,
-		request: null,
-		idempotency_key: null,
-		previous_status: null,
-		status_now: null,
-		licenses_before: null,
-		licenses_after: null,
-		undo: null,
-		irreversible: null,
-		error: null,
-		hint: null,
-	};
+	return seatResult('skipped', reason);
 }
