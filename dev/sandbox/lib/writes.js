@@ -45,6 +45,8 @@ function expandRefs(account, user) {
 		refs.map((ref) => {
 			const id = refId(ref);
 			const target = /** @type {any[]} */ (account.data[resource] ?? []).find((r) => r.id === id);
+			// An app that lists none of this resource (HubSpot's roles) keeps the user's own references as they are.
+			if (!target && account.data[resource] === undefined && ref && typeof ref === 'object') return ref;
 			if (!target)
 				throw remoteError(422, `Unknown ${resource} id "${id}".`, {
 					message: `Invalid ${resource} reference: ${id}`,

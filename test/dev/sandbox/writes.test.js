@@ -134,4 +134,18 @@ describe('writes', () => {
 			await w.close();
 		}
 	});
+
+	test("an update keeps a user's role references where the app lists no roles (HubSpot), and refuses an unknown one where it does (GitHub)", async () => {
+		const w = await startSandbox({ now: NOW });
+		try {
+			const opts = { base: w.url, method: 'PATCH' };
+			const hubspot = await call(`/unified/user-directory/users/5100004?integrated_account_id=${ACCOUNTS.hubspot}`, { ...opts, body: { title: 'Ops' } });
+			expect(hubspot.status).toBe(200);
+			expect(hubspot.json.roles).toEqual([{ id: 'hs-super-admin', name: 'Org Admin' }]);
+			const github = await call(`/unified/user-directory/users/1200108?integrated_account_id=${ACCOUNTS.github}`, { ...opts, body: { roles: ['no-such-role'] } });
+			expect(github.status).toBe(422);
+		} finally {
+			await w.close();
+		}
+	});
 });
