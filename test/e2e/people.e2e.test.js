@@ -9,6 +9,7 @@
 const { ACCOUNTS, describeInN8n } = require('./setup');
 const { itemsOf } = require('../../dev/n8n');
 const { trutoNode, manualWorkflow, byId } = require('../../dev/workflows');
+const { PRIVILEGED } = require('../helpers/people');
 
 const person = (emails, extra = {}) => ({ resource: 'person', operation: 'findAccounts', emails, accountScope: 'all', options: {}, ...extra });
 const access = (extra = {}) => ({ resource: 'accessReview', operation: 'findPrivilegedAccess', accountScope: 'all', options: {}, ...extra });
@@ -22,23 +23,6 @@ const people = manualWorkflow('trutoE2ePeople1', [
 
 const MARIA = ['hubspot:5100001', 'okta:00uabf2f0409220c1821', 'salesforce:0055g00000A1b2cAAA', 'webex:Y2lzY29zcGFyazovL3VzL1BFT1BMRS9tYXJpYS1nYXJjaWE'];
 const JONAS = ['hubspot:5100005', 'hubspot:5100006', 'okta:00u1c1de0694d92ccf8c'];
-const PRIVILEGED = [
-	'atlassian:ingrid.larsen@acme.com',
-	'ciscomeraki:kwame.mensah@acme-network.com',
-	'ciscomeraki:mei.zhang@acme-retail.com',
-	'ciscomeraki:sara.lindqvist@acme-network.com',
-	'github:mona.okafor@acme-corp.com',
-	'github:priya.natarajan@acme-corp.com',
-	'googleworkspace:ava@acme.com',
-	'hubspot:chloe.dubois@acme.com',
-	'hubspot:maria.garcia@acme.com',
-	'microsoft365:MeganB@contoso.onmicrosoft.com',
-	'microsoft365:MiriamG@contoso.onmicrosoft.com',
-	'microsoft365:PattiF@contoso.onmicrosoft.com',
-	'salesforce:dana.whitfield@acme.com',
-	'salesforce:maria.garcia@acme.com',
-	'webex:samuel.osei@acme-webex.com',
-];
 
 const ofKind = (items, kind) => items.filter((item) => item.kind === kind);
 const found = (items, email) => ofKind(items, 'account').filter((item) => !email || item.email === email).map((item) => `${item.integration_slug}:${item.user_id}`).sort();

@@ -8,6 +8,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { holdersCsv, roleMatcher } from '../../../../nodes/TrutoUserDirectory/accessReview/privilege';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
+import { PRIVILEGED } from '../../../helpers/people';
 import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../../helpers/sandbox';
 
 const sb = useSandbox();
@@ -26,24 +27,6 @@ const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (er
 const ofKind = (items: IDataObject[], kind: string) => items.filter((item) => item.kind === kind);
 const holders = (items: IDataObject[]) => ofKind(items, 'privileged_access').map((item) => `${item.integration_slug}:${item.user_email}`);
 
-/** Every privileged user of the sandbox's readable accounts (Okta acme.okta.com and the blocked Zendesk cannot be read). */
-const PRIVILEGED = [
-	'atlassian:ingrid.larsen@acme.com',
-	'ciscomeraki:kwame.mensah@acme-network.com',
-	'ciscomeraki:mei.zhang@acme-retail.com',
-	'ciscomeraki:sara.lindqvist@acme-network.com',
-	'github:mona.okafor@acme-corp.com',
-	'github:priya.natarajan@acme-corp.com',
-	'googleworkspace:ava@acme.com',
-	'hubspot:chloe.dubois@acme.com',
-	'hubspot:maria.garcia@acme.com',
-	'microsoft365:MeganB@contoso.onmicrosoft.com',
-	'microsoft365:MiriamG@contoso.onmicrosoft.com',
-	'microsoft365:PattiF@contoso.onmicrosoft.com',
-	'salesforce:dana.whitfield@acme.com',
-	'salesforce:maria.garcia@acme.com',
-	'webex:samuel.osei@acme-webex.com',
-];
 
 describe('the whole estate with an identity provider', () => {
 	let output: INodeExecutionData[];
