@@ -70,4 +70,19 @@ function listAll(key, resource, query = '') {
 	});
 }
 
-module.exports = { ACCOUNTS, TOKEN, DAY, NOW, startSandbox, useSharedSandbox, call, unified, listAll };
+/**
+ * A fresh sandbox for one test (writes change its data), closed after it whatever happens.
+ * @template T
+ * @param {(sandbox: Sandbox) => Promise<T>} run
+ * @returns {Promise<T>}
+ */
+async function withFreshSandbox(run) {
+	const sandbox = await startSandbox({ now: NOW });
+	try {
+		return await run(sandbox);
+	} finally {
+		await sandbox.close();
+	}
+}
+
+module.exports = { ACCOUNTS, TOKEN, DAY, NOW, startSandbox, useSharedSandbox, withFreshSandbox, call, unified, listAll };

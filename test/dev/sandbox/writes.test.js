@@ -1,12 +1,11 @@
 'use strict';
 // @ts-check
 /** The sandbox's writes: create, update, delete, Idempotency-Key, groups/remove-user, users/deactivate and users/suspend. */
-const { ACCOUNTS, NOW, startSandbox, call, unified } = require('./helpers');
+const { ACCOUNTS, withFreshSandbox, call, unified } = require('./helpers');
 
 describe('writes', () => {
 	test('create, read back, update, delete; deleting frees the seat', async () => {
-		const w = await startSandbox({ now: NOW });
-		try {
+		await withFreshSandbox(async (w) => {
 			const opts = { base: w.url };
 			const missing = await call(unified('github', 'users'), {
 				...opts,
@@ -53,14 +52,11 @@ describe('writes', () => {
 			expect(del.json).toEqual({ id });
 			expect((await call(url, opts)).status).toBe(404);
 			expect(await seats()).toBe(5);
-		} finally {
-			await w.close();
-		}
+		});
 	});
 
 	test('Idempotency-Key replays the first answer without acting twice', async () => {
-		const w = await startSandbox({ now: NOW });
-		try {
+		await withFreshSandbox(async (w) => {
 			const opts = {
 				base: w.url,
 				method: 'POST',
@@ -76,14 +72,11 @@ describe('writes', () => {
 			expect((await call(unified('github', 'groups'), { base: w.url })).json.result).toHaveLength(
 				4,
 			);
-		} finally {
-			await w.close();
-		}
+		});
 	});
 
 	test('groups/remove-user', async () => {
-		const w = await startSandbox({ now: NOW });
-		try {
+		await withFreshSandbox(async (w) => {
 			const opts = { base: w.url };
 			const r = await call(
 				`/unified/user-directory/groups/remove-user?integrated_account_id=${ACCOUNTS.github}`,
@@ -103,14 +96,11 @@ describe('writes', () => {
 			expect(missing.json.truto_error_insight.missing_required_body_fields.value).toEqual([
 				'user_id',
 			]);
-		} finally {
-			await w.close();
-		}
+		});
 	});
 
 	test('users/deactivate and users/suspend (Okta): { result } with the new status, seats freed; HubSpot ignores status', async () => {
-		const w = await startSandbox({ now: NOW });
-		try {
+		await withFreshSandbox(async (w) => {
 			const opts = { base: w.url };
 			const path = (method) => `/unified/user-directory/users/${method}?integrated_account_id=${ACCOUNTS.workforce}`;
 			const done = await call(path('deactivate'), { ...opts, method: 'POST', body: { user_id: '00u233adced7051a6e8a' } });
@@ -130,22 +120,17 @@ describe('writes', () => {
 			expect(patched.status).toBe(200);
 			expect(patched.json).toMatchObject({ status: 'active', title: 'Left' });
 			expect(patched.json.licenses.length).toBe(active.licenses.length);
-		} finally {
-			await w.close();
-		}
+		});
 	});
 
 	test("an update keeps a user's role references where the app lists no roles (HubSpot), and refuses an unknown one where it does (GitHub)", async () => {
-		const w = await startSandbox({ now: NOW });
-		try {
+		await withFreshSandbox(async (w) => {
 			const opts = { base: w.url, method: 'PATCH' };
 			const hubspot = await call(`/unified/user-directory/users/5100004?integrated_account_id=${ACCOUNTS.hubspot}`, { ...opts, body: { title: 'Ops' } });
 			expect(hubspot.status).toBe(200);
 			expect(hubspot.json.roles).toEqual([{ id: 'hs-super-admin', name: 'Org Admin' }]);
 			const github = await call(`/unified/user-directory/users/1200108?integrated_account_id=${ACCOUNTS.github}`, { ...opts, body: { roles: ['no-such-role'] } });
 			expect(github.status).toBe(422);
-		} finally {
-			await w.close();
-		}
+		});
 	});
 });

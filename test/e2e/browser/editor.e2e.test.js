@@ -13,18 +13,7 @@ const { VERSIONS, OWNER } = require('../../../dev/n8n');
 const { launchChromium } = require('../../../dev/browser/chromium');
 const { Editor } = require('../../../dev/browser/editor');
 const { ACCOUNTS, E2E_TIMEOUT_MS, startSandbox, versionsUnderTest, bootN8n, listDirect } = require('../setup');
-const {
-	BAD_CREDENTIAL,
-	CLOUD_CREDENTIAL,
-	NODES_WORKFLOW,
-	MORE_NODES_WORKFLOW,
-	TRIGGER_WORKFLOW,
-	WEBHOOK_WORKFLOW,
-	AGENT_WORKFLOW,
-	httpWorkflow,
-	exampleWorkflows,
-	example,
-} = require('./fixtures');
+const { BAD_CREDENTIAL, CLOUD_CREDENTIAL, NODES_WORKFLOW, MORE_NODES_WORKFLOW, TRIGGER_WORKFLOW, WEBHOOK_WORKFLOW, AGENT_WORKFLOW, httpWorkflow, exampleWorkflows, example } = require('./fixtures');
 /** How the action node's description begins, on its picker page too. */
 const ACTION_NODE_DESCRIPTION = 'Read and manage users, groups, roles, organizations and licenses of any app connected to Truto';
 
