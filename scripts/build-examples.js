@@ -322,6 +322,7 @@ const WORKFLOWS = {
 	'offboarding-check.json': offboarding,
 	'account-health-alerts.json': accountHealth,
 	'seat-reclamation-approval.json': require('./examples/seat-reclamation-approval').seatApproval,
+	'seat-reclamation-ask-holder.json': require('./examples/seat-reclamation-ask-holder').askHolder,
 };
 
 function render(workflow) {

@@ -199,6 +199,33 @@ class N8nServerInstance extends N8nCliInstance {
 		}
 		return r.body;
 	}
+
+	/**
+	 * A Data Table by its exact name (public API `/data-tables`, both versions), or undefined.
+	 * @param {string} name
+	 */
+	async dataTable(name) {
+		const list = await this.publicApi('GET', `/data-tables?filter=${encodeURIComponent(JSON.stringify({ name }))}&limit=100`);
+		return (list.data ?? []).find((/** @type {any} */ t) => t.name === name);
+	}
+
+	/**
+	 * Every row of the Data Table named `name`, page by page (public API); throws when there is no such table.
+	 * @param {string} name
+	 * @returns {Promise<Record<string, any>[]>}
+	 */
+	async dataTableRows(name) {
+		const table = await this.dataTable(name);
+		if (!table) throw new Error(`no data table named ${name}`);
+		const rows = [];
+		let cursor = '';
+		do {
+			const page = await this.publicApi('GET', `/data-tables/${table.id}/rows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+			rows.push(...(page.data ?? []));
+			cursor = page.nextCursor ?? '';
+		} while (cursor);
+		return rows;
+	}
 }
 
 module.exports = { N8nServerInstance, HttpError };

@@ -14,6 +14,7 @@ const { TRUTO_TOOL, OPENAI_CREDENTIAL, openAiCredential, trutoTool, agentWorkflo
 const { accountHealthWorkflow, ALERT_FALLBACK_TO, ALERT_FROM } = require('./account-health');
 const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approval');
 const { crossAppReviewWorkflow } = require('./seat-review');
+const { askHolderWorkflow, ADMIN, ASK_FROM } = require('./seat-ask-holder');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -62,4 +63,7 @@ module.exports = {
 	APPROVER,
 	APPROVAL_FROM,
 	crossAppReviewWorkflow,
+	askHolderWorkflow,
+	ADMIN,
+	ASK_FROM,
 };

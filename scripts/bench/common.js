@@ -93,7 +93,7 @@ async function executeMeasured(n8n, workflowId) {
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 	})();
-	const run = await n8n.execute(workflowId, { timeoutMs: 20 * 60_000 });
+	const execution = await n8n.execute(workflowId, { timeoutMs: 20 * 60_000 });
 	sampling = false;
 	await sampler;
 	// n8n 2.41 sometimes crashes (exit 139) while shutting down after a finished run: the run counts.
@@ -149,9 +149,10 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 /**
  * @param {{ url: string, token: string }} sandbox
  * @param {number} [rateLimitPerAccount] the credential's local budget; 0 = off (an unthrottled sandbox)
+ * @param {Record<string, string>} [env] more environment for n8n (e.g. N8N_CUSTOM_EXTENSIONS)
  */
-async function instanceFor(sandbox, rateLimitPerAccount) {
-	const n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined });
+async function instanceFor(sandbox, rateLimitPerAccount, env) {
+	const n8n = await N8nInstance.create({ version, tarball: packPackage(), log: () => undefined, env });
 	const data = { apiToken: sandbox.token, baseUrl: sandbox.url, ...(rateLimitPerAccount === undefined ? {} : { rateLimitPerAccount }) };
 	await n8n.importCredentials([trutoCredential(data)]);
 	return n8n;
