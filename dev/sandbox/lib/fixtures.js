@@ -28,7 +28,7 @@ const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(DIR, rel), 'utf8'
 const REFERENCED = ['organizations', 'licenses', 'roles', 'groups', 'workspaces'];
 
 /**
- * @typedef {{ length: number, at(i: number): any, findById?(id: string): any, licenseIds?(i: number): string[] }} Collection
+ * @typedef {{ length: number, at(i: number): any, findById?(id: string): any, licenseIds?(i: number): string[], indexOfId?(id: string): number, set?(i: number, record: any): void }} Collection
  * @typedef {{
  *   key: string, id: string, tenant_id: string, status: string, is_sandbox: boolean, region: string,
  *   features: { super_query?: string }, blocked: boolean, created_at: string, updated_at: string,
@@ -331,14 +331,21 @@ function dedupeEmails(users, integration) {
  * @returns {Collection}
  */
 function virtualDirectory(count, idBase, build, licenseIds) {
+	// Users changed by writes (Reclaim Seats at scale): kept whole; every other user stays virtual.
+	/** @type {Map<number, any>} */
+	const changed = new Map();
+	const at = (/** @type {number} */ i) => (i >= 0 && i < count ? (changed.get(i) ?? build(i)) : undefined);
+	const indexOfId = (/** @type {string} */ id) => {
+		const i = /^\d+$/.test(id) ? Number(id) - idBase : -1;
+		return i >= 0 && i < count ? i : -1;
+	};
 	return {
 		length: count,
-		at: (i) => (i >= 0 && i < count ? build(i) : undefined),
-		licenseIds,
-		findById(id) {
-			const i = /^\d+$/.test(id) ? Number(id) - idBase : -1;
-			return i >= 0 && i < count ? build(i) : undefined;
-		},
+		at,
+		licenseIds: (i) => (changed.has(i) ? (changed.get(i).licenses ?? []).map((/** @type {any} */ l) => l.id) : licenseIds(i)),
+		findById: (id) => at(indexOfId(id)),
+		indexOfId,
+		set: (/** @type {number} */ i, /** @type {any} */ record) => void changed.set(i, record),
 	};
 }
 

@@ -15,12 +15,25 @@ const { buildRemote, notFoundBody } = require('./provider-shapes');
 /** Statuses of a user who is gone; their seats are freed as they get one. */
 const GONE = new Set(['inactive', 'suspended', 'deleted']);
 
-/** @param {any[]} list @param {string} id */
-const indexOf = (list, id) => list.findIndex((r) => r.id === id);
+/** @param {any} list @param {string} id */
+const indexOf = (list, id) => (list.indexOfId ? list.indexOfId(id) : list.findIndex((/** @type {any} */ r) => r.id === id));
+
+/**
+ * The records of a resource as writes use them: an array, or the scale mode's generated directory
+ * (users built on demand, those changed kept), read with `list[i]` and written with `list[i] = …`.
+ * @param {any} list
+ */
+const writable = (list) =>
+	list.indexOfId
+		? new Proxy(list, {
+				get: (target, key) => (typeof key === 'string' && /^\d+$/.test(key) ? target.at(Number(key)) : target[key]),
+				set: (target, key, value) => (typeof key === 'string' && /^\d+$/.test(key) ? (target.set(Number(key), value), true) : false),
+			})
+		: list;
 
 /** @param {Account} account @param {string} resource @param {string} id */
 function mustFind(account, resource, id) {
-	const list = /** @type {any[]} */ (account.data[resource]);
+	const list = /** @type {any[]} */ (writable(account.data[resource]));
 	const i = indexOf(list, id);
 	if (i < 0)
 		throw remoteError(
