@@ -398,6 +398,17 @@ describeEditor(`n8n ${NEWEST} editor in Chromium`, () => {
 		await editor.page.keyboard.press('Escape');
 	});
 
+	it('19.8: the review\'s table shows every finding with the same columns, no undefined cells', async () => {
+		await open(MORE_NODES_WORKFLOW.id, 'Find Seats');
+		const output = await editor.executeStep();
+		expect(output).toMatch(/\d+ items/);
+		// n8n's table writes "undefined" in a column an item lacks; every finding, not-checked row and the summary has them all.
+		expect(output).not.toContain('undefined');
+		expect(output).toContain('finding_key');
+		await editor.screenshot('review-table');
+		await editor.closeNode();
+	});
+
 	it('19.9: canvas subtitles read as people write them', async () => {
 		await editor.openWorkflow(NODES_WORKFLOW.id);
 		const subtitle = async (/** @type {string} */ name) => (await editor.canvasNode(name).innerText()).replace(/\s+/g, ' ');
