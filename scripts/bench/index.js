@@ -20,6 +20,7 @@ const SECTIONS = [
 	require('./simplify'),
 	require('./webhooks'),
 	require('./reclamation'),
+	require('./reclaim'),
 ];
 
 async function main() {
