@@ -55,7 +55,7 @@ async function manyItemsBenchmark(items, latencies) {
 			await new Promise((resolve) => setTimeout(resolve, 10_500));
 			const nodeMs = time(node.execution, 'Truto');
 			const httpMs = time(http.execution, 'HTTP Request');
-			const httpFailed = http.run['HTTP Request'][0].data.main[0].filter((item) => item.json.error).length;
+			const httpFailed = http.execution['HTTP Request'][0].data.main[0].filter((item) => item.json.error).length;
 			rows.push([
 				`${latencyMs} ms`,
 				`${fmt(nodeMs)}: ${count(node.execution, 'Truto')} users, ${nodeLimited} × 429`,

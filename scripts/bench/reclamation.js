@@ -132,7 +132,7 @@ async function run() {
 		const summaryOnly = await measure(n8n, sandbox, 'benchReclaimSummary1');
 		const csv = await measure(n8n, sandbox, 'benchReclaimCsv1');
 		const old = await measure(n8n, sandbox, 'benchReclaimOld1');
-		const output = review.run['Find Reclaimable Seats'][0].data.main[0];
+		const output = review.execution['Find Reclaimable Seats'][0].data.main[0];
 		const bytes = output.reduce((sum, item) => sum + JSON.stringify(item.json).length, 0) / output.length;
 		await n8n.importWorkflow(itemsWorkflow(output.length, bytes));
 		const itemsOnly = await executeMeasured(n8n, 'benchReclaimItems1');
