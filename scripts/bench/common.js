@@ -60,6 +60,21 @@ async function startSandboxProcess(args) {
 	};
 }
 
+/**
+ * The sandbox as an estate of `accounts` × `users`, answers taking `latencyMs`, enforcing Truto's limits
+ * per account and per token (requests per 10 s), in pages of PAGE.
+ * @param {{ accounts: number, users: number, latencyMs: number, perAccount: number, perToken: number }} estate
+ */
+async function startEstateSandbox({ accounts, users, latencyMs, perAccount, perToken }) {
+	return await startSandboxProcess([
+		'--estate', `${accounts}x${users}`,
+		'--latency', String(latencyMs),
+		'--rate-limit', `${perAccount}/10s`,
+		'--token-rate-limit', `${perToken}/10s`,
+		'--page-cap', String(PAGE),
+	]);
+}
+
 /** The floor: the same listing with nothing but fetch and a cursor loop. */
 async function fetchFloor(sandbox, query = {}) {
 	const started = process.hrtime.bigint();
@@ -171,6 +186,7 @@ module.exports = {
 	PAGE,
 	say,
 	startSandboxProcess,
+	startEstateSandbox,
 	fetchFloor,
 	executeMeasured,
 	benchTrutoNode,

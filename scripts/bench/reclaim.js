@@ -8,7 +8,7 @@
  * largest of: the slowest account's writes and read-backs one after another (one write at a time per
  * account), its requests ÷ the account budget, and all requests ÷ the token budget.
  */
-const { PAGE, say, startSandboxProcess, executeMeasured, trutoNode, codeNode, time, fmt, ratio, instanceFor, table, linearWorkflow } = require('./common');
+const { PAGE, say, startEstateSandbox, executeMeasured, trutoNode, codeNode, time, fmt, ratio, instanceFor, table, linearWorkflow } = require('./common');
 
 // The estate's accounts take turns at Zoom, Salesforce, HubSpot and BambooHR; its BambooHR accounts offer no
 // action that frees a seat, so 13 accounts give 10 with seats to reclaim.
@@ -32,18 +32,7 @@ function reclaimWorkflow(id) {
 }
 
 async function run() {
-	const sandbox = await startSandboxProcess([
-		'--estate',
-		`${ACCOUNTS}x${USERS}`,
-		'--latency',
-		String(LATENCY_MS),
-		'--rate-limit',
-		`${PER_ACCOUNT_BUDGET.requests}/10s`,
-		'--token-rate-limit',
-		`${PER_TOKEN.requests}/10s`,
-		'--page-cap',
-		String(PAGE),
-	]);
+	const sandbox = await startEstateSandbox({ accounts: ACCOUNTS, users: USERS, latencyMs: LATENCY_MS, perAccount: PER_ACCOUNT_BUDGET.requests, perToken: PER_TOKEN.requests });
 	const n8n = await instanceFor(sandbox);
 	try {
 		await n8n.importWorkflow(reclaimWorkflow('benchReclaimSeats1'));

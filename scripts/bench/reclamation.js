@@ -10,7 +10,7 @@
 const {
 	PAGE,
 	say,
-	startSandboxProcess,
+	startEstateSandbox,
 	executeMeasured,
 	trutoNode,
 	codeNode,
@@ -105,18 +105,7 @@ async function measure(n8n, sandbox, workflowId) {
 }
 
 async function run() {
-	const sandbox = await startSandboxProcess([
-		'--estate',
-		`${ACCOUNTS}x${USERS}`,
-		'--latency',
-		String(LATENCY_MS),
-		'--rate-limit',
-		'50/10s',
-		'--token-rate-limit',
-		`${PER_TOKEN.requests}/10s`,
-		'--page-cap',
-		String(PAGE),
-	]);
+	const sandbox = await startEstateSandbox({ accounts: ACCOUNTS, users: USERS, latencyMs: LATENCY_MS, perAccount: 50, perToken: PER_TOKEN.requests });
 	// The credential's default budget: 50 per account, 500 per token, as a user has it.
 	const n8n = await instanceFor(sandbox);
 	try {
