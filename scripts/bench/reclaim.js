@@ -8,7 +8,7 @@
  * largest of: the slowest account's writes and read-backs one after another (one write at a time per
  * account), its requests ÷ the account budget, and all requests ÷ the token budget.
  */
-const { PAGE, say, startEstateSandbox, executeMeasured, trutoNode, codeNode, time, fmt, ratio, instanceFor, table, linearWorkflow } = require('./common');
+const { say, startEstateSandbox, executeMeasured, trutoNode, codeNode, time, fmt, ratio, instanceFor, table, linearWorkflow } = require('./common');
 
 // The estate's accounts take turns at Zoom, Salesforce, HubSpot and BambooHR; its BambooHR accounts offer no
 // action that frees a seat, so 13 accounts give 10 with seats to reclaim.

@@ -11,24 +11,13 @@
 const { itemsOf } = require('../../dev/n8n');
 const { askHolderWorkflow, ADMIN } = require('../../dev/workflows');
 const { TABLES } = require('../../scripts/examples/seat-reclamation-ask-holder');
-const { ACCOUNTS, describeInN8n, withReceivers } = require('./setup');
+const { ACCOUNTS, eventually, describeInN8n, withReceivers } = require('./setup');
 
 const RUN_PATH = 'ask-holder-e2e';
 const SCOPE = [ACCOUNTS.github, ACCOUNTS.workforce];
 const KEEP_DAYS = 30;
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36' };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits for `check` to return something, polling; fails after `timeoutMs` saying what it waited for. */
-async function eventually(what, check, timeoutMs = 120_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(300);
-	}
-}
 
 /** The holder's answer link in a Send and Wait email: approved=true is Keep it, approved=false Release it. */
 function answerLink(mail, approved) {

@@ -9,23 +9,11 @@
  */
 const { itemsOf } = require('../../dev/n8n');
 const { byId, trutoNode, workflow, connect, webhookTrigger, seatApprovalWorkflow, APPROVER, TRUTO_NODE } = require('../../dev/workflows');
-const { ACCOUNTS, describeInN8n, withReceivers, listDirect } = require('./setup');
+const { ACCOUNTS, eventually, describeInN8n, withReceivers, listDirect } = require('./setup');
 
 const RUN_PATH = 'seat-approval-e2e';
 const REVIEWS_PATH = 'reclamation-reviews-e2e';
 const review = (parameters) => ({ resource: 'seatReclamation', operation: 'findReclaimableSeats', inactiveDays: 90, options: {}, ...parameters });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits for `check` to return something, polling; fails after `timeoutMs` saying what it waited for. */
-async function eventually(what, check, timeoutMs = 120_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(300);
-	}
-}
 
 describeInN8n('seat reclamation in n8n %s', withReceivers(), (e2e) => {
 	/** @type {any} */ let run;

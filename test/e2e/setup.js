@@ -105,7 +105,25 @@ function withReceivers({ services = {}, credentials = [] } = {}) {
 	};
 }
 
+/**
+ * Waits for `check` to return something, polling; fails after `timeoutMs` saying what it waited for.
+ * @template T
+ * @param {string} what
+ * @param {() => Promise<T>} check
+ * @returns {Promise<NonNullable<T>>}
+ */
+async function eventually(what, check, timeoutMs = 120_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return /** @type {NonNullable<T>} */ (value);
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+}
+
 module.exports = {
+	eventually,
 	ACCOUNTS,
 	TOKEN,
 	E2E_TIMEOUT_MS,
