@@ -15,6 +15,7 @@ const { accountHealthWorkflow, ALERT_FALLBACK_TO, ALERT_FROM } = require('./acco
 const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approval');
 const { crossAppReviewWorkflow } = require('./seat-review');
 const { askHolderWorkflow, ADMIN, ASK_FROM } = require('./seat-ask-holder');
+const { accessReviewWorkflow, REVIEW_FROM, DEFAULT_OWNER } = require('./access-review');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -64,6 +65,9 @@ module.exports = {
 	APPROVAL_FROM,
 	crossAppReviewWorkflow,
 	askHolderWorkflow,
+	accessReviewWorkflow,
+	REVIEW_FROM,
+	DEFAULT_OWNER,
 	ADMIN,
 	ASK_FROM,
 };
