@@ -1,9 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AccountInfo } from '../../shared/transport';
+import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
 import { revokeRights, type RevokeOutcome, type RightResult, rightResult } from '../actions/revoke';
-import { inItemOrder } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
 import { ACCOUNTS_SIDE_BY_SIDE } from '../seatReclamation/reviewAccounts';
 import { readRevokeItem, type RevokeItem } from './revokeParameters';
@@ -113,56 +112,24 @@ function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDa
 export async function revokeAccess(execution: ExecutionScope, itemIndices: number[]): Promise<INodeExecutionData[]> {
 	const { context } = execution;
 	const now = Date.now();
-	const continueOnFail = context.continueOnFail();
-	const errors = new Map<number, IDataObject>();
-	const work: RevokeItem[] = [];
-	for (const itemIndex of itemIndices) {
-		try {
-			const item = readRevokeItem(context, itemIndex);
-			if (item) work.push(item);
-		} catch (error) {
-			const described = error as NodeOperationError | NodeApiError;
-			if (!continueOnFail) throw described instanceof NodeOperationError ? described : new NodeOperationError(context.getNode(), String(described), { itemIndex });
-			errors.set(itemIndex, { error: described.message, ...(described.description ? { description: described.description } : {}) });
-		}
-	}
-
-	const byAccount = new Map<string, RevokeItem[]>();
-	for (const item of work) byAccount.set(item.accountId, [...(byAccount.get(item.accountId) ?? []), item]);
-	const groups = [...byAccount.values()];
+	const { work, errors } = readEveryItem(context, itemIndices, (itemIndex) => readRevokeItem(context, itemIndex));
 	const results = new Map<number, IDataObject[]>();
-	// Accounts side by side (the transport's budgets per account and per token hold), one user at a time per account.
-	await inItemOrder(groups.length, ACCOUNTS_SIDE_BY_SIDE, async (group) => {
-		const items = groups[group];
-		const account = await execution.metadata.account(items[0].accountId).catch(() => undefined);
-		for (const item of items) {
-			let rights: RightResult[];
-			if (item.skip) rights = [rightResult('skipped', item.skip, { right: 'account', right_type: 'user' })];
-			else if (!account) rights = [rightResult('failed', `Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`, { right: 'user', right_type: 'user' })];
-			else {
-				rights = await revokeRights({ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex }, account, {
-					accountId: item.accountId,
-					userId: item.userId,
-					roles: item.roles,
-					groups: item.groups,
-					userTypeAdmin: item.userTypeAdmin,
-					dryRun: item.dryRun,
-				});
-				if (rights.length === 0) rights = [rightResult('skipped', 'Nothing to revoke: the item names no privileged role, and no group under Groups That Grant Privileges holds the user', { right: 'user', right_type: 'user' })];
-			}
-			results.set(
-				item.itemIndex,
-				rights.map((right) => outcomeItem(item, account, right, now)),
-			);
+	await onePerAccount(execution, work, ACCOUNTS_SIDE_BY_SIDE, async (item, account) => {
+		let rights: RightResult[];
+		if (item.skip) rights = [rightResult('skipped', item.skip, { right: 'account', right_type: 'user' })];
+		else if (!account) rights = [rightResult('failed', `Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`, { right: 'user', right_type: 'user' })];
+		else {
+			const { accountId, userId, roles, groups, userTypeAdmin, dryRun } = item;
+			rights = await revokeRights({ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex }, account, { accountId, userId, roles, groups, userTypeAdmin, dryRun });
+			if (rights.length === 0) rights = [rightResult('skipped', 'Nothing to revoke: the item names no privileged role, and no group under Groups That Grant Privileges holds the user', { right: 'user', right_type: 'user' })];
 		}
+		results.set(
+			item.itemIndex,
+			rights.map((right) => outcomeItem(item, account, right, now)),
+		);
 	});
 
-	const output: INodeExecutionData[] = [];
-	for (const itemIndex of itemIndices) {
-		for (const json of results.get(itemIndex) ?? []) output.push({ json, pairedItem: { item: itemIndex } });
-		const error = errors.get(itemIndex);
-		if (error) output.push({ json: error, pairedItem: { item: itemIndex } });
-	}
+	const output = inInputOrder(itemIndices, results, errors);
 	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'revoke_outcome');
 	const dryRun = work.length ? work.every((item) => item.dryRun) : true;
 	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });
