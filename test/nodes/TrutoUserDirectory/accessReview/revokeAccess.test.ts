@@ -194,3 +194,68 @@ describe('Revoke Access', () => {
 		expect(writes()).toEqual([]);
 	});
 });
+
+describe('Revoke Access reads back what the app says', () => {
+	const byIds = (userId: string, extra: Parameters = {}) => revoke({ revokeInput: 'ids', revokeAccount: byId(ACCOUNTS.github), revokeUserId: userId, revokeRoles: 'Owner', ...extra });
+	const userPath = (userId: string) => `users/${userId}$`;
+
+	it('still_held when the assignments are gone but the user record still lists the role', async () => {
+		// The read-back of the user answers a stale record that still lists Owner.
+		sb.setFaults([{ match: { method: 'GET', path: userPath(PRIYA) }, after: 1, kind: 'status', status: 200, body: { id: PRIYA, user_type: 'admin', roles: [{ id: 'admin', name: 'Owner' }] } }]);
+		const [item] = json(await run(byIds(PRIYA), [{}]));
+		expect(item).toMatchObject({ outcome: 'still_held', reason: expect.stringMatching(/its role assignments are gone, but read back the user record still lists Owner/), state_now: 'roles still list Owner' });
+	});
+
+	it('revoked when the role assignments cannot be listed again but the user record no longer lists the role', async () => {
+		sb.setFaults([{ match: { method: 'GET', path: 'role_assignments$' }, after: 1, kind: 'status', status: 400, times: -1 }]);
+		const [item] = json(await run(byIds(PRIYA), [{}]));
+		expect(item).toMatchObject({ outcome: 'revoked', reason: expect.stringMatching(/the user record no longer lists role Owner/) });
+	});
+
+	it('not_verified when neither the role assignments nor the user can be read back', async () => {
+		sb.setFaults([
+			{ match: { method: 'GET', path: 'role_assignments$' }, after: 1, kind: 'status', status: 400, times: -1 },
+			{ match: { method: 'GET', path: userPath(PRIYA) }, after: 1, kind: 'status', status: 400, times: -1 },
+		]);
+		const [item] = json(await run(byIds(PRIYA), [{}]));
+		expect(item).toMatchObject({ outcome: 'not_verified', reason: expect.stringMatching(/could not be verified: reading the user back failed.*; listing the role assignments failed/) });
+	});
+
+	it('a partial listing of role assignments is no proof: nothing is sent', async () => {
+		sb.setFaults([{ match: { method: 'GET', path: 'role_assignments$' }, kind: 'partial' }]);
+		sb.clearRequests();
+		const [item] = json(await run(byIds(PRIYA), [{}]));
+		expect(item).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/role assignments could not be looked at before acting \(Truto marked the role assignments list partial/) });
+		expect(writes()).toEqual([]);
+	});
+
+	it('user_type admin is revoked when, read back, it followed the roles', async () => {
+		sb.setFaults([{ match: { method: 'GET', path: userPath(PRIYA) }, after: 1, kind: 'status', status: 200, body: { id: PRIYA, user_type: 'user', roles: [] } }]);
+		const found = (await holders([ACCOUNTS.github])).find((item) => item.user_id === PRIYA) as IDataObject;
+		const output = json(await run(revoke(), [found]));
+		expect(rightOf(output, PRIYA, 'user_type admin')).toMatchObject({ outcome: 'revoked', state_now: 'user_type user', previous_state: 'user_type admin' });
+	});
+
+	it('skips, sending nothing, when the user cannot be looked at first or their record lists no roles', async () => {
+		sb.setFaults([{ match: { method: 'GET', path: userPath(PRIYA) }, kind: 'status', status: 400 }]);
+		sb.clearRequests();
+		const [unreadable] = json(await run(byIds(PRIYA), [{}]));
+		expect(unreadable).toMatchObject({ outcome: 'skipped', right: 'user', reason: expect.stringMatching(/could not be looked at before acting/) });
+		sb.setFaults([{ match: { method: 'GET', path: userPath(PRIYA) }, kind: 'status', status: 200, body: { id: PRIYA, user_type: 'admin' } }]);
+		const [noRoles] = json(await run(byIds(PRIYA), [{}]));
+		expect(noRoles).toMatchObject({ outcome: 'skipped', right: 'role Owner', reason: expect.stringMatching(/user record lists no roles through Truto/) });
+		expect(writes()).toEqual([]);
+	});
+
+	it('a group removal the app accepts without acting is still_held; one that cannot be read back is not_verified', async () => {
+		const hubspot = (userId: string) => revoke({ revokeInput: 'ids', revokeAccount: byId(ACCOUNTS.hubspot), revokeUserId: userId, revokeRoles: '', revokeOptions: { privilegedGroups: 'Sales DACH' } });
+		const maria = (await holders([ACCOUNTS.hubspot])).find((item) => item.user_email === 'maria.garcia@acme.com') as IDataObject;
+		const id = String(maria.user_id);
+		sb.setFaults([{ match: { method: 'POST', path: 'groups/remove-user$' }, kind: 'status', status: 200, body: { result: {} } }]);
+		const [kept] = json(await run(hubspot(id), [{}]));
+		expect(kept).toMatchObject({ outcome: 'still_held', right: 'group Sales DACH', reason: expect.stringMatching(/still lists group Sales DACH/) });
+		sb.setFaults([{ match: { method: 'GET', path: userPath(id) }, after: 1, kind: 'status', status: 400, times: -1 }]);
+		const [unverified] = json(await run(hubspot(id), [{}]));
+		expect(unverified).toMatchObject({ outcome: 'not_verified', reason: expect.stringMatching(/could not be verified: reading the user back failed/) });
+	});
+});
