@@ -5,7 +5,7 @@ import { inputError, type ItemLocation } from '../../shared/parameters/itemLocat
 import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
 import type { AccountScope } from '../estate/scope';
-import { readScope, scopeProperties } from '../estate/scopeParameters';
+import { readScope, scopeProperties, scopeWords } from '../estate/scopeParameters';
 
 /**
  * The parameters of Access Review → Find Privileged Access, each defined once: the property is its
@@ -14,13 +14,8 @@ import { readScope, scopeProperties } from '../estate/scopeParameters';
 
 const show = { show: { resource: ['accessReview'], operation: ['findPrivilegedAccess'] } };
 
-const scopeWords = {
-	displayName: 'Accounts to Review',
-	description: 'Which connected apps to review for privileged access',
-	verb: 'review',
-	done: 'reviewed',
-};
-const scope = scopeProperties(show, scopeWords);
+const words = scopeWords('review', 'for privileged access');
+const scope = scopeProperties(show, words);
 
 const identityProvider = integratedAccountLocator({
 	displayName: 'Identity Provider Account',
@@ -71,7 +66,7 @@ export function readAccessReviewRequest(context: IExecuteFunctions, itemIndex: n
 	}
 	const chosen = (read(options) ?? {}) as IDataObject;
 	return {
-		scope: readScope(location, read, scope, scopeWords),
+		scope: readScope(location, read, scope, words),
 		identityProviderId: locatorText(location, context.getNodeParameter(identityProvider.name, itemIndex, '', { extractValue: true }), identityProvider.displayName, { required: false }),
 		roles,
 		csv: chosen[csvFile.name] === true,

@@ -22,6 +22,15 @@ export interface ScopeWords {
 	done: string;
 }
 
+/** What the operation does to the accounts, as its words need it. */
+const DONE = { review: 'reviewed', search: 'searched' } as const;
+
+/** The words of an operation that reviews or searches the accounts, for `purpose`: "for privileged access". */
+export function scopeWords(verb: keyof typeof DONE, purpose: string): ScopeWords {
+	const title = `${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
+	return { displayName: `Accounts to ${title}`, description: `Which connected apps to ${verb} ${purpose}`, verb, done: DONE[verb] };
+}
+
 export interface ScopeProperties {
 	accountScope: INodeProperties;
 	integratedAccounts: INodeProperties;

@@ -5,7 +5,7 @@ import { inputError, type ItemLocation } from '../../shared/parameters/itemLocat
 import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
 import type { AccountScope } from '../estate/scope';
-import { readScope, scopeProperties } from '../estate/scopeParameters';
+import { readScope, scopeProperties, scopeWords } from '../estate/scopeParameters';
 import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/types';
 
 /**
@@ -16,13 +16,8 @@ import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/
 
 const show = { show: { resource: ['seatReclamation'], operation: ['findReclaimableSeats'] } };
 
-const scopeWords = {
-	displayName: 'Accounts to Review',
-	description: 'Which connected apps to review for seats to give back',
-	verb: 'review',
-	done: 'reviewed',
-};
-const scope = scopeProperties(show, scopeWords);
+const words = scopeWords('review', 'for seats to give back');
+const scope = scopeProperties(show, words);
 const { accountScope, integratedAccounts, integrations } = scope;
 
 const identityProvider = integratedAccountLocator({
@@ -225,7 +220,7 @@ export function readReclamationRequest(context: IExecuteFunctions, itemIndex: nu
 		}
 	}
 	return {
-		scope: readScope(location, read, scope, scopeWords),
+		scope: readScope(location, read, scope, words),
 		identityProviderId: locatorText(location, context.getNodeParameter(identityProvider.name, itemIndex, '', { extractValue: true }), identityProvider.displayName, {
 			required: false,
 		}),
