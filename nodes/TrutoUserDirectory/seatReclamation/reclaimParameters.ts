@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOf, readChoice, readNumber } from '../../shared/parameters/definition';
+import { listOf, numberProperty, readChoice, readNumber } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
 import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
@@ -64,14 +64,10 @@ const allowDelete: INodeProperties = {
 	description: 'Whether to delete users where deleting is the only way the app offers to free the seat. Deleting cannot be undone; without this such seats are skipped.',
 };
 
-const maxFindingAgeDays: INodeProperties = {
-	displayName: 'Max Finding Age (Days)',
-	name: 'maxFindingAgeDays',
-	type: 'number',
-	default: 7,
-	typeOptions: { minValue: 0 },
-	description: 'Findings older than this (their found_at) are skipped: run Find Reclaimable Seats again. 0 accepts any age.',
-};
+const maxFindingAgeDays = numberProperty(
+	{ displayName: 'Max Finding Age (Days)', name: 'maxFindingAgeDays', default: 7, minValue: 0 },
+	'Findings older than this (their found_at) are skipped: run Find Reclaimable Seats again. 0 accepts any age.',
+);
 
 // Named apart from Find Reclaimable Seats' Options: n8n would carry a value of one over to the other.
 const options = optionsCollection([allowDelete, { ...exemptDomains }, { ...exemptEmails }, maxFindingAgeDays], { name: 'reclaimOptions', displayOptions: show });

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { listNames } from '../helpers/text';
 import { inputError, type ItemLocation } from './itemLocation';
@@ -26,6 +26,43 @@ export function readChoice<T extends string>(location: ItemLocation, property: I
 		);
 	}
 	return value as T;
+}
+
+/** A number parameter of at least `minValue` (and at most `maxValue`): the range readNumber holds an item to. */
+export function numberProperty(
+	field: { displayName: string; name: string; default: number; minValue: number; maxValue?: number },
+	description: string,
+	displayOptions?: IDisplayOptions,
+): INodeProperties {
+	const { displayName, name, minValue, maxValue } = field;
+	const typeOptions = maxValue === undefined ? { minValue } : { minValue, maxValue };
+	const property: INodeProperties = { displayName, name, type: 'number', default: 0, typeOptions, description, ...(displayOptions ? { displayOptions } : {}) };
+	property.default = field.default;
+	return property;
+}
+
+/** An options parameter: one of `choices` (listed by name, as n8n's linter wants them), `default` one of them. */
+export function optionsProperty(
+	field: { displayName: string; name: string; default: string },
+	choices: INodePropertyOptions[],
+	description: string,
+	displayOptions?: IDisplayOptions,
+): INodeProperties {
+	const { displayName, name } = field;
+	const property: INodeProperties = { displayName, name, type: 'options', default: '', options: choices, description, ...(displayOptions ? { displayOptions } : {}) };
+	property.default = field.default;
+	return property;
+}
+
+/** Rows the user adds one by one (a fixedCollection with multiple values): `row` names a row, `fields` are its fields. */
+export function rowsProperty(
+	field: { displayName: string; name: string; placeholder: string },
+	description: string,
+	row: Omit<INodePropertyCollection, 'values'>,
+	fields: INodeProperties[],
+): INodeProperties {
+	const { displayName, name, placeholder } = field;
+	return { displayName, name, type: 'fixedCollection', typeOptions: { multipleValues: true }, default: {}, placeholder, description, options: [{ ...row, values: fields }] };
 }
 
 /** A number within the property's minValue / maxValue; the property's default when none is given. */
