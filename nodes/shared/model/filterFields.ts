@@ -18,6 +18,12 @@ export function textFilter(
 	return { property: { displayName, name, type: 'string', default: '', ...extra }, target };
 }
 
+/** Truto's values as choices named in title case (needs_reauth → Needs Reauth), listed by name. */
+export function titledChoices(values: string[]): Array<{ name: string; value: string }> {
+	const title = (value: string): string => value.split(/[_-]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+	return values.map((value) => ({ name: title(value), value })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** A filter with fixed values (listed alphabetically), `initial` chosen when it is added. */
 export function choiceFilter(
 	displayName: string,
