@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { titleOf } from '../../shared/helpers/text';
 import { listOf, readChoice } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
 import type { AccountScope } from './scope';
@@ -27,8 +28,7 @@ const DONE = { review: 'reviewed', search: 'searched' } as const;
 
 /** The words of an operation that reviews or searches the accounts, for `purpose`: "for privileged access". */
 export function scopeWords(verb: keyof typeof DONE, purpose: string): ScopeWords {
-	const title = `${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
-	return { displayName: `Accounts to ${title}`, description: `Which connected apps to ${verb} ${purpose}`, verb, done: DONE[verb] };
+	return { displayName: `Accounts to ${titleOf(verb)}`, description: `Which connected apps to ${verb} ${purpose}`, verb, done: DONE[verb] };
 }
 
 export interface ScopeProperties {
