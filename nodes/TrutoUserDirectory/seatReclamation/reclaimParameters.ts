@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOf, numberProperty, readChoice, readNumber } from '../../shared/parameters/definition';
+import { listOf, numberProperty, optionsProperty, readChoice, readNumber } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
 import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
@@ -13,12 +13,9 @@ import { exemptDomains, exemptEmails } from './parameters';
 
 const show = { show: { resource: ['seatReclamation'], operation: ['reclaimSeats'] } };
 
-const reclaimInput: INodeProperties = {
-	displayName: 'Input',
-	name: 'reclaimInput',
-	type: 'options',
-	default: 'findings',
-	options: [
+const reclaimInput = optionsProperty(
+	{ displayName: 'Input', name: 'reclaimInput', default: 'findings' },
+	[
 		{
 			name: 'Findings',
 			value: 'findings',
@@ -26,14 +23,17 @@ const reclaimInput: INodeProperties = {
 		},
 		{ name: 'Account and User IDs', value: 'ids', description: 'Each input item names an integrated account and a user; every paid seat the user holds is freed' },
 	],
-	description: 'What the input items are',
-	displayOptions: show,
-};
+	'What the input items are',
+	show,
+);
+
+/** Shown when the items name the account and the user (Input: Account and User IDs). */
+const showForIds = { show: { ...show.show, reclaimInput: ['ids'] } };
 
 const reclaimAccount = integratedAccountLocator({
 	name: 'reclaimAccount',
 	description: 'The integrated account of the user, e.g. {{ $json.account_id }}',
-	displayOptions: { show: { ...show.show, reclaimInput: ['ids'] } },
+	displayOptions: showForIds,
 });
 
 const reclaimUserId: INodeProperties = {
@@ -44,7 +44,7 @@ const reclaimUserId: INodeProperties = {
 	required: true,
 	placeholder: 'e.g. {{ $json.user_id }}',
 	description: "The user's ID in the app",
-	displayOptions: { show: { ...show.show, reclaimInput: ['ids'] } },
+	displayOptions: showForIds,
 };
 
 const dryRun: INodeProperties = {
