@@ -6,7 +6,9 @@ import { inputError, type ItemLocation } from './itemLocation';
 /**
  * Helpers that read a parameter from the one property that defines it: its default when the value is
  * missing, its listed values as the only ones allowed, its minimum and maximum as the range. A
- * parameter's editor property is then the single statement of those facts.
+ * parameter's editor property is then the single statement of those facts. Builders for the shapes
+ * that recur (a number with a range, a choice, a list of rows) write each such property in one line
+ * of facts; test/nodes/propertyConventions.test.ts holds what they build to n8n's lint rules.
  */
 
 /** The values a property of type options / multiOptions allows. */
@@ -41,7 +43,7 @@ export function numberProperty(
 	return property;
 }
 
-/** An options parameter: one of `choices` (listed by name, as n8n's linter wants them), `default` one of them. */
+/** An options parameter: one of `choices`, `default` among them. */
 export function optionsProperty(
 	field: { displayName: string; name: string; default: string },
 	choices: INodePropertyOptions[],
