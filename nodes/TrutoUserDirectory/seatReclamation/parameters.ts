@@ -35,6 +35,7 @@ const inactiveDays = numberProperty(
 	show,
 );
 
+/** What Find Reclaimable Seats outputs: the choices of Output. */
 const outputChoices: INodePropertyOptions[] = [
 	{ name: 'Findings and a Summary Item', value: 'findingsAndSummary', description: 'One item per finding, then one summary item (kind "summary") with a ready-to-post digest in text' },
 	{ name: 'Findings Only', value: 'findings', description: 'One item per finding (and per account that could not be read fully)' },
@@ -45,6 +46,7 @@ const outputChoices: INodePropertyOptions[] = [
 		description: 'One item: the summary, with every finding in a CSV file (binary property "data"), written as they come so memory stays flat',
 	},
 ];
+
 const reviewOutput = optionsProperty({ displayName: 'Output', name: 'reviewOutput', default: 'findingsAndSummary' }, outputChoices, 'What the node outputs', show);
 
 const appPricePeriod = optionsProperty(
