@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { allowedValues, listOf, numberProperty, optionsProperty, readChoice, readNumber, rowsProperty } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
-import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
 import type { AccountScope } from '../estate/scope';
-import { readScope, scopeProperties, scopeWords } from '../estate/scopeParameters';
+import { identityProviderId, identityProviderProperty, readScope, scopeProperties, scopeWords } from '../estate/scopeParameters';
 import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/types';
 
 /**
@@ -20,14 +19,11 @@ const words = scopeWords('review', 'for seats to give back');
 const scope = scopeProperties(show, words);
 const { accountScope, integratedAccounts, integrations } = scope;
 
-const identityProvider = integratedAccountLocator({
-	displayName: 'Identity Provider Account',
-	name: 'identityProvider',
-	required: false,
-	description:
-		'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud, OneLogin …; the list shows them first). People deactivated or absent there but still active in an app are reported as orphaned accounts (matched by primary email, in any case). Leave empty to skip that check.',
-	displayOptions: show,
-}, 'searchIdentityProviders');
+const identityProvider = identityProviderProperty(
+	show,
+	'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud, OneLogin …; the list shows them first). People deactivated or absent there but still active in an app are reported as orphaned accounts (matched by primary email, in any case). Leave empty to skip that check.',
+	'searchIdentityProviders',
+);
 
 const inactiveDays = numberProperty(
 	{ displayName: 'Unused After (Days)', name: 'inactiveDays', default: 90, minValue: 1 },
@@ -188,9 +184,7 @@ export function readReclamationRequest(context: IExecuteFunctions, itemIndex: nu
 	}
 	return {
 		scope: readScope(location, read, scope, words),
-		identityProviderId: locatorText(location, context.getNodeParameter(identityProvider.name, itemIndex, '', { extractValue: true }), identityProvider.displayName, {
-			required: false,
-		}),
+		identityProviderId: identityProviderId(context, itemIndex, identityProvider),
 		output: readChoice<ReclamationOutput>(location, reviewOutput, read(reviewOutput)),
 		settings: {
 			inactiveDays: readNumber(location, inactiveDays, read(inactiveDays), 'Enter how many days without activity make a seat unused, e.g. 90.'),
