@@ -71,11 +71,7 @@ export const TRUTO_EVENTS: TrutoEventSpec[] = [
 	{ value: 'batch_job:failed', name: 'Batch Job Failed', description: 'A batch job failed' },
 	{ value: 'batch_job:dry_run_completed', name: 'Batch Job Dry Run Completed', description: 'A dry run of a batch job finished' },
 	{ value: 'batch_job:dry_run_failed', name: 'Batch Job Dry Run Failed', description: 'A dry run of a batch job failed' },
-	{
-		value: 'record:created',
-		name: 'Record Created',
-		description: 'An app pushed a new record (e.g. a user) to Truto',
-	},
+	{ value: 'record:created', name: 'Record Created', description: 'An app pushed a new record (e.g. a user) to Truto' },
 	{ value: 'record:updated', name: 'Record Updated', description: 'An app pushed a changed record to Truto' },
 	{ value: 'record:deleted', name: 'Record Deleted', description: 'An app pushed a deleted record to Truto' },
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { onEvent, sentenceCase, subtitleLookup } from '../shared/helpers/text';
+import { numberProperty } from '../shared/parameters/definition';
 import { integrationFieldProperty } from '../shared/parameters/integrationFields';
 import { integratedAccountLocator } from '../shared/parameters/locators';
 import { ignoreRemoteDataOption, optionsCollection } from '../shared/parameters/options';
@@ -42,16 +43,11 @@ export const properties: INodeProperties[] = [
 		description:
 			'The connected customer account to watch: one tenant of one app, such as GitHub · acme-corp. Its ID is a UUID from Truto.',
 	}),
-	{
-		displayName: 'Threshold',
-		name: 'threshold',
-		type: 'number',
-		default: 1,
-		typeOptions: { minValue: 0 },
-		description:
-			'Unassigned seats (available minus assigned) at which a license fires. It fires once when it rises from below this number to at least this number, and again only after a poll saw it below.',
-		displayOptions: { show: { event: eventsReading(license) } },
-	},
+	numberProperty(
+		{ displayName: 'Threshold', name: 'threshold', default: 1, minValue: 0 },
+		'Unassigned seats (available minus assigned) at which a license fires. It fires once when it rises from below this number to at least this number, and again only after a poll saw it below.',
+		{ show: { event: eventsReading(license) } },
+	),
 	...listField(license, 'organization'),
 	...listField(user, 'organization'),
 	...listField(license, 'product'),

@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type AccountInfo, failsWholeAccount } from '../../shared/transport';
-import { inputError } from '../../shared/parameters/itemLocation';
 import { inItemOrder } from '../boundedConcurrency';
 import { accountGap, accountRef, canList, eachPage, gapFrom, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
-import { accountsInScope, identityProviderInScope } from '../estate/scope';
+import { accountsInScope, failWhenNoAccountRead, identityProviderInScope } from '../estate/scope';
 import type { Gap } from '../estate/types';
 import type { ExecutionScope } from '../execution';
 import { withBinary } from '../feature';
@@ -86,14 +85,7 @@ export async function findPrivilegedAccess(execution: ExecutionScope, itemIndex:
 		return 'info' in scoped ? await reviewAccount(context, scoped.info, matches, directory, identityAccountId, now) : { outcome: unknownAccount(scoped.id), holders: [] };
 	});
 	const outcomes = results.map((result) => result.outcome);
-	if (outcomes.every((outcome) => outcome.status === 'not_checked')) {
-		const reasons = outcomes.map((outcome) => `${outcome.account.name}: ${outcome.gaps[0]?.reason}`);
-		throw inputError(
-			location,
-			`No integrated account could be reviewed (${outcomes.length} tried)`,
-			`${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}. Fix what the first ones say and run again.`,
-		);
-	}
+	failWhenNoAccountRead(location, outcomes, 'reviewed');
 	const identity = identityRead ? await identityRead : undefined;
 	const holders = inOutputOrder(results.flatMap((result) => result.holders));
 	const summary = reviewSummary(holders, outcomes, {

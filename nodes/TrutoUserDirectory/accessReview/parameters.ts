@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listOf } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
-import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
 import type { AccountScope } from '../estate/scope';
-import { readScope, scopeProperties } from '../estate/scopeParameters';
+import { identityProviderId, identityProviderProperty, readScope, scopeProperties, scopeWords } from '../estate/scopeParameters';
 
 /**
  * The parameters of Access Review → Find Privileged Access, each defined once: the property is its
@@ -14,22 +13,13 @@ import { readScope, scopeProperties } from '../estate/scopeParameters';
 
 const show = { show: { resource: ['accessReview'], operation: ['findPrivilegedAccess'] } };
 
-const scopeWords = {
-	displayName: 'Accounts to Review',
-	description: 'Which connected apps to review for privileged access',
-	verb: 'review',
-	done: 'reviewed',
-};
-const scope = scopeProperties(show, scopeWords);
+const words = scopeWords('review', 'for privileged access');
+const scope = scopeProperties(show, words);
 
-const identityProvider = integratedAccountLocator({
-	displayName: 'Identity Provider Account',
-	name: 'identityProvider',
-	required: false,
-	description:
-		'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud …). Admins deactivated or absent there are flagged first (matched by primary email, in any case). Leave empty to skip that check.',
-	displayOptions: show,
-});
+const identityProvider = identityProviderProperty(
+	show,
+	'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud …). Admins deactivated or absent there are flagged first (matched by primary email, in any case). Leave empty to skip that check.',
+);
 
 const privilegedRoles: INodeProperties = {
 	displayName: 'Privileged Roles',
@@ -71,8 +61,8 @@ export function readAccessReviewRequest(context: IExecuteFunctions, itemIndex: n
 	}
 	const chosen = (read(options) ?? {}) as IDataObject;
 	return {
-		scope: readScope(location, read, scope, scopeWords),
-		identityProviderId: locatorText(location, context.getNodeParameter(identityProvider.name, itemIndex, '', { extractValue: true }), identityProvider.displayName, { required: false }),
+		scope: readScope(location, read, scope, words),
+		identityProviderId: identityProviderId(context, itemIndex, identityProvider),
 		roles,
 		csv: chosen[csvFile.name] === true,
 	};

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { inputError } from '../../shared/parameters/itemLocation';
+import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
 import { listNames } from '../../shared/helpers/text';
 import type { ReadContext } from './accountReader';
+import type { AccountRef, Gap } from './types';
 import type { AccountInfo } from '../../shared/transport';
 import { integrationKey } from '../../shared/helpers/accounts';
 
@@ -65,4 +66,18 @@ export async function identityProviderInScope(context: ReadContext, id: string |
 	if (!id) return undefined;
 	const info = await context.metadata.account(id);
 	return info ? { info } : { id };
+}
+
+/**
+ * Fails the item when not one account in scope could be read (the first reasons named); `done` is what
+ * the operation does to them: "reviewed", "searched".
+ */
+export function failWhenNoAccountRead(location: ItemLocation, outcomes: Array<{ account: AccountRef; status: string; gaps: Gap[] }>, done: string): void {
+	if (!outcomes.every((outcome) => outcome.status === 'not_checked')) return;
+	const reasons = outcomes.map((outcome) => `${outcome.account.name}: ${outcome.gaps[0]?.reason}`);
+	throw inputError(
+		location,
+		`No integrated account could be ${done} (${outcomes.length} tried)`,
+		`${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}. Fix what the first ones say and run again.`,
+	);
 }

@@ -1,7 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { titleOf } from '../../shared/helpers/text';
 import { listOf, readChoice } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
+import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import type { AccountScope } from './scope';
 
 /**
@@ -20,6 +22,14 @@ export interface ScopeWords {
 	verb: string;
 	/** "reviewed": "Every integrated account of these apps is reviewed." */
 	done: string;
+}
+
+/** What the operation does to the accounts, as its words need it. */
+const DONE = { review: 'reviewed', search: 'searched' } as const;
+
+/** The words of an operation that reviews or searches the accounts, for `purpose`: "for privileged access". */
+export function scopeWords(verb: keyof typeof DONE, purpose: string): ScopeWords {
+	return { displayName: `Accounts to ${titleOf(verb)}`, description: `Which connected apps to ${verb} ${purpose}`, verb, done: DONE[verb] };
 }
 
 export interface ScopeProperties {
@@ -80,4 +90,19 @@ export function readScope(location: ItemLocation, read: (property: INodeProperti
 		throw inputError(location, 'Integrations is empty', `Enter Truto's names of the apps to ${words.verb}, e.g. zoom, github, or ${everything}.`);
 	}
 	return { kind, names };
+}
+
+/**
+ * Identity Provider Account (identityProvider), optional: the account whose people the apps' users are
+ * matched with. One name wherever it appears; `description` says what the operation makes of it, and
+ * `searchListMethod` may list the accounts in another order (identity providers first).
+ */
+export function identityProviderProperty(show: { show: Record<string, string[]> }, description: string, searchListMethod?: string): INodeProperties {
+	return integratedAccountLocator({ displayName: 'Identity Provider Account', name: 'identityProvider', required: false, description, displayOptions: show }, searchListMethod);
+}
+
+/** The identity provider account an item names; undefined when left empty. */
+export function identityProviderId(context: IExecuteFunctions, itemIndex: number, property: INodeProperties): string | undefined {
+	const raw = context.getNodeParameter(property.name, itemIndex, '', { extractValue: true });
+	return locatorText({ node: context.getNode(), itemIndex }, raw, property.displayName, { required: false });
 }

@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type AccountInfo, failsWholeAccount } from '../../shared/transport';
-import { inputError } from '../../shared/parameters/itemLocation';
 import { inItemOrder } from '../boundedConcurrency';
 import { accountGap, accountRef, canList, eachPage, gapFrom, LICENSE, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
-import { accountsInScope, type ScopedAccount } from '../estate/scope';
+import { accountsInScope, failWhenNoAccountRead, type ScopedAccount } from '../estate/scope';
 import type { Gap } from '../estate/types';
 import type { ExecutionScope } from '../execution';
 import { LicenseBook } from '../seatReclamation/analysis/licenses';
@@ -175,14 +174,7 @@ export async function findAccounts(execution: ExecutionScope, itemIndex: number)
 		return 'info' in scoped ? await searchAccount(run, context, scoped.info, request, now) : { outcome: unknownAccount(scoped.id), items: [] };
 	});
 	const outcomes = results.map((result) => result.outcome);
-	if (outcomes.every((outcome) => outcome.status === 'not_checked')) {
-		const reasons = outcomes.map((outcome) => `${outcome.account.name}: ${outcome.gaps[0]?.reason}`);
-		throw inputError(
-			location,
-			`No integrated account could be searched (${outcomes.length} tried)`,
-			`${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}. Fix what the first ones say and run again.`,
-		);
-	}
+	failWhenNoAccountRead(location, outcomes, 'searched');
 	const found = results.flatMap((result) => result.items);
 	const lookups = { filtered: results.filter((result) => result.lookup === 'email filter').length, read: results.filter((result) => result.lookup === 'every user').length };
 	const summary = personSummary(request.emails, found, outcomes, lookups, now);

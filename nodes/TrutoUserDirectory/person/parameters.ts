@@ -4,7 +4,7 @@ import { listOf } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
 import { optionsCollection } from '../../shared/parameters/options';
 import type { AccountScope } from '../estate/scope';
-import { readScope, scopeProperties } from '../estate/scopeParameters';
+import { readScope, scopeProperties, scopeWords } from '../estate/scopeParameters';
 
 /**
  * The parameters of Person → Find Accounts, each defined once: the property is its editor field and
@@ -25,13 +25,8 @@ const emails: INodeProperties = {
 	displayOptions: show,
 };
 
-const scopeWords = {
-	displayName: 'Accounts to Search',
-	description: 'Which connected apps to search for the person',
-	verb: 'search',
-	done: 'searched',
-};
-const scope = scopeProperties(show, scopeWords);
+const words = scopeWords('search', 'for the person');
+const scope = scopeProperties(show, words);
 
 const matchUsernames: INodeProperties = {
 	displayName: 'Match Usernames Too',
@@ -83,7 +78,7 @@ export function readPersonRequest(context: IExecuteFunctions, itemIndex: number)
 	const chosen = (read(options) ?? {}) as IDataObject;
 	return {
 		emails: readEmails(location, read(emails)),
-		scope: readScope(location, read, scope, scopeWords),
+		scope: readScope(location, read, scope, words),
 		matchUsernames: chosen[matchUsernames.name] === true,
 		readEveryUser: chosen[readEveryUser.name] === true,
 	};

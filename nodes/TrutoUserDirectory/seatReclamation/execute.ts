@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isIdentityProviderName } from '../../shared/helpers/accounts';
-import { inputError } from '../../shared/parameters/itemLocation';
 import type { AccountInfo } from '../../shared/transport';
 import { readReclamationRequest } from './parameters';
 import type { ReadContext } from '../estate/accountReader';
 import { reviewEstate } from './reviewAccounts';
-import { accountsInScope, identityProviderInScope } from '../estate/scope';
+import { accountsInScope, failWhenNoAccountRead, identityProviderInScope } from '../estate/scope';
 import { FindingsCsv } from './analysis/csv';
 import { completeFinding, completeSummary } from './analysis/fields';
 import { notCheckedFindings, summaryOf } from './analysis/summary';
@@ -36,14 +35,7 @@ export async function findReclaimableSeats(execution: ExecutionScope, itemIndex:
 	const keepFindings = request.output !== 'summary' && !csv;
 	const result = await reviewEstate(context, scope.accounts, settings, identityProvider, { keepFindings, write: csv ? (finding) => csv.add(finding) : undefined });
 
-	if (result.outcomes.every((outcome) => outcome.status === 'not_checked')) {
-		const reasons = result.outcomes.map((outcome) => `${outcome.account.name}: ${outcome.gaps[0]?.reason}`);
-		throw inputError(
-			location,
-			`No integrated account could be reviewed (${result.outcomes.length} tried)`,
-			`${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}. Fix what the first ones say and run again.`,
-		);
-	}
+	failWhenNoAccountRead(location, result.outcomes, 'reviewed');
 	const identity = result.identity;
 	const findings = [...(identity ? notCheckedFindings(identity.outcome).map((finding) => completeFinding(finding, settings.now)) : []), ...result.findings];
 	const summary = completeSummary(summaryOf(result.tally, result.outcomes, {

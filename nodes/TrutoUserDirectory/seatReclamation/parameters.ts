@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { allowedValues, listOf, readChoice, readNumber } from '../../shared/parameters/definition';
+import { allowedValues, listOf, numberProperty, optionsProperty, readChoice, readNumber, rowsProperty } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
-import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
 import type { AccountScope } from '../estate/scope';
-import { readScope, scopeProperties } from '../estate/scopeParameters';
+import { identityProviderId, identityProviderProperty, readScope, scopeProperties, scopeWords } from '../estate/scopeParameters';
 import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/types';
 
 /**
@@ -16,66 +15,44 @@ import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/
 
 const show = { show: { resource: ['seatReclamation'], operation: ['findReclaimableSeats'] } };
 
-const scopeWords = {
-	displayName: 'Accounts to Review',
-	description: 'Which connected apps to review for seats to give back',
-	verb: 'review',
-	done: 'reviewed',
-};
-const scope = scopeProperties(show, scopeWords);
+const words = scopeWords('review', 'for seats to give back');
+const scope = scopeProperties(show, words);
 const { accountScope, integratedAccounts, integrations } = scope;
 
-const identityProvider = integratedAccountLocator({
-	displayName: 'Identity Provider Account',
-	name: 'identityProvider',
-	required: false,
-	description:
-		'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud, OneLogin …; the list shows them first). People deactivated or absent there but still active in an app are reported as orphaned accounts (matched by primary email, in any case). Leave empty to skip that check.',
-	displayOptions: show,
-}, 'searchIdentityProviders');
+const identityProvider = identityProviderProperty(
+	show,
+	'The integrated account of your identity provider (Okta, Microsoft Entra ID, Google Workspace, JumpCloud, OneLogin …; the list shows them first). People deactivated or absent there but still active in an app are reported as orphaned accounts (matched by primary email, in any case). Leave empty to skip that check.',
+	'searchIdentityProviders',
+);
 
-const inactiveDays: INodeProperties = {
-	displayName: 'Unused After (Days)',
-	name: 'inactiveDays',
-	type: 'number',
-	default: 90,
-	typeOptions: { minValue: 1 },
-	description:
-		'A paid seat whose holder was not active for this many days is unused (last_active_at, else last_login_at; per license when the app says when each was last used)',
-	displayOptions: show,
-};
+const inactiveDays = numberProperty(
+	{ displayName: 'Unused After (Days)', name: 'inactiveDays', default: 90, minValue: 1 },
+	'A paid seat whose holder was not active for this many days is unused (last_active_at, else last_login_at; per license when the app says when each was last used)',
+	show,
+);
 
-const reviewOutput: INodeProperties = {
-	displayName: 'Output',
-	name: 'reviewOutput',
-	type: 'options',
-	default: 'findingsAndSummary',
-	options: [
-		{ name: 'Findings and a Summary Item', value: 'findingsAndSummary', description: 'One item per finding, then one summary item (kind "summary") with a ready-to-post digest in text' },
-		{ name: 'Findings Only', value: 'findings', description: 'One item per finding (and per account that could not be read fully)' },
-		{ name: 'Summary Only', value: 'summary', description: 'Only the summary item: money and seats per currency, counts, accounts not checked, and the digest text' },
-		{
-			name: 'Summary with a CSV File',
-			value: 'csvFile',
-			description: 'One item: the summary, with every finding in a CSV file (binary property "data"), written as they come so memory stays flat',
-		},
-	],
-	description: 'What the node outputs',
-	displayOptions: show,
-};
+/** What Find Reclaimable Seats outputs: the choices of Output. */
+const outputChoices: INodePropertyOptions[] = [
+	{ name: 'Findings and a Summary Item', value: 'findingsAndSummary', description: 'One item per finding, then one summary item (kind "summary") with a ready-to-post digest in text' },
+	{ name: 'Findings Only', value: 'findings', description: 'One item per finding (and per account that could not be read fully)' },
+	{ name: 'Summary Only', value: 'summary', description: 'Only the summary item: money and seats per currency, counts, accounts not checked, and the digest text' },
+	{
+		name: 'Summary with a CSV File',
+		value: 'csvFile',
+		description: 'One item: the summary, with every finding in a CSV file (binary property "data"), written as they come so memory stays flat',
+	},
+];
 
-const appPricePeriod: INodeProperties = {
-	displayName: 'App Prices Are',
-	name: 'appPricePeriod',
-	type: 'options',
-	default: 'month',
-	options: [
+const reviewOutput = optionsProperty({ displayName: 'Output', name: 'reviewOutput', default: 'findingsAndSummary' }, outputChoices, 'What the node outputs', show);
+
+const appPricePeriod = optionsProperty(
+	{ displayName: 'App Prices Are', name: 'appPricePeriod', default: 'month' },
+	[
 		{ name: 'Per Month', value: 'month', description: "The apps' unit_amount is what a seat costs a month" },
 		{ name: 'Per Year', value: 'year', description: "The apps' unit_amount is what a seat costs a year: divided by 12" },
 	],
-	description:
-		"What period the apps' own seat prices (unit_amount) are for. Truto does not document a billing period for them; without this option they are taken as monthly and the digest says so.",
-};
+	"What period the apps' own seat prices (unit_amount) are for. Truto does not document a billing period for them; without this option they are taken as monthly and the digest says so.",
+);
 
 export const exemptDomains: INodeProperties = {
 	displayName: 'Exempt Domains',
@@ -113,53 +90,34 @@ const findingTypes: INodeProperties = {
 	description: 'Which findings to report',
 };
 
-const gracePeriodDays: INodeProperties = {
-	displayName: 'Grace Period (Days)',
-	name: 'gracePeriodDays',
-	type: 'number',
-	default: 30,
-	typeOptions: { minValue: 0 },
-	description: 'Users and licenses created within this many days are left alone (new hires, seats just bought)',
-};
+const gracePeriodDays = numberProperty(
+	{ displayName: 'Grace Period (Days)', name: 'gracePeriodDays', default: 30, minValue: 0 },
+	'Users and licenses created within this many days are left alone (new hires, seats just bought)',
+);
 
-const prices: INodeProperties = {
-	displayName: 'Prices',
-	name: 'prices',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	default: {},
-	placeholder: 'Add Price',
-	description:
-		"Monthly prices per seat, by app or by license. An entered price wins over the app's own unit_amount for that license (or every license of the app); apps that report no price need one here. Findings say where each price came from (price: app or entered); findings without any price say price: unknown and are counted apart.",
-	options: [
+const prices = rowsProperty(
+	{ displayName: 'Prices', name: 'prices', placeholder: 'Add Price' },
+	"Monthly prices per seat, by app or by license. An entered price wins over the app's own unit_amount for that license (or every license of the app); apps that report no price need one here. Findings say where each price came from (price: app or entered); findings without any price say price: unknown and are counted apart.",
+	{ displayName: 'Price', name: 'price' },
+	[
+		{ displayName: 'Integration', name: 'integration', type: 'string', default: '', placeholder: 'e.g. zoom', description: "Truto's name of the app" },
 		{
-			displayName: 'Price',
-			name: 'price',
-			values: [
-				{ displayName: 'Integration', name: 'integration', type: 'string', default: '', placeholder: 'e.g. zoom', description: "Truto's name of the app" },
-				{
-					displayName: 'License',
-					name: 'license',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Licensed (Business)',
-					description: "A license's name or ID; empty for every license of the app (and for apps that list no licenses)",
-				},
-				{ displayName: 'Monthly Price per Seat', name: 'monthlyPrice', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
-				{ displayName: 'Currency', name: 'currency', type: 'string', default: 'USD', description: 'Three-letter code, e.g. USD or EUR' },
-			],
+			displayName: 'License',
+			name: 'license',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Licensed (Business)',
+			description: "A license's name or ID; empty for every license of the app (and for apps that list no licenses)",
 		},
+		{ displayName: 'Monthly Price per Seat', name: 'monthlyPrice', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
+		{ displayName: 'Currency', name: 'currency', type: 'string', default: 'USD', description: 'Three-letter code, e.g. USD or EUR' },
 	],
-};
+);
 
-const underusedBelowPercent: INodeProperties = {
-	displayName: 'Underused Below (%)',
-	name: 'underusedBelowPercent',
-	type: 'number',
-	default: 50,
-	typeOptions: { minValue: 0, maxValue: 100 },
-	description: 'A license with fewer of its seats assigned than this share is underused',
-};
+const underusedBelowPercent = numberProperty(
+	{ displayName: 'Underused Below (%)', name: 'underusedBelowPercent', default: 50, minValue: 0, maxValue: 100 },
+	'A license with fewer of its seats assigned than this share is underused',
+);
 
 const options = optionsCollection([appPricePeriod, exemptDomains, exemptEmails, findingTypes, gracePeriodDays, prices, underusedBelowPercent], {
 	displayOptions: show,
@@ -225,10 +183,8 @@ export function readReclamationRequest(context: IExecuteFunctions, itemIndex: nu
 		}
 	}
 	return {
-		scope: readScope(location, read, scope, scopeWords),
-		identityProviderId: locatorText(location, context.getNodeParameter(identityProvider.name, itemIndex, '', { extractValue: true }), identityProvider.displayName, {
-			required: false,
-		}),
+		scope: readScope(location, read, scope, words),
+		identityProviderId: identityProviderId(context, itemIndex, identityProvider),
 		output: readChoice<ReclamationOutput>(location, reviewOutput, read(reviewOutput)),
 		settings: {
 			inactiveDays: readNumber(location, inactiveDays, read(inactiveDays), 'Enter how many days without activity make a seat unused, e.g. 90.'),

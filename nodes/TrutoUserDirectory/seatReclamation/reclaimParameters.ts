@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOf, readChoice, readNumber } from '../../shared/parameters/definition';
+import { listOf, numberProperty, optionsProperty, readChoice, readNumber } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
 import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
@@ -13,12 +13,9 @@ import { exemptDomains, exemptEmails } from './parameters';
 
 const show = { show: { resource: ['seatReclamation'], operation: ['reclaimSeats'] } };
 
-const reclaimInput: INodeProperties = {
-	displayName: 'Input',
-	name: 'reclaimInput',
-	type: 'options',
-	default: 'findings',
-	options: [
+const reclaimInput = optionsProperty(
+	{ displayName: 'Input', name: 'reclaimInput', default: 'findings' },
+	[
 		{
 			name: 'Findings',
 			value: 'findings',
@@ -26,14 +23,17 @@ const reclaimInput: INodeProperties = {
 		},
 		{ name: 'Account and User IDs', value: 'ids', description: 'Each input item names an integrated account and a user; every paid seat the user holds is freed' },
 	],
-	description: 'What the input items are',
-	displayOptions: show,
-};
+	'What the input items are',
+	show,
+);
+
+/** Shown when the items name the account and the user (Input: Account and User IDs). */
+const showForIds = { show: { ...show.show, reclaimInput: ['ids'] } };
 
 const reclaimAccount = integratedAccountLocator({
 	name: 'reclaimAccount',
 	description: 'The integrated account of the user, e.g. {{ $json.account_id }}',
-	displayOptions: { show: { ...show.show, reclaimInput: ['ids'] } },
+	displayOptions: showForIds,
 });
 
 const reclaimUserId: INodeProperties = {
@@ -44,7 +44,7 @@ const reclaimUserId: INodeProperties = {
 	required: true,
 	placeholder: 'e.g. {{ $json.user_id }}',
 	description: "The user's ID in the app",
-	displayOptions: { show: { ...show.show, reclaimInput: ['ids'] } },
+	displayOptions: showForIds,
 };
 
 const dryRun: INodeProperties = {
@@ -64,14 +64,10 @@ const allowDelete: INodeProperties = {
 	description: 'Whether to delete users where deleting is the only way the app offers to free the seat. Deleting cannot be undone; without this such seats are skipped.',
 };
 
-const maxFindingAgeDays: INodeProperties = {
-	displayName: 'Max Finding Age (Days)',
-	name: 'maxFindingAgeDays',
-	type: 'number',
-	default: 7,
-	typeOptions: { minValue: 0 },
-	description: 'Findings older than this (their found_at) are skipped: run Find Reclaimable Seats again. 0 accepts any age.',
-};
+const maxFindingAgeDays = numberProperty(
+	{ displayName: 'Max Finding Age (Days)', name: 'maxFindingAgeDays', default: 7, minValue: 0 },
+	'Findings older than this (their found_at) are skipped: run Find Reclaimable Seats again. 0 accepts any age.',
+);
 
 // Named apart from Find Reclaimable Seats' Options: n8n would carry a value of one over to the other.
 const options = optionsCollection([allowDelete, { ...exemptDomains }, { ...exemptEmails }, maxFindingAgeDays], { name: 'reclaimOptions', displayOptions: show });

@@ -5,6 +5,7 @@ import type { AccountInfo } from '../../shared/transport';
 import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
 import { reclaimSeat, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
 import type { ExecutionScope } from '../execution';
+import { FINDING_HEAD_FIELDS } from './analysis/fields';
 import { findingCosts, formatMoney, MoneyByCurrency } from './analysis/money';
 import { NOT_A_USER_SEAT, readReclaimItem, type ReclaimItem } from './reclaimParameters';
 import { ACCOUNTS_SIDE_BY_SIDE } from './reviewAccounts';
@@ -15,12 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const RECLAIM_FIELDS = [
 	'kind',
 	'outcome',
-	'finding_key',
-	'title',
-	'reason',
-	'account_id',
-	'account_name',
-	'integration',
+	...FINDING_HEAD_FIELDS,
 	'user_id',
 	'user_name',
 	'user_email',

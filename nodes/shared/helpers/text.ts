@@ -5,6 +5,11 @@ export function withArticle(noun: string): string {
 	return `${/^[aeio]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+/** The text with its first letter in capitals: "remove a user from" → "Remove a user from". */
+export function capitalized(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listNames(names: string[], conjunction: 'and' | 'or' = 'and'): string {
 	if (names.length <= 1) return names.join('');

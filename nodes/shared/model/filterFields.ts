@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { titleOf } from '../helpers/text';
 import type { FilterTarget, ListFilters } from './types';
 
 /** One filter of a Filters collection: its editor field and where its value is sent, side by side. */
@@ -16,6 +17,11 @@ export function textFilter(
 	extra: Pick<INodeProperties, 'description' | 'placeholder'> = {},
 ): FilterField {
 	return { property: { displayName, name, type: 'string', default: '', ...extra }, target };
+}
+
+/** Truto's values as choices named in title case (needs_reauth → Needs Reauth), listed by name. */
+export function titledChoices(values: string[]): Array<{ name: string; value: string }> {
+	return values.map((value) => ({ name: titleOf(value), value })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A filter with fixed values (listed alphabetically), `initial` chosen when it is added. */

@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import { withArticle } from '../helpers/text';
+import { capitalized, withArticle } from '../helpers/text';
 import type { OperationName, ResourceDefinition } from './types';
 
 /**
@@ -28,14 +28,38 @@ export interface OperationSpec {
 	gerund: (r: ResourceDefinition) => string;
 }
 
+/** How an operation is sent: Truto's method, the HTTP method, and whether a record's ID and a body go along. Anything but a GET writes. */
+function sent(method: OperationSpec['method'], http: IHttpRequestMethods, carries: { needsId?: boolean; hasBody?: boolean } = {}) {
+	return { method, http, needsId: carries.needsId ?? false, hasBody: carries.hasBody ?? false, writes: http !== 'GET' };
+}
+
+/** The words of an operation on one record, from its verb: "Create a user", "to create a user", "creating users". */
+function onRecord(verb: string, gerund: string): Pick<OperationSpec, 'action' | 'purpose' | 'gerund'> {
+	return {
+		action: (r) => `${capitalized(verb)} ${withArticle(r.singular)}`,
+		purpose: (r) => `to ${verb} ${withArticle(r.singular)}`,
+		gerund: (r) => `${gerund} ${r.plural}`,
+	};
+}
+
+/** An operation on one record named after its verb (Create, Update …). */
+function recordOperation(verb: string, gerund: string, how: ReturnType<typeof sent>, description: OperationSpec['description']): OperationSpec {
+	return { name: capitalized(verb), ...how, ...onRecord(verb, gerund), description };
+}
+
+/**
+ * Deactivate and Suspend: Truto's custom methods that change a record's status, then the record is read
+ * back. The record's own locator picks it; the resource's `idSentAs` puts its ID in the body.
+ */
+function statusChange(verb: string, gerund: string): OperationSpec {
+	return recordOperation(verb, gerund, sent('custom', 'POST', { needsId: true, hasBody: true }), (r) =>
+		`${capitalized(verb)} one ${r.singular} in the app (Truto's custom method, where the account's capabilities list it), then read the ${r.singular} back`);
+}
+
 export const OPERATION_SPECS: Record<OperationName, OperationSpec> = {
 	getAll: {
 		name: 'Get Many',
-		method: 'list',
-		http: 'GET',
-		needsId: false,
-		hasBody: false,
-		writes: false,
+		...sent('list', 'GET'),
 		action: (r) => `Get many ${r.plural}`,
 		description: (r) =>
 			r.scope === 'environment'
@@ -44,101 +68,22 @@ export const OPERATION_SPECS: Record<OperationName, OperationSpec> = {
 		purpose: (r) => `to list ${r.plural}`,
 		gerund: (r) => `listing ${r.plural}`,
 	},
-	get: {
-		name: 'Get',
-		method: 'get',
-		http: 'GET',
-		needsId: true,
-		hasBody: false,
-		writes: false,
-		action: (r) => `Get ${withArticle(r.singular)}`,
-		description: (r) => `Get one ${r.singular} by ID`,
-		purpose: (r) => `to get ${withArticle(r.singular)}`,
-		gerund: (r) => `getting ${r.plural}`,
-	},
-	create: {
-		name: 'Create',
-		method: 'create',
-		http: 'POST',
-		needsId: false,
-		hasBody: true,
-		writes: true,
-		action: (r) => `Create ${withArticle(r.singular)}`,
-		description: (r) => `Create ${withArticle(r.singular)} in the app of an integrated account`,
-		purpose: (r) => `to create ${withArticle(r.singular)}`,
-		gerund: (r) => `creating ${r.plural}`,
-	},
-	update: {
-		name: 'Update',
-		method: 'update',
-		http: 'PATCH',
-		needsId: true,
-		hasBody: true,
-		writes: true,
-		action: (r) => `Update ${withArticle(r.singular)}`,
-		description: (r) => `Change fields of one ${r.singular} by ID; fields left out stay as they are`,
-		purpose: (r) => `to update ${withArticle(r.singular)}`,
-		gerund: (r) => `updating ${r.plural}`,
-	},
-	delete: {
-		name: 'Delete',
-		method: 'delete',
-		http: 'DELETE',
-		needsId: true,
-		hasBody: false,
-		writes: true,
-		action: (r) => `Delete ${withArticle(r.singular)}`,
-		description: (r) => `Delete one ${r.singular} by ID in the app`,
-		purpose: (r) => `to delete ${withArticle(r.singular)}`,
-		gerund: (r) => `deleting ${r.plural}`,
-	},
+	get: recordOperation('get', 'getting', sent('get', 'GET', { needsId: true }), (r) => `Get one ${r.singular} by ID`),
+	create: recordOperation('create', 'creating', sent('create', 'POST', { hasBody: true }), (r) => `Create ${withArticle(r.singular)} in the app of an integrated account`),
+	update: recordOperation('update', 'updating', sent('update', 'PATCH', { needsId: true, hasBody: true }), (r) => `Change fields of one ${r.singular} by ID; fields left out stay as they are`),
+	delete: recordOperation('delete', 'deleting', sent('delete', 'DELETE', { needsId: true }), (r) => `Delete one ${r.singular} by ID in the app`),
 	removeUser: {
 		name: 'Remove User',
-		method: 'custom',
-		http: 'POST',
-		needsId: false,
-		hasBody: true,
-		writes: true,
-		action: (r) => `Remove a user from ${withArticle(r.singular)}`,
+		...sent('custom', 'POST', { hasBody: true }),
+		...onRecord('remove a user from', 'removing users from'),
 		description: (r) => `Take a user out of ${withArticle(r.singular)}; the user account itself stays`,
-		purpose: (r) => `to remove a user from ${withArticle(r.singular)}`,
-		gerund: (r) => `removing users from ${r.plural}`,
 	},
-	deactivate: {
-		name: 'Deactivate',
-		method: 'custom',
-		http: 'POST',
-		// The record's own locator picks it; the resource's `idSentAs` puts its ID in the body.
-		needsId: true,
-		hasBody: true,
-		writes: true,
-		action: (r) => `Deactivate ${withArticle(r.singular)}`,
-		description: (r) =>
-			`Deactivate one ${r.singular} in the app (Truto's custom method, where the account's capabilities list it), then read the ${r.singular} back`,
-		purpose: (r) => `to deactivate ${withArticle(r.singular)}`,
-		gerund: (r) => `deactivating ${r.plural}`,
-	},
-	suspend: {
-		name: 'Suspend',
-		method: 'custom',
-		http: 'POST',
-		needsId: true,
-		hasBody: true,
-		writes: true,
-		action: (r) => `Suspend ${withArticle(r.singular)}`,
-		description: (r) =>
-			`Suspend one ${r.singular} in the app (Truto's custom method, where the account's capabilities list it), then read the ${r.singular} back`,
-		purpose: (r) => `to suspend ${withArticle(r.singular)}`,
-		gerund: (r) => `suspending ${r.plural}`,
-	},
+	deactivate: statusChange('deactivate', 'deactivating'),
+	suspend: statusChange('suspend', 'suspending'),
 	createReconnectLink: {
 		name: 'Create Reconnect Link',
-		method: 'custom',
-		http: 'POST',
-		needsId: true,
-		hasBody: false,
-		// A new link token each time: never side by side, and never sent twice (Truto documents no idempotency key for it).
-		writes: true,
+		// A POST, so it writes: a new link token each time, never side by side, and never sent twice (Truto documents no idempotency key for it).
+		...sent('custom', 'POST', { needsId: true }),
 		action: () => 'Create a reconnect link for an integrated account',
 		description: () =>
 			'Get a Truto Link URL the customer opens to connect the account again; the account keeps its ID and settings',

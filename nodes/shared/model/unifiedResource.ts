@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { capitalized } from '../helpers/text';
 import type { OperationName, ResourceDefinition } from './types';
 
 /** What a unified resource states; everything else follows from its name (see unifiedResource). */
@@ -13,7 +14,6 @@ export type UnifiedResourceEntry = Partial<Omit<ResourceDefinition, 'name' | 'pa
 };
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
-const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
  * A resource of one integrated account (/unified/user-directory/<path>). Its saved names follow from

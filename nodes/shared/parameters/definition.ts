@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { listNames } from '../helpers/text';
 import { inputError, type ItemLocation } from './itemLocation';
@@ -6,7 +6,9 @@ import { inputError, type ItemLocation } from './itemLocation';
 /**
  * Helpers that read a parameter from the one property that defines it: its default when the value is
  * missing, its listed values as the only ones allowed, its minimum and maximum as the range. A
- * parameter's editor property is then the single statement of those facts.
+ * parameter's editor property is then the single statement of those facts. Builders for the shapes
+ * that recur (a number with a range, a choice, a list of rows) write each such property in one line
+ * of facts; test/nodes/propertyConventions.test.ts holds what they build to n8n's lint rules.
  */
 
 /** The values a property of type options / multiOptions allows. */
@@ -26,6 +28,43 @@ export function readChoice<T extends string>(location: ItemLocation, property: I
 		);
 	}
 	return value as T;
+}
+
+/** A number parameter of at least `minValue` (and at most `maxValue`): the range readNumber holds an item to. */
+export function numberProperty(
+	field: { displayName: string; name: string; default: number; minValue: number; maxValue?: number },
+	description: string,
+	displayOptions?: IDisplayOptions,
+): INodeProperties {
+	const { displayName, name, minValue, maxValue } = field;
+	const typeOptions = maxValue === undefined ? { minValue } : { minValue, maxValue };
+	const property: INodeProperties = { displayName, name, type: 'number', default: 0, typeOptions, description, ...(displayOptions ? { displayOptions } : {}) };
+	property.default = field.default;
+	return property;
+}
+
+/** An options parameter: one of `choices`, `default` among them. */
+export function optionsProperty(
+	field: { displayName: string; name: string; default: string },
+	choices: INodePropertyOptions[],
+	description: string,
+	displayOptions?: IDisplayOptions,
+): INodeProperties {
+	const { displayName, name } = field;
+	const property: INodeProperties = { displayName, name, type: 'options', default: '', options: choices, description, ...(displayOptions ? { displayOptions } : {}) };
+	property.default = field.default;
+	return property;
+}
+
+/** Rows the user adds one by one (a fixedCollection with multiple values): `row` names a row, `fields` are its fields. */
+export function rowsProperty(
+	field: { displayName: string; name: string; placeholder: string },
+	description: string,
+	row: Omit<INodePropertyCollection, 'values'>,
+	fields: INodeProperties[],
+): INodeProperties {
+	const { displayName, name, placeholder } = field;
+	return { displayName, name, type: 'fixedCollection', typeOptions: { multipleValues: true }, default: {}, placeholder, description, options: [{ ...row, values: fields }] };
 }
 
 /** A number within the property's minValue / maxValue; the property's default when none is given. */

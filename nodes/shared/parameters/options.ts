@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { NoActivityChoice } from '../helpers/seats';
 import type { ItemOptions, OperationName, ResourceDefinition } from '../model/types';
-import { readChoice } from './definition';
+import { readChoice, rowsProperty } from './definition';
 import { inputError, type ItemLocation } from './itemLocation';
 
 const excludeFieldsOption: INodeProperties = {
@@ -40,26 +40,15 @@ const includeRemoteDataOption: INodeProperties = {
 	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 };
 
-const remoteQueryOption: INodeProperties = {
-	displayName: 'Remote Query',
-	name: 'remoteQuery',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	default: {},
-	placeholder: 'Add Parameter',
-	description:
-		'Query parameters passed to the underlying app unchanged (sent as remote_query[name]=value). A name may use brackets for nesting, e.g. filter[role].',
-	options: [
-		{
-			displayName: 'Parameter',
-			name: 'parameters',
-			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
+const remoteQueryOption = rowsProperty(
+	{ displayName: 'Remote Query', name: 'remoteQuery', placeholder: 'Add Parameter' },
+	'Query parameters passed to the underlying app unchanged (sent as remote_query[name]=value). A name may use brackets for nesting, e.g. filter[role].',
+	{ displayName: 'Parameter', name: 'parameters' },
+	[
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 	],
-};
+);
 
 const responseFormatOption: INodeProperties = {
 	displayName: 'Response Format',

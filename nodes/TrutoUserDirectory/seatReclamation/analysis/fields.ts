@@ -2,18 +2,16 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Finding } from './types';
 
+/** What a finding is and whose account it is in: Reclaim Seats' items repeat these of the finding they act on. */
+export const FINDING_HEAD_FIELDS = ['finding_key', 'title', 'reason', 'account_id', 'account_name', 'integration'] as const;
+
 /**
  * Every output item of Find Reclaimable Seats has the same fields, in this order, null where they do
  * not apply: n8n's table then shows one set of columns with no `undefined` cells, whatever the kind.
  */
 export const FINDING_FIELDS = [
 	'kind',
-	'finding_key',
-	'title',
-	'reason',
-	'account_id',
-	'account_name',
-	'integration',
+	...FINDING_HEAD_FIELDS,
 	'integration_slug',
 	'found_at',
 	'seats',

@@ -1,4 +1,4 @@
-import { choiceFilter, filtersOf, textFilter } from '../filterFields';
+import { choiceFilter, filtersOf, textFilter, titledChoices } from '../filterFields';
 
 /** Integrated Account → Get Many → Filters: Truto filters the accounts of the environment on these. */
 export const integratedAccountFilters = filtersOf('Only the integrated accounts that match every filter given', [
@@ -7,12 +7,8 @@ export const integratedAccountFilters = filtersOf('Only the integrated accounts 
 		{ name: 'Only Production Accounts', value: 'false' },
 		{ name: 'Only Sandbox Accounts', value: 'true' },
 	], { description: 'Whether to list only sandbox (read-only) accounts or only production ones (sent as is_sandbox)' }),
-	choiceFilter('Status', 'status', { name: 'status' }, 'active', [
-		{ name: 'Active', value: 'active' },
-		{ name: 'Connecting', value: 'connecting' },
-		{ name: 'Needs Reauth', value: 'needs_reauth' },
-		{ name: 'Post Install Error', value: 'post_install_error' },
-		{ name: 'Validation Error', value: 'validation_error' },
-	], { description: 'Only accounts in this state; anything but Active needs the customer to reconnect or finish connecting' }),
+	choiceFilter('Status', 'status', { name: 'status' }, 'active', titledChoices(['active', 'connecting', 'needs_reauth', 'post_install_error', 'validation_error']), {
+		description: 'Only accounts in this state; anything but Active needs the customer to reconnect or finish connecting',
+	}),
 	textFilter('Tenant ID', 'tenantId', { name: 'tenant_id' }, { description: 'Only the account of this tenant (your customer), as given when it was connected' }),
 ]);

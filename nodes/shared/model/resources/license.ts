@@ -4,6 +4,7 @@ import { seatUtilization } from '../../helpers/seats';
 import { orNull } from '../../helpers/simplify';
 import type { ItemOptions } from '../types';
 import { unifiedResource } from '../unifiedResource';
+import { microsoft365Products } from './products';
 
 function seats(record: IDataObject): string {
 	const assigned = record.assigned_quantity;
@@ -50,10 +51,7 @@ export const license = unifiedResource({
 			sendAs: { getAll: 'product' },
 			note: 'Required by Microsoft 365: which product the licenses belong to. Other integrations ignore it.',
 			hint: 'Required by Microsoft 365; most other apps ignore it',
-			values: [
-				{ name: 'Azure Active Directory', value: 'azure_active_directory' },
-				{ name: 'OneDrive', value: 'onedrive' },
-			],
+			values: microsoft365Products('azure_active_directory', 'onedrive'),
 		},
 		{
 			field: 'includeAssignedTo',

@@ -4,6 +4,7 @@ import { inactiveSince, primaryEmail } from '../../helpers/seats';
 import { lastSeenAt, namesOf, orNull } from '../../helpers/simplify';
 import type { ItemOptions, ResourceOption } from '../types';
 import { unifiedResource } from '../unifiedResource';
+import { microsoft365Products } from './products';
 import { userFilters } from './userFilters';
 
 /** Seat reclamation: the inactive-users options of User → Get Many (in the Options collection). */
@@ -89,14 +90,7 @@ export const user = unifiedResource({
 			sendAs: { getAll: 'product' },
 			note: 'Microsoft 365: whose users to list, e.g. Teams or SharePoint (Azure Active Directory when not set). Other integrations ignore it.',
 			hint: 'Microsoft 365 only; other apps ignore it',
-			values: [
-				{ name: 'Analytics', value: 'analytics' },
-				{ name: 'Azure Active Directory', value: 'azure_active_directory' },
-				{ name: 'OneDrive', value: 'onedrive' },
-				{ name: 'SharePoint', value: 'sharepoint' },
-				{ name: 'Teams', value: 'teams' },
-				{ name: 'Workspace', value: 'workspace' },
-			],
+			values: microsoft365Products('analytics', 'azure_active_directory', 'onedrive', 'sharepoint', 'teams', 'workspace'),
 		},
 	],
 	listFilters: userFilters,
