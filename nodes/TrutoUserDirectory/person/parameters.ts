@@ -13,7 +13,7 @@ import { readScope, scopeProperties } from '../estate/scopeParameters';
 
 const show = { show: { resource: ['person'], operation: ['findAccounts'] } };
 
-const emails: INodeProperties = {
+export const emails: INodeProperties = {
 	displayName: 'Emails',
 	name: 'emails',
 	type: 'string',
@@ -25,7 +25,7 @@ const emails: INodeProperties = {
 	displayOptions: show,
 };
 
-const scopeWords = {
+export const scopeWords = {
 	displayName: 'Accounts to Search',
 	description: 'Which connected apps to search for the person',
 	verb: 'search',
@@ -33,7 +33,7 @@ const scopeWords = {
 };
 const scope = scopeProperties(show, scopeWords);
 
-const matchUsernames: INodeProperties = {
+export const matchUsernames: INodeProperties = {
 	displayName: 'Match Usernames Too',
 	name: 'matchUsernames',
 	type: 'boolean',
@@ -42,7 +42,7 @@ const matchUsernames: INodeProperties = {
 		'Whether a user whose username is the email, or the part before the @, counts as the person too (apps such as Atlassian that list no email). Every account is then read user by user instead of asked with its email filter.',
 };
 
-const readEveryUser: INodeProperties = {
+export const readEveryUser: INodeProperties = {
 	displayName: 'Read Every User',
 	name: 'readEveryUser',
 	type: 'boolean',
