@@ -323,6 +323,7 @@ const WORKFLOWS = {
 	'account-health-alerts.json': accountHealth,
 	'seat-reclamation-approval.json': require('./examples/seat-reclamation-approval').seatApproval,
 	'seat-reclamation-ask-holder.json': require('./examples/seat-reclamation-ask-holder').askHolder,
+	'offboard-on-deactivation.json': require('./examples/offboard-on-deactivation').offboardOnDeactivation,
 };
 
 function render(workflow) {

@@ -15,6 +15,7 @@ const { accountHealthWorkflow, ALERT_FALLBACK_TO, ALERT_FROM } = require('./acco
 const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approval');
 const { crossAppReviewWorkflow } = require('./seat-review');
 const { askHolderWorkflow, ADMIN, ASK_FROM } = require('./seat-ask-holder');
+const { offboardWorkflow, OFFBOARD_APPROVER, OFFBOARD_REPORT_TO, OFFBOARD_FROM } = require('./offboard');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -66,4 +67,8 @@ module.exports = {
 	askHolderWorkflow,
 	ADMIN,
 	ASK_FROM,
+	offboardWorkflow,
+	OFFBOARD_APPROVER,
+	OFFBOARD_REPORT_TO,
+	OFFBOARD_FROM,
 };
