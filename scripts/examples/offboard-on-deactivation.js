@@ -101,7 +101,8 @@ const reportText = [
 /** The audit row of one Offboard outcome item (or a declined delete). */
 const auditValues = {
 	at: '={{ $now.toISO() }}',
-	person: '={{ $json.email }}',
+	// An app that could not be searched names no email: the people deactivated in this poll.
+	person: "={{ $json.email || $('Deactivated').all().map(i => (i.json.emails || []).map(e => e.email).join(', ')).join('; ') }}",
 	app: '={{ $json.account_name }}',
 	account_id: '={{ $json.account_id }}',
 	user_id: '={{ $json.user_id }}',

@@ -107,7 +107,7 @@ function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDa
 	const stillActiveIn = left.map((item) => ({
 		account: item.account_name,
 		account_id: item.account_id,
-		user: item.user_email ?? item.email ?? item.user_id,
+		user: item.user_email ?? item.email ?? item.user_id ?? null,
 		outcome: item.outcome,
 		reason: item.error ? `${String(item.reason)}: ${String(item.error)}` : item.reason,
 		delete_available: item.delete_available,
@@ -120,7 +120,9 @@ function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDa
 	const lines = [
 		`*${title}*`,
 		`Outcomes: ${OFFBOARD_OUTCOMES.filter((outcome) => counts[outcome]).map((outcome) => `${counts[outcome]} ${outcome.replace('_', ' ')}`).join(', ') || 'none'}`,
-		...(left.length ? ['Still active (or not known) — left to do by hand:', ...stillActiveIn.map((entry) => `• still active in ${String(entry.account)} (${String(entry.user)}): ${String(entry.reason)}`)] : []),
+		...(left.length
+			? ['Still active (or not known) — left to do by hand:', ...stillActiveIn.map((entry) => `• still active in ${String(entry.account)}${entry.user ? ` (${String(entry.user)})` : ''}: ${String(entry.reason)}`)]
+			: []),
 	];
 	return complete({
 		kind: 'summary',
@@ -138,8 +140,13 @@ function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDa
  * shared by the items of the run); with Accounts Found, the item itself.
  */
 async function targetsOf(execution: ExecutionScope, item: OffboardItem): Promise<Target[]> {
-	const accounts = item.input === 'emails' ? (await findAccounts(execution, item.itemIndex)).filter((found) => found.kind !== 'summary') : [item.account as IDataObject];
-	return accounts.map((account) => ({ itemIndex: item.itemIndex, settings: item.settings, account }));
+	if (item.input === 'accounts') return [{ itemIndex: item.itemIndex, settings: item.settings, account: item.account as IDataObject }];
+	const found = await findAccounts(execution, item.itemIndex);
+	// An account that could not be searched names no email: it is about every email of the item.
+	const emails = (found.find((entry) => entry.kind === 'summary')?.emails as string[] | undefined)?.join(', ');
+	return found
+		.filter((entry) => entry.kind !== 'summary')
+		.map((account) => ({ itemIndex: item.itemIndex, settings: item.settings, account: account.email ? account : { ...account, email: emails } }));
 }
 
 /**
