@@ -2,10 +2,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AccountInfo } from '../../shared/transport';
+import { oneAtATimePerAccount } from '../actions/perAccount';
 import { OFFBOARD_OUTCOMES, type OffboardOutcome, type OffboardResult, offboardResult, offboardUser } from '../actions/offboardAction';
 import { inItemOrder, ITEM_CONCURRENCY } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
-import { ACCOUNTS_SIDE_BY_SIDE } from '../seatReclamation/reviewAccounts';
 import { findAccounts } from './findAccounts';
 import { type OffboardItem, readOffboardItem } from './offboardParameters';
 
@@ -193,19 +193,13 @@ export async function offboard(execution: ExecutionScope, itemIndices: number[])
 		return true;
 	});
 
-	const byAccount = new Map<string, Target[]>();
-	for (const target of targets) {
-		const key = String(target.account.account_id);
-		byAccount.set(key, [...(byAccount.get(key) ?? []), target]);
-	}
-	const groups = [...byAccount.values()];
 	const results = new Map<Target, IDataObject>();
-	// Accounts side by side (the transport's budgets per account and per token hold), one user at a time per account.
-	await inItemOrder(groups.length, ACCOUNTS_SIDE_BY_SIDE, async (group) => {
-		const members = groups[group];
-		const accountId = String(members[0].account.account_id);
-		const info = await execution.metadata.account(accountId).catch(() => undefined);
-		for (const target of members) {
+	await oneAtATimePerAccount(
+		execution.metadata,
+		targets,
+		(target) => String(target.account.account_id),
+		async (target, info) => {
+			const accountId = String(target.account.account_id);
 			let result: OffboardResult;
 			if (target.account.kind === 'not_checked') result = notSearched(target.account);
 			else if (!info) result = offboardResult('failed', `Truto does not know the integrated account ${accountId}, or could not describe it: nothing was sent`);
@@ -217,8 +211,8 @@ export async function offboard(execution: ExecutionScope, itemIndices: number[])
 				);
 			}
 			results.set(target, outcomeItem(target, info, result, now));
-		}
-	});
+		},
+	);
 
 	const output: INodeExecutionData[] = [];
 	for (const itemIndex of itemIndices) {

@@ -3,12 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { dateOf, daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
 import type { AccountInfo } from '../../shared/transport';
+import { oneAtATimePerAccount } from '../actions/perAccount';
 import { reclaimSeat, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
-import { inItemOrder } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
 import { findingCosts, formatMoney, MoneyByCurrency } from './analysis/money';
 import { NOT_A_USER_SEAT, readReclaimItem, type ReclaimItem } from './reclaimParameters';
-import { ACCOUNTS_SIDE_BY_SIDE } from './reviewAccounts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -205,15 +204,12 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 		}
 	}
 
-	const byAccount = new Map<string, ReclaimItem[]>();
-	for (const item of work) byAccount.set(item.accountId, [...(byAccount.get(item.accountId) ?? []), item]);
-	const groups = [...byAccount.values()];
 	const results = new Map<number, IDataObject>();
-	// Accounts side by side (the transport's budgets per account and per token hold), one write at a time per account.
-	await inItemOrder(groups.length, ACCOUNTS_SIDE_BY_SIDE, async (group) => {
-		const items = groups[group];
-		const account = await execution.metadata.account(items[0].accountId).catch(() => undefined);
-		for (const item of items) {
+	await oneAtATimePerAccount(
+		execution.metadata,
+		work,
+		(item) => item.accountId,
+		async (item, account) => {
 			const early = skipBeforeLooking(item, now);
 			let seat: SeatResult;
 			if (early) seat = skipped(early);
@@ -237,8 +233,8 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 				);
 			}
 			results.set(item.itemIndex, outcomeItem(item, account, seat, now));
-		}
-	});
+		},
+	);
 
 	const output: INodeExecutionData[] = [];
 	for (const itemIndex of itemIndices) {
