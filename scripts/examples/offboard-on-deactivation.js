@@ -184,9 +184,10 @@ const offboardOnDeactivation = workflow(
 				operation: 'sendAndWait',
 				fromEmail: `={{ ${SETTINGS}.emailFrom }}`,
 				toEmail: `={{ ${SETTINGS}.approverEmail }}`,
-				subject: "={{ 'Delete ' + $input.all().length + ' account' + ($input.all().length === 1 ? '' : 's') + ' still active after offboarding?' }}",
+				// Sent once (Execute Once): it names every account Needs Delete let through.
+				subject: "={{ 'Delete ' + $('Needs Delete').all().length + ' account' + ($('Needs Delete').all().length === 1 ? '' : 's') + ' still active after offboarding?' }}",
 				message:
-					"={{ 'The identity provider deactivated ' + $('Deactivated').all().map(i => i.json.name || i.json.email).join(', ') + '. These accounts are still active after the reversible steps; the app lets Truto delete them, which cannot be undone:\\n\\n' + $input.all().map(i => '• ' + i.json.title + ': ' + i.json.reason).join('\\n') + '\\n\\nNo answer within ' + " +
+					"={{ 'The identity provider deactivated ' + $('Deactivated').all().map(i => i.json.name || i.json.email).join(', ') + '. These accounts are still active after the reversible steps; the app lets Truto delete them, which cannot be undone:\\n\\n' + $('Needs Delete').all().map(i => '• ' + i.json.title + ': ' + i.json.reason).join('\\n') + '\\n\\nNo answer within ' + " +
 					`${SETTINGS}.approvalDays + ' days keeps them.' }}`,
 				approvalOptions: { values: { approvalType: 'double', approveLabel: 'Delete them', disapproveLabel: 'Keep them' } },
 				options: {

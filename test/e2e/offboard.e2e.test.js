@@ -173,6 +173,7 @@ describeInN8n('offboarding in n8n %s', withReceivers(), (e2e) => {
 			expect(execution.status).toBe('success');
 			const writes = nodeWrites(requests);
 			expect(writes.filter((request) => request.method === 'DELETE')).toEqual([]);
+			expect(runs.jonas.approval.subject).toBe('Delete 2 accounts still active after offboarding?');
 			expect(writes.map(described).sort()).toEqual(
 				[
 					'PATCH /unified/user-directory/users/5100005 {"status":"inactive"}',
