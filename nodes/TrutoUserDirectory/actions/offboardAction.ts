@@ -202,7 +202,7 @@ async function offboard(scope: ReadScope, account: AccountInfo, target: Offboard
 			const request = describeCall(step.call);
 			if (!sent.ok) {
 				steps.push({ action: step.action, request, idempotency_key: sent.idempotency_key, result: `refused: ${sent.error}` });
-				const why = sent.sent ? `${app} refused ${STEP_WORDS[step.action]}` : `${STEP_WORDS[step.action]} was refused before sending (nothing was sent)`;
+				const why = sent.sent ? `${app} refused ${STEP_WORDS[step.action]}` : `Refused before sending ${STEP_WORDS[step.action]} (nothing was sent)`;
 				return done('failed', `${[...notes, why].join('; ')}`, { error: sent.error, hint: sent.hint });
 			}
 			steps.push({ action: step.action, request, idempotency_key: sent.idempotency_key, result: 'accepted' });
