@@ -325,6 +325,7 @@ const WORKFLOWS = {
 	'account-health-alerts.json': accountHealth,
 	'seat-reclamation-approval.json': require('./examples/seat-reclamation-approval').seatApproval,
 	'seat-reclamation-ask-holder.json': require('./examples/seat-reclamation-ask-holder').askHolder,
+	'access-review-quarterly.json': require('./examples/access-review-quarterly').accessReview,
 	'offboard-on-deactivation.json': require('./examples/offboard-on-deactivation').offboardOnDeactivation,
 };
 

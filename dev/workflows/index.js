@@ -16,6 +16,7 @@ const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approv
 const { crossAppReviewWorkflow } = require('./seat-review');
 const { askHolderWorkflow, ADMIN, ASK_FROM } = require('./seat-ask-holder');
 const { offboardWorkflow, OFFBOARD_APPROVER, OFFBOARD_REPORT_TO, OFFBOARD_FROM } = require('./offboard');
+const { accessReviewWorkflow, REVIEW_FROM, DEFAULT_OWNER } = require('./access-review');
 
 module.exports = {
 	TRUTO_CREDENTIAL,
@@ -65,6 +66,9 @@ module.exports = {
 	APPROVAL_FROM,
 	crossAppReviewWorkflow,
 	askHolderWorkflow,
+	accessReviewWorkflow,
+	REVIEW_FROM,
+	DEFAULT_OWNER,
 	ADMIN,
 	ASK_FROM,
 	offboardWorkflow,

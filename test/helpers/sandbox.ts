@@ -14,6 +14,8 @@ export interface SandboxRequest {
 	headers: Record<string, string>;
 	status: number;
 	accountId?: string;
+	/** The parsed JSON body of a write. */
+	body?: unknown;
 	fault?: string;
 	/** Arrival time (ms since the epoch) and how long the answer took. */
 	at: number;

@@ -159,7 +159,17 @@ function performWrite({ account, resource, method, id, body, fields, nowIso }) {
 	}
 	if (method === 'delete') {
 		const { list, i } = mustFind(account, resource, /** @type {string} */ (id));
-		list.splice(i, 1);
+		const [removed] = list.splice(i, 1);
+		// A role assignment is how a user holds a role: with the last one of a role gone, the user's roles
+		// no longer list it (Truto documents both, not how they relate: the sandbox's reading).
+		if (resource === 'role_assignments') {
+			const roleId = String(removed.role_id);
+			const userId = String(removed.user_id);
+			const stillAssigned = list.some((/** @type {any} */ r) => String(r.user_id) === userId && String(r.role_id) === roleId);
+			const users = Array.isArray(account.data.users) ? account.data.users : [];
+			const user = users.find((/** @type {any} */ u) => String(u.id) === userId);
+			if (user && !stillAssigned) user.roles = (user.roles ?? []).filter((/** @type {any} */ r) => String(r.id) !== roleId);
+		}
 		// Keep users consistent: nobody stays in a deleted group or holds a deleted role.
 		if (resource === 'groups' || resource === 'roles') {
 			for (const u of /** @type {any[]} */ (account.data.users))

@@ -1,10 +1,13 @@
 import type { Feature } from '../feature';
 import { findPrivilegedAccess } from './findPrivilegedAccess';
 import { accessReviewProperties } from './parameters';
+import { revokeAccess } from './revokeAccess';
+import { revokeProperties } from './revokeParameters';
 
 /**
  * Access Review: who holds privileged rights across every connected app, read side by side like Seat
- * Reclamation's review (estate/), compared with the identity provider when one is chosen.
+ * Reclamation's review (estate/), compared with the identity provider when one is chosen; and taking
+ * those rights away, read back (actions/revoke.ts).
  */
 export const accessReview: Feature = {
 	value: 'accessReview',
@@ -20,6 +23,17 @@ export const accessReview: Feature = {
 			writes: false,
 			properties: accessReviewProperties,
 			execute: findPrivilegedAccess,
+		},
+		{
+			value: 'revokeAccess',
+			name: 'Revoke Access',
+			action: 'Revoke privileged access',
+			description:
+				"Act on items of Find Privileged Access (or account, user and roles): look at each user again, take each privileged role away by deleting its role assignments (or take the user out of named groups) where the app supports it, read it back and say what was seen, with a summary. Dry Run plans without sending.",
+			writes: true,
+			properties: revokeProperties,
+			execute: async (execution, itemIndex) => (await revokeAccess(execution, [itemIndex])).map((item) => item.json),
+			executeAll: revokeAccess,
 		},
 	],
 };

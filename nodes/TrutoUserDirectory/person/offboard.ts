@@ -2,10 +2,11 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AccountInfo } from '../../shared/transport';
-import { oneAtATimePerAccount } from '../actions/perAccount';
+import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
 import { OFFBOARD_OUTCOMES, type OffboardOutcome, type OffboardResult, offboardResult, offboardUser } from '../actions/offboardAction';
 import { inItemOrder, ITEM_CONCURRENCY } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
+import { ACCOUNTS_SIDE_BY_SIDE } from '../seatReclamation/reviewAccounts';
 import { findAccounts } from './findAccounts';
 import { type OffboardItem, readOffboardItem } from './offboardParameters';
 
@@ -66,6 +67,7 @@ const str = (value: unknown): string | null => (value === undefined || value ===
 /** One user to offboard (or one account that could not be searched), with where it came from. */
 interface Target {
 	itemIndex: number;
+	accountId: string;
 	settings: OffboardItem['settings'];
 	/** The account item of Find Accounts (or an Offboard outcome) that names the user. */
 	account: IDataObject;
@@ -140,13 +142,13 @@ function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDa
  * shared by the items of the run); with Accounts Found, the item itself.
  */
 async function targetsOf(execution: ExecutionScope, item: OffboardItem): Promise<Target[]> {
-	if (item.input === 'accounts') return [{ itemIndex: item.itemIndex, settings: item.settings, account: item.account as IDataObject }];
+	if (item.input === 'accounts') return [{ itemIndex: item.itemIndex, accountId: String(item.account?.account_id), settings: item.settings, account: item.account as IDataObject }];
 	const found = await findAccounts(execution, item.itemIndex);
 	// An account that could not be searched names no email: it is about every email of the item.
 	const emails = (found.find((entry) => entry.kind === 'summary')?.emails as string[] | undefined)?.join(', ');
 	return found
 		.filter((entry) => entry.kind !== 'summary')
-		.map((account) => ({ itemIndex: item.itemIndex, settings: item.settings, account: account.email ? account : { ...account, email: emails } }));
+		.map((account) => ({ itemIndex: item.itemIndex, accountId: String(account.account_id), settings: item.settings, account: account.email ? account : { ...account, email: emails } }));
 }
 
 /**
@@ -159,67 +161,47 @@ async function targetsOf(execution: ExecutionScope, item: OffboardItem): Promise
 export async function offboard(execution: ExecutionScope, itemIndices: number[]): Promise<INodeExecutionData[]> {
 	const { context } = execution;
 	const now = Date.now();
-	const continueOnFail = context.continueOnFail();
-	const errors = new Map<number, IDataObject>();
-	const fail = (itemIndex: number, error: unknown) => {
-		const described = error as NodeOperationError | NodeApiError;
-		if (!continueOnFail) throw described instanceof NodeOperationError || described instanceof NodeApiError ? described : new NodeOperationError(context.getNode(), String(described), { itemIndex });
-		errors.set(itemIndex, { error: described.message, ...(described.description ? { description: described.description } : {}) });
-	};
-	const items: OffboardItem[] = [];
-	for (const itemIndex of itemIndices) {
-		try {
-			const item = readOffboardItem(context, itemIndex);
-			if (item) items.push(item);
-		} catch (error) {
-			fail(itemIndex, error);
-		}
-	}
+	const { work: items, errors } = readEveryItem(context, itemIndices, (itemIndex) => readOffboardItem(context, itemIndex));
 	// Finding the accounts only reads; every item's targets are known before the first write.
 	const found = await inItemOrder(items.length, ITEM_CONCURRENCY, async (index) => {
 		try {
 			return await targetsOf(execution, items[index]);
 		} catch (error) {
-			fail(items[index].itemIndex, error);
+			// As a bad item: the run stops before any write, or with On Error → Continue the item is an error item of its own.
+			const described = error as NodeOperationError | NodeApiError;
+			const { itemIndex } = items[index];
+			if (!context.continueOnFail()) throw described instanceof NodeApiError ? described : new NodeOperationError(context.getNode(), described, { itemIndex });
+			errors.set(itemIndex, { error: described.message, ...(described.description ? { description: described.description } : {}) });
 			return [];
 		}
 	});
 	// A user found twice (by two of the person's emails, or given twice) is offboarded once.
 	const seen = new Set<string>();
 	const targets = found.flat().filter((target) => {
-		const key = `${String(target.account.account_id)} ${target.account.kind === 'not_checked' ? '' : String(target.account.user_id)}`;
+		const key = `${target.accountId} ${target.account.kind === 'not_checked' ? '' : String(target.account.user_id)}`;
 		if (seen.has(key)) return false;
 		seen.add(key);
 		return true;
 	});
 
-	const results = new Map<Target, IDataObject>();
-	await oneAtATimePerAccount(
-		execution.metadata,
-		targets,
-		(target) => String(target.account.account_id),
-		async (target, info) => {
-			const accountId = String(target.account.account_id);
-			let result: OffboardResult;
-			if (target.account.kind === 'not_checked') result = notSearched(target.account);
-			else if (!info) result = offboardResult('failed', `Truto does not know the integrated account ${accountId}, or could not describe it: nothing was sent`);
-			else {
-				result = await offboardUser(
-					{ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: target.itemIndex },
-					info,
-					{ accountId, userId: String(target.account.user_id), allowDelete: target.settings.allowDelete, removeFromGroups: target.settings.removeFromGroups, dryRun: target.settings.dryRun },
-				);
-			}
-			results.set(target, outcomeItem(target, info, result, now));
-		},
-	);
+	const outcomeOf = new Map<Target, IDataObject>();
+	await onePerAccount(execution, targets, ACCOUNTS_SIDE_BY_SIDE, async (target, info) => {
+		let result: OffboardResult;
+		if (target.account.kind === 'not_checked') result = notSearched(target.account);
+		else if (!info) result = offboardResult('failed', `Truto does not know the integrated account ${target.accountId}, or could not describe it: nothing was sent`);
+		else {
+			result = await offboardUser(
+				{ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: target.itemIndex },
+				info,
+				{ accountId: target.accountId, userId: String(target.account.user_id), allowDelete: target.settings.allowDelete, removeFromGroups: target.settings.removeFromGroups, dryRun: target.settings.dryRun },
+			);
+		}
+		outcomeOf.set(target, outcomeItem(target, info, result, now));
+	});
 
-	const output: INodeExecutionData[] = [];
-	for (const itemIndex of itemIndices) {
-		for (const target of targets.filter((entry) => entry.itemIndex === itemIndex)) output.push({ json: results.get(target) as IDataObject, pairedItem: { item: itemIndex } });
-		const error = errors.get(itemIndex);
-		if (error) output.push({ json: error, pairedItem: { item: itemIndex } });
-	}
+	const results = new Map<number, IDataObject[]>();
+	for (const target of targets) results.set(target.itemIndex, [...(results.get(target.itemIndex) ?? []), outcomeOf.get(target) as IDataObject]);
+	const output = inInputOrder(itemIndices, results, errors);
 	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'offboard_outcome');
 	const dryRun = items.length ? items.every((item) => item.settings.dryRun) : true;
 	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });

@@ -1,13 +1,13 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { dateOf, daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
 import type { AccountInfo } from '../../shared/transport';
-import { oneAtATimePerAccount } from '../actions/perAccount';
+import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
 import { reclaimSeat, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
 import type { ExecutionScope } from '../execution';
 import { findingCosts, formatMoney, MoneyByCurrency } from './analysis/money';
 import { NOT_A_USER_SEAT, readReclaimItem, type ReclaimItem } from './reclaimParameters';
+import { ACCOUNTS_SIDE_BY_SIDE } from './reviewAccounts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -189,58 +189,35 @@ function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDa
 export async function reclaimSeats(execution: ExecutionScope, itemIndices: number[]): Promise<INodeExecutionData[]> {
 	const { context } = execution;
 	const now = Date.now();
-	const continueOnFail = context.continueOnFail();
-	const errors = new Map<number, IDataObject>();
-	const work: ReclaimItem[] = [];
-	for (const itemIndex of itemIndices) {
-		try {
-			const item = readReclaimItem(context, itemIndex);
-			if (item) work.push(item);
-		} catch (error) {
-			const described = error as NodeOperationError | NodeApiError;
-			// Input errors are NodeOperationErrors already (with the item and the fix); anything else is wrapped.
-			if (!continueOnFail) throw described instanceof NodeOperationError ? described : new NodeOperationError(context.getNode(), String(described), { itemIndex });
-			errors.set(itemIndex, { error: described.message, ...(described.description ? { description: described.description } : {}) });
+	const { work, errors } = readEveryItem(context, itemIndices, (itemIndex) => readReclaimItem(context, itemIndex));
+	const results = new Map<number, IDataObject[]>();
+	await onePerAccount(execution, work, ACCOUNTS_SIDE_BY_SIDE, async (item, account) => {
+		const early = skipBeforeLooking(item, now);
+		let seat: SeatResult;
+		if (early) seat = skipped(early);
+		else if (!account) seat = { ...skipped(`Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`), outcome: 'failed' };
+		else {
+			seat = await reclaimSeat(
+				{ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex },
+				account,
+				{
+					accountId: item.accountId,
+					userId: item.userId,
+					licenseIds: String(item.finding?.license_ids ?? '')
+						.split(',')
+						.map((id) => id.trim())
+						.filter(Boolean),
+					action: item.finding ? (str(item.finding.reclaim_action) ?? undefined) : undefined,
+					allowDelete: item.allowDelete,
+					dryRun: item.dryRun,
+					skipWhen: skipCheck(item),
+				},
+			);
 		}
-	}
+		results.set(item.itemIndex, [outcomeItem(item, account, seat, now)]);
+	});
 
-	const results = new Map<number, IDataObject>();
-	await oneAtATimePerAccount(
-		execution.metadata,
-		work,
-		(item) => item.accountId,
-		async (item, account) => {
-			const early = skipBeforeLooking(item, now);
-			let seat: SeatResult;
-			if (early) seat = skipped(early);
-			else if (!account) seat = { ...skipped(`Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`), outcome: 'failed' };
-			else {
-				seat = await reclaimSeat(
-					{ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex },
-					account,
-					{
-						accountId: item.accountId,
-						userId: item.userId,
-						licenseIds: String(item.finding?.license_ids ?? '')
-							.split(',')
-							.map((id) => id.trim())
-							.filter(Boolean),
-						action: item.finding ? (str(item.finding.reclaim_action) ?? undefined) : undefined,
-						allowDelete: item.allowDelete,
-						dryRun: item.dryRun,
-						skipWhen: skipCheck(item),
-					},
-				);
-			}
-			results.set(item.itemIndex, outcomeItem(item, account, seat, now));
-		},
-	);
-
-	const output: INodeExecutionData[] = [];
-	for (const itemIndex of itemIndices) {
-		const json = results.get(itemIndex) ?? errors.get(itemIndex);
-		if (json) output.push({ json, pairedItem: { item: itemIndex } });
-	}
+	const output = inInputOrder(itemIndices, results, errors);
 	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'reclaim_outcome');
 	const dryRun = work.length ? work.every((item) => item.dryRun) : true;
 	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });

@@ -133,4 +133,20 @@ describe('writes', () => {
 			expect(github.status).toBe(422);
 		});
 	});
+	test("deleting a user's last role assignment of a role drops the role from the user; another one keeps it", async () => {
+		await withFreshSandbox(async (w) => {
+			const opts = { base: w.url };
+			const user = `/unified/user-directory/users/1200101?integrated_account_id=${ACCOUNTS.github}`;
+			const remove = (id) => call(`/unified/user-directory/role_assignments/${encodeURIComponent(id)}?integrated_account_id=${ACCOUNTS.github}`, { ...opts, method: 'DELETE' });
+			expect((await call(user, opts)).json.roles).toEqual([{ id: 'admin', name: 'Owner' }]);
+			expect((await remove('acme-corp:1200101:admin')).json).toEqual({ id: 'acme-corp:1200101:admin' });
+			// Still Owner of acme-labs.
+			expect((await call(user, opts)).json.roles).toEqual([{ id: 'admin', name: 'Owner' }]);
+			await remove('acme-labs:1200101:admin');
+			expect((await call(user, opts)).json.roles).toEqual([]);
+			const left = await call(`/unified/user-directory/role_assignments?integrated_account_id=${ACCOUNTS.github}`, opts);
+			expect(left.json.result.map((record) => record.user_id)).not.toContain('1200101');
+			expect((await remove('acme-labs:1200101:admin')).status).toBe(404);
+		});
+	});
 });

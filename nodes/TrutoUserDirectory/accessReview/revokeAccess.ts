@@ -1,0 +1,137 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { AccountInfo } from '../../shared/transport';
+import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
+import { revokeRights, type RevokeOutcome, type RightResult, rightResult } from '../actions/revoke';
+import type { ExecutionScope } from '../execution';
+import { ACCOUNTS_SIDE_BY_SIDE } from '../seatReclamation/reviewAccounts';
+import { readRevokeItem, type RevokeItem } from './revokeParameters';
+
+/** Every item of Revoke Access has these fields, in this order, null where they do not apply. */
+export const REVOKE_FIELDS = [
+	'kind',
+	'outcome',
+	'title',
+	'reason',
+	'account_id',
+	'account_name',
+	'integration',
+	'user_id',
+	'user_name',
+	'user_email',
+	'right',
+	'right_type',
+	'right_id',
+	'dry_run',
+	'method',
+	'requests',
+	'idempotency_keys',
+	'previous_state',
+	'state_now',
+	'undo',
+	'error',
+	'hint',
+	'checked_at',
+	// The summary item's own
+	'text',
+	'outcomes',
+	'needs_attention',
+] as const;
+
+const OUTCOME_WORDS: Record<RevokeOutcome, string> = {
+	revoked: 'revoked and verified',
+	not_verified: 'accepted, not verified',
+	still_held: 'accepted, but still held',
+	failed: 'failed',
+	skipped: 'skipped',
+	planned: 'planned (dry run)',
+};
+
+function complete(item: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const field of REVOKE_FIELDS) out[field] = item[field] ?? null;
+	return out;
+}
+
+const str = (value: unknown): string | null => (value === undefined || value === null || value === '' ? null : String(value));
+
+function outcomeItem(item: RevokeItem, account: AccountInfo | undefined, right: RightResult, now: number): IDataObject {
+	const finding = item.finding ?? {};
+	const who = str(finding.user_name) ?? str(finding.user_email) ?? (item.userId ? `User ${item.userId}` : 'Nobody');
+	const where = account?.label ?? str(finding.account_name) ?? `Integrated account ${item.accountId}`;
+	return complete({
+		kind: 'revoke_outcome',
+		title: `${who} (${where}): ${right.right} ${OUTCOME_WORDS[right.outcome]}`,
+		account_id: item.accountId,
+		account_name: account?.label ?? str(finding.account_name),
+		integration: account?.integration ?? str(finding.integration),
+		user_id: item.userId || null,
+		user_name: str(finding.user_name),
+		user_email: str(finding.user_email),
+		dry_run: item.dryRun,
+		...right,
+		checked_at: new Date(now).toISOString(),
+	});
+}
+
+/** The summary: counts per outcome, what needs a look, and a digest ready to post. */
+function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDataObject {
+	const counts: Record<RevokeOutcome, number> = { revoked: 0, not_verified: 0, still_held: 0, failed: 0, skipped: 0, planned: 0 };
+	for (const item of outcomes) counts[item.outcome as RevokeOutcome]++;
+	const attention = outcomes.filter((item) => ['still_held', 'failed', 'not_verified', 'skipped'].includes(String(item.outcome)));
+	const title =
+		dryRun && counts.planned
+			? `Access revocation (dry run): ${counts.planned} right${counts.planned === 1 ? '' : 's'} planned, nothing sent`
+			: `Access revocation: ${counts.revoked} right${counts.revoked === 1 ? '' : 's'} revoked and verified`;
+	const lines = [
+		`*${title}*`,
+		`Outcomes: ${(Object.keys(counts) as RevokeOutcome[])
+			.filter((outcome) => counts[outcome])
+			.map((outcome) => `${counts[outcome]} ${outcome.replace('_', ' ')}`)
+			.join(', ') || 'none'}`,
+		...(attention.length ? ['Needs a look (do these by hand where it says so):', ...attention.map((item) => `• ${String(item.title)}: ${String(item.error ?? item.reason)}`)] : []),
+	];
+	return complete({
+		kind: 'summary',
+		title,
+		text: lines.join('\n'),
+		dry_run: dryRun,
+		outcomes: counts,
+		needs_attention: attention.map((item) => ({ title: item.title, outcome: item.outcome, right: item.right, reason: item.reason, error: item.error, hint: item.hint, account_id: item.account_id, user_id: item.user_id })),
+		checked_at: new Date(now).toISOString(),
+	});
+}
+
+/**
+ * Access Review → Revoke Access, over all input items at once: each item read and checked first (a
+ * bad item stops the run before any write, or is an error item with On Error → Continue), then per
+ * account one user at a time, accounts side by side within the request budgets; each user looked at,
+ * their rights taken away and read back (actions/revoke.ts). One item per right and user, the summary
+ * last. A failed right is a `failed` item, never a stop: writes already made must still be reported.
+ */
+export async function revokeAccess(execution: ExecutionScope, itemIndices: number[]): Promise<INodeExecutionData[]> {
+	const { context } = execution;
+	const now = Date.now();
+	const { work, errors } = readEveryItem(context, itemIndices, (itemIndex) => readRevokeItem(context, itemIndex));
+	const results = new Map<number, IDataObject[]>();
+	await onePerAccount(execution, work, ACCOUNTS_SIDE_BY_SIDE, async (item, account) => {
+		let rights: RightResult[];
+		if (item.skip) rights = [rightResult('skipped', item.skip, { right: 'account', right_type: 'user' })];
+		else if (!account) rights = [rightResult('failed', `Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`, { right: 'user', right_type: 'user' })];
+		else {
+			const { accountId, userId, roles, groups, userTypeAdmin, dryRun } = item;
+			rights = await revokeRights({ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex }, account, { accountId, userId, roles, groups, userTypeAdmin, dryRun });
+			if (rights.length === 0) rights = [rightResult('skipped', 'Nothing to revoke: the item names no privileged role, and no group under Groups That Grant Privileges holds the user', { right: 'user', right_type: 'user' })];
+		}
+		results.set(
+			item.itemIndex,
+			rights.map((right) => outcomeItem(item, account, right, now)),
+		);
+	});
+
+	const output = inInputOrder(itemIndices, results, errors);
+	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'revoke_outcome');
+	const dryRun = work.length ? work.every((item) => item.dryRun) : true;
+	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });
+	return output;
+}

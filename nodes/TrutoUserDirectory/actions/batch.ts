@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { AccountInfo } from '../../shared/transport';
+import { inItemOrder } from '../boundedConcurrency';
+import type { ExecutionScope } from '../execution';
+
+/**
+ * How an acting operation runs its input items (Reclaim Seats, Revoke Access): every item read and
+ * checked before any write, then per account one item at a time, accounts side by side, and the
+ * outputs in input order.
+ */
+
+/**
+ * Each item read; a bad one stops the run before any write, or with On Error → Continue becomes an
+ * error item of its own. `read` returns undefined for an item with nothing to act on (a summary).
+ */
+export function readEveryItem<T>(context: IExecuteFunctions, itemIndices: number[], read: (itemIndex: number) => T | undefined): { work: T[]; errors: Map<number, IDataObject> } {
+	const continueOnFail = context.continueOnFail();
+	const errors = new Map<number, IDataObject>();
+	const work: T[] = [];
+	for (const itemIndex of itemIndices) {
+		try {
+			const item = read(itemIndex);
+			if (item) work.push(item);
+		} catch (error) {
+			const described = error as NodeOperationError | NodeApiError;
+			// Input errors are NodeOperationErrors already (with the item and the fix); anything else is wrapped.
+			if (!continueOnFail) throw described instanceof NodeOperationError ? described : new NodeOperationError(context.getNode(), String(described), { itemIndex });
+			errors.set(itemIndex, { error: described.message, ...(described.description ? { description: described.description } : {}) });
+		}
+	}
+	return { work, errors };
+}
+
+/**
+ * Accounts side by side (`concurrency` at most; the transport's budgets per account and per token
+ * hold), one item at a time per account, in input order. `act` gets the account as Truto describes it,
+ * or undefined when Truto does not know it.
+ */
+export async function onePerAccount<T extends { accountId: string }>(
+	execution: ExecutionScope,
+	work: T[],
+	concurrency: number,
+	act: (item: T, account: AccountInfo | undefined) => Promise<void>,
+): Promise<void> {
+	const byAccount = new Map<string, T[]>();
+	for (const item of work) byAccount.set(item.accountId, [...(byAccount.get(item.accountId) ?? []), item]);
+	const groups = [...byAccount.values()];
+	await inItemOrder(groups.length, concurrency, async (group) => {
+		const items = groups[group];
+		const account = await execution.metadata.account(items[0].accountId).catch(() => undefined);
+		for (const item of items) await act(item, account);
+	});
+}
+
+/** The outputs of each input item (or its error item), in input order, each paired with its item. */
+export function inInputOrder(itemIndices: number[], results: Map<number, IDataObject[]>, errors: Map<number, IDataObject>): INodeExecutionData[] {
+	const output: INodeExecutionData[] = [];
+	for (const itemIndex of itemIndices) {
+		for (const json of results.get(itemIndex) ?? []) output.push({ json, pairedItem: { item: itemIndex } });
+		const error = errors.get(itemIndex);
+		if (error) output.push({ json: error, pairedItem: { item: itemIndex } });
+	}
+	return output;
+}
