@@ -169,8 +169,10 @@ const offboarding = workflow(
 				'1. Open **List Integrated Accounts** and create a **Truto API** credential (Truto dashboard → Settings → API Tokens); **Find User** uses the same one.',
 				'2. Put an address of yours in **Sample Input** and click **Run Now** to try it.',
 				"3. **Publish**, then call the Webhook's production URL from your offboarding process.",
+				'',
+				'To close the accounts too, without a Code node: the example *Offboard when the identity provider deactivates someone* (Person → Find Accounts, then Person → Offboard).',
 			],
-			{ id: 'b2e6d4e0-0000-4000-8000-000000000009', position: [-520, -160], width: 460, height: 360 },
+			{ id: 'b2e6d4e0-0000-4000-8000-000000000009', position: [-520, -160], width: 460, height: 420 },
 		),
 		setNode('Sample Input', [field('o1', 'email', 'dana.whitfield@acme.com')], {
 			id: 'b2e6d4e0-0000-4000-8000-000000000003',
@@ -324,6 +326,7 @@ const WORKFLOWS = {
 	'seat-reclamation-approval.json': require('./examples/seat-reclamation-approval').seatApproval,
 	'seat-reclamation-ask-holder.json': require('./examples/seat-reclamation-ask-holder').askHolder,
 	'access-review-quarterly.json': require('./examples/access-review-quarterly').accessReview,
+	'offboard-on-deactivation.json': require('./examples/offboard-on-deactivation').offboardOnDeactivation,
 };
 
 function render(workflow) {

@@ -14,7 +14,7 @@ const path = require('node:path');
 const { VERSIONS, ensureInstalled, N8nInstance, packPackage, OWNER } = require('../dev/n8n');
 const { startSandbox, TOKEN, ACCOUNTS } = require('../dev/sandbox');
 const { startSlackCatcher, startSmtpCatcher } = require('../dev/receivers');
-const { seatReclamationWorkflow, seatApprovalWorkflow, crossAppReviewWorkflow, accountHealthWorkflow, accessReviewWorkflow, trutoCredential, smtpCredential } = require('../dev/workflows');
+const { seatReclamationWorkflow, seatApprovalWorkflow, crossAppReviewWorkflow, accountHealthWorkflow, accessReviewWorkflow, offboardWorkflow, trutoCredential, smtpCredential } = require('../dev/workflows');
 
 const version = process.env.DEV_N8N_VERSION ?? VERSIONS[VERSIONS.length - 1].n8n;
 /** The sample Truto event: GitHub's credentials were revoked; the contact gets the reconnect link. */
@@ -41,6 +41,7 @@ async function main() {
 	await n8n.importWorkflow(seatApprovalWorkflow({ slackUrl: slack.url, identityProviderAccountId: ACCOUNTS.workforce }));
 	await n8n.importWorkflow(crossAppReviewWorkflow({ slackUrl: slack.url, identityProviderAccountId: ACCOUNTS.workforce }));
 	await n8n.importWorkflow(accessReviewWorkflow({ owners: { GitHub: 'github-owner@acme.example' } }));
+	await n8n.importWorkflow(offboardWorkflow({ slackUrl: slack.url, identityProviderAccountId: ACCOUNTS.workforce }));
 	say('▸ Starting the n8n editor');
 	await n8n.start();
 	// Active, so its Truto Trigger registers a webhook at the sandbox and the sample events below start it.
@@ -54,6 +55,8 @@ async function main() {
 	say('workflows:    "Seat reclamation report (Truto)", "Offboarding check (Truto)", "Account health alerts (Truto)" (active),');
 	say('              "Seat reclamation with approval (Truto)", "Cross-app seat review (Truto)", "Quarterly access review (Truto)"');
 	say('              (approval emails arrive below;');
+	say('              "Seat reclamation with approval (Truto)", "Cross-app seat review (Truto)",');
+	say('              "Offboard when the identity provider deactivates someone (Truto)" (approval emails arrive below;');
 	say('              open their links to answer)');
 	say(`deliveries:   Slack and email go to local receivers; they are printed here as they arrive`);
 	say(`events:       press Enter to have the sandbox push "${SAMPLE_EVENT.event}" for ${SAMPLE_EVENT.account}, or:`);

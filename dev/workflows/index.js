@@ -15,6 +15,7 @@ const { accountHealthWorkflow, ALERT_FALLBACK_TO, ALERT_FROM } = require('./acco
 const { seatApprovalWorkflow, APPROVER, APPROVAL_FROM } = require('./seat-approval');
 const { crossAppReviewWorkflow } = require('./seat-review');
 const { askHolderWorkflow, ADMIN, ASK_FROM } = require('./seat-ask-holder');
+const { offboardWorkflow, OFFBOARD_APPROVER, OFFBOARD_REPORT_TO, OFFBOARD_FROM } = require('./offboard');
 const { accessReviewWorkflow, REVIEW_FROM, DEFAULT_OWNER } = require('./access-review');
 
 module.exports = {
@@ -70,4 +71,8 @@ module.exports = {
 	DEFAULT_OWNER,
 	ADMIN,
 	ASK_FROM,
+	offboardWorkflow,
+	OFFBOARD_APPROVER,
+	OFFBOARD_REPORT_TO,
+	OFFBOARD_FROM,
 };

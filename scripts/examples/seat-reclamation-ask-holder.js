@@ -529,4 +529,4 @@ const askHolder = workflow(
 	'Seat reclamation: ask the holder first (Truto)',
 );
 
-module.exports = { askHolder, TABLES, createTable, insertRow, dataTableNode, table };
+module.exports = { askHolder, TABLES, createTable, insertRow, dataTableNode, table, getRows, where };

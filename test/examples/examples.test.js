@@ -15,6 +15,11 @@ const operationsOf = (resource) =>
 		.flatMap((property) => property.options.map((option) => option.value));
 
 const { TrutoTrigger } = require('../../nodes/TrutoTrigger/TrutoTrigger.node');
+const { TrutoUserDirectoryTrigger } = require('../../nodes/TrutoUserDirectoryTrigger/TrutoUserDirectoryTrigger.node');
+
+const POLL_EVENTS = new TrutoUserDirectoryTrigger().description.properties
+	.find((property) => property.name === 'event')
+	.options.map((option) => option.value);
 
 const TRIGGER_EVENTS = new TrutoTrigger().description.properties
 	.find((property) => property.name === 'events')
@@ -56,6 +61,19 @@ describe('examples', () => {
 		expect(advice).toMatch(/integrated_account:reactivated[^.]*not sent when the customer reconnects/);
 	});
 
+	it('offboard-on-deactivation.json offboards with the node and n8n\'s own nodes: no Code node, delete only after an approval', () => {
+		const { nodes, connections } = WORKFLOWS['offboard-on-deactivation.json'];
+		expect(nodes.filter((node) => node.type === 'n8n-nodes-base.code')).toEqual([]);
+		const offboards = nodes.filter((node) => node.parameters.operation === 'offboard');
+		expect(offboards.map((node) => [node.name, node.parameters.offboardDryRun, node.parameters.offboardOptions.allowDelete])).toEqual([
+			['Offboard', false, false],
+			['Delete', false, true],
+		]);
+		// Delete is reached only through the approval's "approved" output.
+		expect(connections['Delete Approved?'].main[0].map((link) => link.node)).toEqual(['Accounts to Delete']);
+		expect(nodes.find((node) => node.name === 'Ask to Delete').parameters.operation).toBe('sendAndWait');
+	});
+
 	it.each(Object.keys(WORKFLOWS))('%s only uses the public node type and parameter names', (file) => {
 		const workflow = WORKFLOWS[file];
 		const truto = workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-truto.'));
@@ -66,6 +84,10 @@ describe('examples', () => {
 				// The webhook trigger (README → Interface additions): Truto's event names, and a fixed webhook id.
 				expect(node.parameters.events.every((event) => TRIGGER_EVENTS.includes(event))).toBe(true);
 				expect(node.webhookId).toMatch(/^[0-9a-f-]{36}$/);
+				continue;
+			}
+			if (node.type === 'n8n-nodes-truto.trutoUserDirectoryTrigger') {
+				expect(POLL_EVENTS).toContain(node.parameters.event);
 				continue;
 			}
 			expect(node.type).toBe('n8n-nodes-truto.trutoUserDirectory');

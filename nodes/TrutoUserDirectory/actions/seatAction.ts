@@ -52,7 +52,9 @@ export interface SeatResult {
 	hint: string | null;
 }
 
-interface ActionCall {
+/** One write of the engine, as it is checked and sent. */
+export interface ActionCall {
+	resource: ResourceDefinition;
 	operation: OperationName;
 	method: IHttpRequestMethods;
 	path: string[];
@@ -60,14 +62,39 @@ interface ActionCall {
 }
 
 const USER = findResource('user') as ResourceDefinition;
+const GROUP = findResource('group') as ResourceDefinition;
 
-function callFor(action: ReclaimAction, userId: string): ActionCall {
-	if (action === 'deactivate' || action === 'suspend') return { operation: action, method: 'POST', path: unifiedPath('users', action), body: { user_id: userId } };
-	if (action === 'setInactive') return { operation: 'update', method: 'PATCH', path: unifiedPath('users', userId), body: { status: 'inactive' } };
-	return { operation: 'delete', method: 'DELETE', path: unifiedPath('users', userId) };
+/** The write of an action on a user: Truto's custom method, a status update, or delete. */
+export function callFor(action: ReclaimAction, userId: string): ActionCall {
+	if (action === 'deactivate' || action === 'suspend') return { resource: USER, operation: action, method: 'POST', path: unifiedPath('users', action), body: { user_id: userId } };
+	if (action === 'setInactive') return { resource: USER, operation: 'update', method: 'PATCH', path: unifiedPath('users', userId), body: { status: 'inactive' } };
+	return { resource: USER, operation: 'delete', method: 'DELETE', path: unifiedPath('users', userId) };
 }
 
-const describeCall = (call: ActionCall): string => `${call.method} /${call.path.join('/')}${call.body ? ` ${JSON.stringify(call.body)}` : ''}`;
+/** Taking a user out of a group: Truto's custom method POST groups/remove-user, both IDs in the body (as Group → Remove User sends it). */
+export function groupRemovalCall(groupId: string, userId: string): ActionCall {
+	return { resource: GROUP, operation: 'removeUser', method: 'POST', path: unifiedPath('groups', 'remove-user'), body: { group_id: groupId, user_id: userId } };
+}
+
+export const describeCall = (call: ActionCall): string => `${call.method} /${call.path.join('/')}${call.body ? ` ${JSON.stringify(call.body)}` : ''}`;
+
+/** A write's result: sent and accepted (with its key), refused before sending (no key), or refused by Truto or the app. */
+export type Sent = { ok: true; idempotency_key: string } | { ok: false; sent: boolean; idempotency_key: string | null; error: string; hint: string | null };
+
+/**
+ * One write: checked like every call of the node (account health, capabilities, required fields),
+ * then sent once with a new Idempotency-Key. Never throws.
+ */
+export async function sendAction(scope: ReadScope, accountId: string, call: ActionCall): Promise<Sent> {
+	try {
+		await checkCall(scope.metadata, { resource: call.resource, operation: call.operation, accountId, query: {}, body: call.body, naming: fieldNaming(call.resource, call.operation) }, { node: scope.node, itemIndex: scope.itemIndex ?? 0 });
+	} catch (error) {
+		return { ok: false, sent: false, idempotency_key: null, ...messageOf(error) };
+	}
+	const idempotencyKey = randomUUID();
+	const outcome = await scope.client.exchange({ method: call.method, path: call.path, accountId, body: call.body, idempotencyKey, itemIndex: scope.itemIndex });
+	return outcome.ok ? { ok: true, idempotency_key: idempotencyKey } : { ok: false, sent: true, idempotency_key: idempotencyKey, ...messageOf(outcome.error) };
+}
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -99,7 +126,7 @@ export function seatResult(outcome: SeatOutcome, reason: string, extra: Partial<
 	};
 }
 
-const messageOf = (error: unknown): { error: string; hint: string | null } => {
+export const messageOf = (error: unknown): { error: string; hint: string | null } => {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return { error: error.message, hint: error.description ?? null };
 	return { error: String((error as Error)?.message ?? error), hint: null };
 };
@@ -162,15 +189,13 @@ async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarge
 	if (target.dryRun) return seatResult('planned', `Dry run: would send ${planned.request}; nothing was sent`, planned);
 
 	// 3. Act: checked like every call of the node, sent once with an Idempotency-Key.
-	try {
-		await checkCall(scope.metadata, { resource: USER, operation: call.operation, accountId, query: {}, body: call.body, naming: fieldNaming(USER, call.operation) }, { node: scope.node, itemIndex: scope.itemIndex ?? 0 });
-	} catch (error) {
-		return seatResult('failed', 'Refused before sending: nothing was sent', { ...planned, ...messageOf(error) });
+	const written = await sendAction(scope, accountId, call);
+	if (!written.ok) {
+		const { error, hint } = written;
+		if (!written.sent) return seatResult('failed', 'Refused before sending: nothing was sent', { ...planned, error, hint });
+		return seatResult('failed', `${account.integration} refused the ${action}`, { ...planned, idempotency_key: written.idempotency_key, error, hint });
 	}
-	const idempotencyKey = randomUUID();
-	const sent = { ...planned, idempotency_key: idempotencyKey };
-	const outcome = await scope.client.exchange({ method: call.method, path: call.path, accountId, body: call.body, idempotencyKey, itemIndex: scope.itemIndex });
-	if (!outcome.ok) return seatResult('failed', `${account.integration} refused the ${action}`, { ...sent, ...messageOf(outcome.error) });
+	const sent = { ...planned, idempotency_key: written.idempotency_key };
 
 	// 4. Read back, and say what was seen.
 	return await verify(scope, account, target, { action, wanted, heldBefore, countsBefore, sent });

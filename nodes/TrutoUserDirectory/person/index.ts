@@ -1,5 +1,7 @@
 import type { Feature } from '../feature';
 import { findAccounts } from './findAccounts';
+import { offboard } from './offboard';
+import { offboardProperties } from './offboardParameters';
 import { personProperties } from './parameters';
 
 /**
@@ -9,7 +11,7 @@ import { personProperties } from './parameters';
 export const person: Feature = {
 	value: 'person',
 	name: 'Person',
-	summary: 'Find where a person has accounts across every connected app, by email: status, licenses and their cost, groups, roles, last seen',
+	summary: 'Find where a person has accounts across every connected app, by email: status, licenses and their cost, groups, roles, last seen; and offboard them there',
 	operations: [
 		{
 			value: 'findAccounts',
@@ -20,6 +22,17 @@ export const person: Feature = {
 			writes: false,
 			properties: personProperties,
 			execute: findAccounts,
+		},
+		{
+			value: 'offboard',
+			name: 'Offboard',
+			action: 'Offboard a person across apps',
+			description:
+				"Close a person's accounts across the connected apps (by email, or the accounts Find Accounts found): per app the reversible step first (deactivate, suspend or status update, then removal from groups), delete only when allowed, each write read back; already inactive accounts count as done, and a summary lists what is still active and why. Dry Run plans without sending.",
+			writes: true,
+			properties: offboardProperties,
+			execute: async (execution, itemIndex) => (await offboard(execution, [itemIndex])).map((item) => item.json),
+			executeAll: offboard,
 		},
 	],
 };

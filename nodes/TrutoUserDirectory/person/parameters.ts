@@ -13,7 +13,7 @@ import { readScope, scopeProperties, scopeWords } from '../estate/scopeParameter
 
 const show = { show: { resource: ['person'], operation: ['findAccounts'] } };
 
-const emails: INodeProperties = {
+export const emails: INodeProperties = {
 	displayName: 'Emails',
 	name: 'emails',
 	type: 'string',
@@ -25,10 +25,10 @@ const emails: INodeProperties = {
 	displayOptions: show,
 };
 
-const words = scopeWords('search', 'for the person');
-const scope = scopeProperties(show, words);
+export const searchWords = scopeWords('search', 'for the person');
+const scope = scopeProperties(show, searchWords);
 
-const matchUsernames: INodeProperties = {
+export const matchUsernames: INodeProperties = {
 	displayName: 'Match Usernames Too',
 	name: 'matchUsernames',
 	type: 'boolean',
@@ -37,7 +37,7 @@ const matchUsernames: INodeProperties = {
 		'Whether a user whose username is the email, or the part before the @, counts as the person too (apps such as Atlassian that list no email). Every account is then read user by user instead of asked with its email filter.',
 };
 
-const readEveryUser: INodeProperties = {
+export const readEveryUser: INodeProperties = {
 	displayName: 'Read Every User',
 	name: 'readEveryUser',
 	type: 'boolean',
@@ -78,7 +78,7 @@ export function readPersonRequest(context: IExecuteFunctions, itemIndex: number)
 	const chosen = (read(options) ?? {}) as IDataObject;
 	return {
 		emails: readEmails(location, read(emails)),
-		scope: readScope(location, read, scope, words),
+		scope: readScope(location, read, scope, searchWords),
 		matchUsernames: chosen[matchUsernames.name] === true,
 		readEveryUser: chosen[readEveryUser.name] === true,
 	};
