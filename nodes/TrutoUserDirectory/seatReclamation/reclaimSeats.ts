@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { dateOf, daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
 import type { AccountInfo } from '../../shared/transport';
+import { readUser, type ReadScope, type UserRead } from '../actions/readBack';
 import { reclaimSeat, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
 import { inItemOrder } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
@@ -213,28 +214,33 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 	await inItemOrder(groups.length, ACCOUNTS_SIDE_BY_SIDE, async (group) => {
 		const items = groups[group];
 		const account = await execution.metadata.account(items[0].accountId).catch(() => undefined);
-		for (const item of items) {
-			const early = skipBeforeLooking(item, now);
+		const early = items.map((item) => skipBeforeLooking(item, now));
+		const scopeOf = (item: ReclaimItem): ReadScope => ({ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex });
+		let ahead: Promise<UserRead> | undefined;
+		for (const [index, item] of items.entries()) {
+			const look = ahead;
+			ahead = undefined;
+			// The next seat's fresh look is made while this one is written and read back, which leaves one
+			// write at a time; not for the same user, who must be looked at after this write.
+			const next = items[index + 1];
+			if (account && next && !early[index + 1] && next.userId !== item.userId) ahead = lookAhead(scopeOf(next), next);
 			let seat: SeatResult;
-			if (early) seat = skipped(early);
+			if (early[index]) seat = skipped(early[index]);
 			else if (!account) seat = { ...skipped(`Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`), outcome: 'failed' };
 			else {
-				seat = await reclaimSeat(
-					{ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex },
-					account,
-					{
-						accountId: item.accountId,
-						userId: item.userId,
-						licenseIds: String(item.finding?.license_ids ?? '')
-							.split(',')
-							.map((id) => id.trim())
-							.filter(Boolean),
-						action: item.finding ? (str(item.finding.reclaim_action) ?? undefined) : undefined,
-						allowDelete: item.allowDelete,
-						dryRun: item.dryRun,
-						skipWhen: skipCheck(item),
-					},
-				);
+				seat = await reclaimSeat(scopeOf(item), account, {
+					accountId: item.accountId,
+					userId: item.userId,
+					licenseIds: String(item.finding?.license_ids ?? '')
+						.split(',')
+						.map((id) => id.trim())
+						.filter(Boolean),
+					action: item.finding ? (str(item.finding.reclaim_action) ?? undefined) : undefined,
+					allowDelete: item.allowDelete,
+					dryRun: item.dryRun,
+					skipWhen: skipCheck(item),
+					look,
+				});
 			}
 			results.set(item.itemIndex, outcomeItem(item, account, seat, now));
 		}
@@ -249,6 +255,13 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 	const dryRun = work.length ? work.every((item) => item.dryRun) : true;
 	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });
 	return output;
+}
+
+/** The fresh look at a seat started ahead of its turn; a failure surfaces when the seat awaits it. */
+function lookAhead(scope: ReadScope, item: ReclaimItem): Promise<UserRead> {
+	const look = readUser(scope, item.accountId, item.userId);
+	look.catch(() => undefined);
+	return look;
 }
 
 function skipped(reason: string): SeatResult {
