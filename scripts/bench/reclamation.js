@@ -136,7 +136,9 @@ async function run() {
 		const reviewMs = time(review.execution, 'Find Reclaimable Seats');
 		const summaryMs = time(summaryOnly.execution, 'Find Reclaimable Seats');
 		const csvMs = time(csv.execution, 'Find Reclaimable Seats');
-		const csvRows = csv.execution['Find Reclaimable Seats'][0].data.main[0][0].json.csv_rows;
+		const csvItem = csv.execution['Find Reclaimable Seats'][0].data.main[0][0];
+		const csvRows = csvItem.json.csv_rows;
+		const csvSize = csvItem.binary?.data?.fileSize ?? 'size unknown';
 		const oldMs = ['List Accounts', 'List Users', 'List Licenses', 'Review'].reduce((sum, name) => sum + time(old.execution, name), 0);
 		const memory = (peakMb) => `${peakMb.toFixed(0)} MB (+${(peakMb - idle.peakMb).toFixed(0)} MB)`;
 		say();
@@ -152,7 +154,7 @@ async function run() {
 					[`floor (b): ${minimum.toLocaleString('en-US')} requests ÷ ${PER_TOKEN.requests} per 10 s`, fmt(tokenBudgetMs), '', '', '', '', ''],
 					['Find Reclaimable Seats', fmt(reviewMs), ratio(reviewMs, floorMs), `${review.requests.toLocaleString('en-US')} (${ratio(review.requests, minimum)})`, review.limited, count(review.execution, 'Find Reclaimable Seats'), memory(review.peakMb)],
 					['… with Output: Summary Only', fmt(summaryMs), ratio(summaryMs, floorMs), `${summaryOnly.requests.toLocaleString('en-US')} (${ratio(summaryOnly.requests, minimum)})`, summaryOnly.limited, count(summaryOnly.execution, 'Find Reclaimable Seats'), memory(summaryOnly.peakMb)],
-					[`… with Output: Summary with a CSV File (${Number(csvRows).toLocaleString('en-US')} rows)`, fmt(csvMs), ratio(csvMs, floorMs), `${csv.requests.toLocaleString('en-US')} (${ratio(csv.requests, minimum)})`, csv.limited, count(csv.execution, 'Find Reclaimable Seats'), memory(csv.peakMb)],
+					[`… with Output: Summary with a CSV File (${Number(csvRows).toLocaleString('en-US')} rows, ${csvSize})`, fmt(csvMs), ratio(csvMs, floorMs), `${csv.requests.toLocaleString('en-US')} (${ratio(csv.requests, minimum)})`, csv.limited, count(csv.execution, 'Find Reclaimable Seats'), memory(csv.peakMb)],
 					['old way: 2 listings per account + Code node', fmt(oldMs), ratio(oldMs, floorMs), `${old.requests.toLocaleString('en-US')} (${ratio(old.requests, minimum)})`, old.limited, count(old.execution, 'Review'), memory(old.peakMb)],
 					[`(n8n holding ${output.length.toLocaleString('en-US')} items of ${Math.round(bytes)} bytes from a Code node, no HTTP)`, '—', '', '', '', output.length, memory(itemsOnly.peakMb)],
 					['(n8n running an empty workflow)', '—', '', '', '', 0, `${idle.peakMb.toFixed(0)} MB`],

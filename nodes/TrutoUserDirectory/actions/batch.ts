@@ -36,13 +36,16 @@ export function readEveryItem<T>(context: IExecuteFunctions, itemIndices: number
 /**
  * Accounts side by side (`concurrency` at most; the transport's budgets per account and per token
  * hold), one item at a time per account, in input order. `act` gets the account as Truto describes it,
- * or undefined when Truto does not know it.
+ * or undefined when Truto does not know it. `readAhead`, when given, starts the next item's read (never
+ * a write) while the current item is written and read back, so an account's answers overlap without a
+ * second write in flight; it returns undefined where the next item must wait (e.g. the same user).
  */
-export async function onePerAccount<T extends { accountId: string }>(
+export async function onePerAccount<T extends { accountId: string }, L = never>(
 	execution: ExecutionScope,
 	work: T[],
 	concurrency: number,
-	act: (item: T, account: AccountInfo | undefined) => Promise<void>,
+	act: (item: T, account: AccountInfo | undefined, readEarly?: Promise<L>) => Promise<void>,
+	readAhead?: (next: T, current: T) => Promise<L> | undefined,
 ): Promise<void> {
 	const byAccount = new Map<string, T[]>();
 	for (const item of work) byAccount.set(item.accountId, [...(byAccount.get(item.accountId) ?? []), item]);
@@ -50,7 +53,15 @@ export async function onePerAccount<T extends { accountId: string }>(
 	await inItemOrder(groups.length, concurrency, async (group) => {
 		const items = groups[group];
 		const account = await execution.metadata.account(items[0].accountId).catch(() => undefined);
-		for (const item of items) await act(item, account);
+		let early: Promise<L> | undefined;
+		for (const [index, item] of items.entries()) {
+			const mine = early;
+			const next = items[index + 1];
+			early = account && readAhead && next ? readAhead(next, item) : undefined;
+			// A read started early that fails is reported when its item awaits it, not as an unhandled rejection.
+			early?.catch(() => undefined);
+			await act(item, account, mine);
+		}
 	});
 }
 

@@ -31,6 +31,8 @@ export interface SeatTarget {
 	dryRun: boolean;
 	/** Why the user, as seen now, must be left alone (active again, exempt); undefined to go on. */
 	skipWhen?: (user: IDataObject) => string | undefined;
+	/** The fresh look at the user, when the caller started it already (readUser); undefined: made here. */
+	look?: Promise<UserRead>;
 }
 
 export interface SeatResult {
@@ -147,7 +149,7 @@ export async function reclaimSeat(scope: ReadScope, account: AccountInfo, target
 async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarget): Promise<SeatResult> {
 	const { accountId, userId } = target;
 	// 1. A fresh look at the user: the finding may be old.
-	const before = await readUser(scope, accountId, userId);
+	const before = await (target.look ?? readUser(scope, accountId, userId));
 	if (before.state === 'gone') return seatResult('skipped', `${account.integration} no longer has this user: no seat left to reclaim`);
 	if (before.state === 'unreadable') return seatResult('skipped', `The user could not be looked at before acting (${before.why}), so nothing was sent`);
 	const user = before.user;

@@ -163,7 +163,10 @@ export interface PageCount {
 
 /**
  * Every page of a resource over the planned queries, each handed to `take` as it arrives. With several
- * queries (one per organization) a record listed twice is taken once.
+ * queries (one per organization) a record listed twice is taken once. `take` must not keep the array:
+ * it is emptied once taken, because the suspended page walk still refers to it while the next page is
+ * awaited, long enough for the records to be moved to the old generation and pile up there as garbage
+ * (measured: ~35 MB of peak memory less for 100,000 users, docs/benchmarks.md).
  */
 export async function eachPage(
 	context: ReadContext,
@@ -188,6 +191,8 @@ export async function eachPage(
 					})
 				: page.records;
 			take(records);
+			records.length = 0;
+			page.records.length = 0;
 		}
 	}
 	return count;

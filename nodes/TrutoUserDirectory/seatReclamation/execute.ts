@@ -45,7 +45,7 @@ export async function findReclaimableSeats(execution: ExecutionScope, itemIndex:
 	}));
 	if (csv) {
 		for (const finding of findings) csv.add(finding);
-		const file = await execution.context.helpers.prepareBinaryData(Buffer.from(csv.text(), 'utf8'), CSV_FILE_NAME, 'text/csv');
+		const file = await execution.context.helpers.prepareBinaryData(csv.file(), CSV_FILE_NAME, 'text/csv');
 		return [withBinary({ ...summary, csv_rows: csv.count }, { data: file })];
 	}
 	if (request.output === 'summary') return [summary];

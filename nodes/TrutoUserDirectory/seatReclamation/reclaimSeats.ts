@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { dateOf, daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
 import type { AccountInfo } from '../../shared/transport';
 import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
+import { readUser, type ReadScope, type UserRead } from '../actions/readBack';
 import { reclaimSeat, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
 import type { ExecutionScope } from '../execution';
 import { FINDING_HEAD_FIELDS } from './analysis/fields';
@@ -187,16 +188,22 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 	const now = Date.now();
 	const { work, errors } = readEveryItem(context, itemIndices, (itemIndex) => readReclaimItem(context, itemIndex));
 	const results = new Map<number, IDataObject[]>();
-	await onePerAccount(execution, work, ACCOUNTS_SIDE_BY_SIDE, async (item, account) => {
-		const early = skipBeforeLooking(item, now);
-		let seat: SeatResult;
-		if (early) seat = skipped(early);
-		else if (!account) seat = { ...skipped(`Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`), outcome: 'failed' };
-		else {
-			seat = await reclaimSeat(
-				{ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex },
-				account,
-				{
+	const scopeOf = (item: ReclaimItem): ReadScope => ({ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex });
+	// The next seat's fresh look is made while this one is written and read back, which leaves one write
+	// at a time; not for the same user, who must be looked at after this write.
+	const readAhead = (next: ReclaimItem, current: ReclaimItem): Promise<UserRead> | undefined =>
+		skipBeforeLooking(next, now) || next.userId === current.userId ? undefined : readUser(scopeOf(next), next.accountId, next.userId);
+	await onePerAccount(
+		execution,
+		work,
+		ACCOUNTS_SIDE_BY_SIDE,
+		async (item, account, look) => {
+			const early = skipBeforeLooking(item, now);
+			let seat: SeatResult;
+			if (early) seat = skipped(early);
+			else if (!account) seat = { ...skipped(`Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`), outcome: 'failed' };
+			else {
+				seat = await reclaimSeat(scopeOf(item), account, {
 					accountId: item.accountId,
 					userId: item.userId,
 					licenseIds: String(item.finding?.license_ids ?? '')
@@ -207,11 +214,13 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 					allowDelete: item.allowDelete,
 					dryRun: item.dryRun,
 					skipWhen: skipCheck(item),
-				},
-			);
-		}
-		results.set(item.itemIndex, [outcomeItem(item, account, seat, now)]);
-	});
+					look,
+				});
+			}
+			results.set(item.itemIndex, [outcomeItem(item, account, seat, now)]);
+		},
+		readAhead,
+	);
 
 	const output = inInputOrder(itemIndices, results, errors);
 	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'reclaim_outcome');

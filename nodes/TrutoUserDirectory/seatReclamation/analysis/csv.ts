@@ -2,22 +2,39 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FINDING_FIELDS } from './fields';
 
+/** Rows encoded together: small enough that the text waiting to be encoded stays small. */
+const ROWS_PER_CHUNK = 100;
+
 /**
- * Findings as a CSV file, one row each, written as they come: only the text is kept, never the
- * findings, so memory grows with the file, not with objects.
+ * Findings as a CSV file, one row each, written as they come: rows are encoded to UTF-8 in chunks
+ * (bytes outside the JavaScript heap, one byte per ASCII character), never kept as findings or text,
+ * so memory grows with the file only.
  */
 export class FindingsCsv {
-	private readonly rows: string[] = [FINDING_FIELDS.join(',')];
+	private readonly chunks: Buffer[] = [];
+
+	private rows: string[] = [FINDING_FIELDS.join(',')];
 
 	count = 0;
 
 	add(finding: IDataObject): void {
 		this.rows.push(FINDING_FIELDS.map((field) => cell(finding[field])).join(','));
 		this.count++;
+		if (this.rows.length >= ROWS_PER_CHUNK) this.encode();
 	}
 
-	text(): string {
-		return `${this.rows.join('\r\n')}\r\n`;
+	/** The whole file; the chunks are let go as it is made. */
+	file(): Buffer {
+		this.encode();
+		const file = Buffer.concat(this.chunks);
+		this.chunks.length = 0;
+		return file;
+	}
+
+	private encode(): void {
+		if (this.rows.length === 0) return;
+		this.chunks.push(Buffer.from(`${this.rows.join('\r\n')}\r\n`, 'utf8'));
+		this.rows = [];
 	}
 }
 

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
-import { cell } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/csv';
+import { cell, FindingsCsv } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/csv';
 import { FINDING_FIELDS } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/fields';
 import { byId, executeContext, type Parameters } from '../../../helpers/n8nContext';
 import { ACCOUNTS, TOKEN, useSandbox } from '../../../helpers/sandbox';
@@ -72,6 +72,17 @@ describe('findings as a CSV file', () => {
 		expect(rows.slice(1).map((row) => row[keyColumn]).sort()).toEqual(findings.map((finding) => String(finding.finding_key)).sort());
 		const titles = rows.slice(1).map((row) => row[FINDING_FIELDS.indexOf('title')]);
 		expect(titles).toContain((findings.find((finding) => String(finding.title).includes(',')) as IDataObject).title);
+	});
+
+	it('makes the file from rows encoded as they come: the header, then each row ending in CRLF, in UTF-8, across many chunks', () => {
+		const csv = new FindingsCsv();
+		const findings = Array.from({ length: 1234 }, (_, index) => ({ finding_key: `k${index}`, title: `Zoë → "seat" ${index}, unused`, seats: index, costs: index % 7 ? null : [{ currency: '€' }] }));
+		for (const finding of findings) csv.add(finding);
+		expect(csv.count).toBe(1234);
+		const expected = [FINDING_FIELDS.join(','), ...findings.map((finding) => FINDING_FIELDS.map((field) => cell((finding as IDataObject)[field])).join(','))].map((row) => `${row}\r\n`).join('');
+		expect(csv.file().equals(Buffer.from(expected, 'utf8'))).toBe(true);
+		// No finding: the header alone.
+		expect(new FindingsCsv().file().toString('utf8')).toBe(`${FINDING_FIELDS.join(',')}\r\n`);
 	});
 
 	it('quotes what needs quoting, writes lists as JSON, and never lets a cell start a spreadsheet formula', () => {

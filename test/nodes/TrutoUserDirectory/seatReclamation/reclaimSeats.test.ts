@@ -137,6 +137,25 @@ describe('Reclaim Seats', () => {
 		expect(writes().map((request) => request.method)).toEqual(['DELETE']);
 	});
 
+	it('looks at the next seat while one is written, one write at a time per account, and at the same user again only after the write', async () => {
+		const all = await findings();
+		const [first, second, third] = all.filter((item) => item.account_id === ACCOUNTS.github && item.reclaim_action === 'setInactive');
+		sb.clearRequests();
+		const output = json(await run(reclaim(), [first, first, second, third]));
+		expect(output.slice(0, 4).map((item) => item.outcome)).toEqual(['reclaimed', 'skipped', 'reclaimed', 'reclaimed']);
+		// The same user twice: the second look comes after the first write, so nothing is sent twice.
+		expect(output[1]).toMatchObject({ previous_status: 'inactive', reason: expect.stringMatching(/Already free/) });
+		const log = sb.requests.map((request) => `${request.method} ${request.path.replace('/unified/user-directory/users/', '')}`);
+		expect(log.filter((entry) => !entry.startsWith('GET'))).toEqual([`PATCH ${String(first.user_id)}`, `PATCH ${String(second.user_id)}`, `PATCH ${String(third.user_id)}`]);
+		// The third seat's fresh look was made before the second seat's write was answered and read back.
+		expect(log.indexOf(`GET ${String(third.user_id)}`)).toBeLessThan(log.lastIndexOf(`GET ${String(second.user_id)}`));
+		// Each write is read back before the next write is sent.
+		for (const [done, next] of [[first, second], [second, third]]) {
+			expect(log.lastIndexOf(`GET ${String(done.user_id)}`)).toBeGreaterThan(log.indexOf(`PATCH ${String(done.user_id)}`));
+			expect(log.lastIndexOf(`GET ${String(done.user_id)}`)).toBeLessThan(log.indexOf(`PATCH ${String(next.user_id)}`));
+		}
+	});
+
 	it('takes account and user IDs, freeing every paid seat the user holds', async () => {
 		const users = (await (await fetch(`${sb.url}/unified/user-directory/users?integrated_account_id=${ACCOUNTS.workforce}&limit=100`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as { result: IDataObject[] };
 		const holder = users.result.find((user) => user.status === 'active' && (user.licenses as IDataObject[]).length > 0) as IDataObject;
