@@ -37,7 +37,7 @@ const offboardingCheck = workflow(
 			'About This Workflow',
 			[
 				'## Offboarding check',
-				'Give it an email address (POST `{ "email": "…" }` to the **Webhook**, or **Run Now** with **Sample Input**): **Find Accounts** looks the person up in every app connected to Truto, and the webhook answers with where they still have an active account (`stillHasAccess`), where a user is left but not active (`notActive`), where it could not check (`couldNotCheck`, with the fix), and the summary (`summary`, `text`).',
+				'Give it an email address (POST `{ "email": "…" }` to the **Webhook**, or **Run Now** with **Sample Input**): **Find Accounts** looks the person up in every app connected to Truto, and the webhook answers with where they still have an active account (`stillHasAccess`), where a user is left but not active (`notActive`), where it could not check (`couldNotCheck`, with the fix), and the summary (`summary`, `text`). No email, or no app that could be searched: `422` with `error` and `fix`.',
 				'',
 				'### Set up, in order',
 				'1. Open **Find Accounts** and create a **Truto API** credential (Truto dashboard → Settings → API Tokens).',
