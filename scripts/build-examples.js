@@ -148,78 +148,6 @@ const seatReclamation = workflow(
 	'Seat reclamation report (Truto)',
 );
 
-const offboarding = workflow(
-	'trutoOffboarding1',
-	[
-		node(
-			'n8n-nodes-base.webhook',
-			2,
-			'Webhook',
-			{ httpMethod: 'POST', path: 'offboarding-check', responseMode: 'responseNode', options: {} },
-			{ id: 'b2e6d4e0-0000-4000-8000-000000000001', position: [0, 0], webhookId: 'b2e6d4e0-0000-4000-8000-0000000000aa' },
-		),
-		manualTrigger('Run Now', { id: 'b2e6d4e0-0000-4000-8000-000000000002', position: [0, 200] }),
-		stickyNote(
-			'About This Workflow',
-			[
-				'## Offboarding check',
-				'Give it an email address (POST `{ "email": "…" }` to the **Webhook**, or **Run Now** with **Sample Input**): it looks the person up in every app connected to Truto and answers with where they still have an account, and where it could not check.',
-				'',
-				'### Set up, in order',
-				'1. Open **List Integrated Accounts** and create a **Truto API** credential (Truto dashboard → Settings → API Tokens); **Find User** uses the same one.',
-				'2. Put an address of yours in **Sample Input** and click **Run Now** to try it.',
-				"3. **Publish**, then call the Webhook's production URL from your offboarding process.",
-				'',
-				'To close the accounts too, without a Code node: the example *Offboard when the identity provider deactivates someone* (Person → Find Accounts, then Person → Offboard).',
-			],
-			{ id: 'b2e6d4e0-0000-4000-8000-000000000009', position: [-520, -160], width: 460, height: 420 },
-		),
-		setNode('Sample Input', [field('o1', 'email', 'dana.whitfield@acme.com')], {
-			id: 'b2e6d4e0-0000-4000-8000-000000000003',
-			position: [200, 200],
-		}),
-		setNode('Email To Check', [field('o2', 'email', '={{ (($json.body && $json.body.email) || $json.email || "").trim() }}')], {
-			id: 'b2e6d4e0-0000-4000-8000-000000000004',
-			position: [400, 100],
-		}),
-		trutoNode(
-			'List Integrated Accounts',
-			{ resource: 'integratedAccount', operation: 'getAll', returnAll: true },
-			{ id: 'b2e6d4e0-0000-4000-8000-000000000005', position: [600, 100], executeOnce: true },
-		),
-		trutoNode(
-			'Find User',
-			{
-				resource: 'user',
-				operation: 'getAll',
-				integratedAccount: byId('={{ $json.id }}'),
-				returnAll: true,
-				filters: { email: "={{ $('Email To Check').first().json.email }}" },
-				options: { ignoreRemoteData: true },
-			},
-			{ id: 'b2e6d4e0-0000-4000-8000-000000000006', position: [800, 100], onError: 'continueRegularOutput', alwaysOutputData: true },
-		),
-		codeNode('Build Access Report', code('offboarding-check'), { id: 'b2e6d4e0-0000-4000-8000-000000000007', position: [1000, 100] }),
-		node(
-			'n8n-nodes-base.respondToWebhook',
-			1.1,
-			'Respond',
-			{ respondWith: 'json', responseBody: '={{ JSON.stringify($json) }}', options: {} },
-			{ id: 'b2e6d4e0-0000-4000-8000-000000000008', position: [1200, 100] },
-		),
-	],
-	connect(
-		['Webhook', 'Email To Check'],
-		['Run Now', 'Sample Input'],
-		['Sample Input', 'Email To Check'],
-		['Email To Check', 'List Integrated Accounts'],
-		['List Integrated Accounts', 'Find User'],
-		['Find User', 'Build Access Report'],
-		['Build Access Report', 'Respond'],
-	),
-	'Offboarding check (Truto)',
-);
-
 const accountHealth = workflow(
 	'trutoAccountHealth1',
 	[
@@ -321,7 +249,7 @@ const accountHealth = workflow(
 
 const WORKFLOWS = {
 	'seat-reclamation-report.json': seatReclamation,
-	'offboarding-check.json': offboarding,
+	'offboarding-check.json': require('./examples/offboarding-check').offboardingCheck,
 	'account-health-alerts.json': accountHealth,
 	'seat-reclamation-approval.json': require('./examples/seat-reclamation-approval').seatApproval,
 	'seat-reclamation-ask-holder.json': require('./examples/seat-reclamation-ask-holder').askHolder,

@@ -3,7 +3,7 @@
 /**
  * n8n in server mode: the credential test and the node's dropdowns through n8n's own REST
  * endpoints (as the editor calls them), the AI-tool variant, and the offboarding example answering
- * its webhook.
+ * its webhook (the report, and the error answer).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -89,13 +89,35 @@ describeInN8n('n8n %s server', { boot: withWrongToken }, (e2e) => {
 		const response = await e2e.n8n.restRaw('POST', '/webhook/offboarding-check', { email: LEAVER });
 		expect(response.status).toBe(200);
 		const report = response.body;
+		const ids = (/** @type {any[]} */ entries) => entries.map((entry) => entry.account_id).sort();
 		expect(report.email).toBe(LEAVER);
-		expect(report.stillHasAccess.map((entry) => entry.accountId).sort()).toEqual(
-			[ACCOUNTS.salesforce, ACCOUNTS.atlassian, ACCOUNTS.webex].sort(),
-		);
-		expect(report.stillHasAccess.find((entry) => entry.accountId === ACCOUNTS.webex).status).toBe('inactive');
-		expect(report.couldNotCheck.map((entry) => entry.accountId)).toEqual(expect.arrayContaining([ACCOUNTS.okta, ACCOUNTS.blocked]));
+		// Active users of the leaver in the sandbox: Salesforce and Atlassian; Webex has her, inactive.
+		expect(ids(report.stillHasAccess)).toEqual([ACCOUNTS.salesforce, ACCOUNTS.atlassian].sort());
+		expect(report.stillHasAccess.map((entry) => [entry.kind, entry.user_email, entry.user_status, entry.active])).toEqual([
+			['account', LEAVER, 'active', true],
+			['account', LEAVER, 'active', true],
+		]);
+		expect(report.notActive.map((entry) => [entry.account_id, entry.user_status, entry.active])).toEqual([[ACCOUNTS.webex, 'inactive', false]]);
+		// Okta needs re-authentication and the blocked account is blocked: neither could be searched.
+		expect(ids(report.couldNotCheck)).toEqual([ACCOUNTS.okta, ACCOUNTS.blocked].sort());
+		expect(Object.fromEntries(report.couldNotCheck.map((entry) => [entry.account_id, [entry.kind, entry.status, entry.reason]]))).toEqual({
+			[ACCOUNTS.okta]: ['not_checked', 'not_checked', expect.stringMatching(/reconnect.*needs_reauth/)],
+			[ACCOUNTS.blocked]: ['not_checked', 'not_checked', expect.stringMatching(/is blocked in Truto/)],
+		});
+		expect(report.couldNotCheck.every((entry) => typeof entry.fix === 'string' && entry.fix.length > 0)).toBe(true);
 		expect(report.clean).toBe(false);
-		expect(report.text).toMatch(/Still has access \(2\)/);
+		expect(report.summary).toMatchObject({
+			kind: 'summary',
+			accounts: { total: Object.keys(ACCOUNTS).length, checked: Object.keys(ACCOUNTS).length - 2, partly_checked: 0, not_checked: 2 },
+			people: [expect.objectContaining({ email: LEAVER, found_in: 3, active_in: 2 })],
+		});
+		expect(report.text).toBe(report.summary.text);
+		expect(report.text).toMatch(/^\*dana\.whitfield@acme\.com: found in 3 apps, active in 2\*\n/);
+	});
+
+	it('answers the offboarding webhook with the cause and the fix when no email is given', async () => {
+		const response = await e2e.n8n.restRaw('POST', '/webhook/offboarding-check', { email: '  ' });
+		expect(response.status).toBe(422);
+		expect(response.body).toEqual({ email: '', error: 'Emails is empty', fix: expect.stringMatching(/^Enter the email of the person to look for/) });
 	});
 });

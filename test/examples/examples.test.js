@@ -74,6 +74,21 @@ describe('examples', () => {
 		expect(nodes.find((node) => node.name === 'Ask to Delete').parameters.operation).toBe('sendAndWait');
 	});
 
+	it('offboarding-check.json finds the accounts with Person → Find Accounts and answers with n8n\'s own nodes: no Code node', () => {
+		const { nodes, connections } = WORKFLOWS['offboarding-check.json'];
+		expect(nodes.filter((node) => node.type === 'n8n-nodes-base.code')).toEqual([]);
+		// Callers keep their URL: same path and method.
+		expect(nodes.find((node) => node.name === 'Webhook').parameters).toMatchObject({ httpMethod: 'POST', path: 'offboarding-check', responseMode: 'responseNode' });
+		const truto = nodes.filter((node) => node.type.startsWith('n8n-nodes-truto.'));
+		expect(truto.map((node) => [node.name, node.parameters.resource, node.parameters.operation, node.parameters.accountScope])).toEqual([
+			['Find Accounts', 'person', 'findAccounts', 'all'],
+		]);
+		// Both answers are reached: the report, and the error with its fix.
+		const next = (name, output = 0) => connections[name].main[output].map((link) => link.node);
+		expect([next('Search Failed?', 1), next('All Results'), next('Access Report')]).toEqual([['All Results'], ['Access Report'], ['Respond']]);
+		expect([next('Search Failed?', 0), next('Why Not Checked')]).toEqual([['Why Not Checked'], ['Respond With Error']]);
+	});
+
 	it.each(Object.keys(WORKFLOWS))('%s only uses the public node type and parameter names', (file) => {
 		const workflow = WORKFLOWS[file];
 		const truto = workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-truto.'));
