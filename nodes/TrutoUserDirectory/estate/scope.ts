@@ -33,7 +33,7 @@ export async function accountsInScope(context: ReadContext, scope: AccountScope)
 		);
 		return { accounts, unmatched: [] };
 	}
-	const records = await context.client.list({ path: ['integrated-account'], itemIndex: context.location.itemIndex });
+	const records = await environmentAccounts(context);
 	const known = records.map((record) => ({ record, info: context.metadata.remember(record) }));
 	const listed = known.filter((entry): entry is { record: IDataObject; info: NonNullable<typeof entry.info> } => entry.info !== undefined);
 	if (scope.kind === 'all') {
@@ -58,6 +58,24 @@ export async function accountsInScope(context: ReadContext, scope: AccountScope)
 		);
 	}
 	return { accounts: chosen.map(({ info }) => ({ info })), unmatched };
+}
+
+/**
+ * Every account of the environment: listed once for all the items sharing `context.environment`.
+ * A failed listing is not kept: the next item asks again.
+ */
+function environmentAccounts(context: ReadContext): Promise<IDataObject[]> {
+	const list = () => context.client.list({ path: ['integrated-account'], itemIndex: context.location.itemIndex });
+	const shared = context.environment;
+	if (!shared) return list();
+	if (!shared.accounts) {
+		const pending = list();
+		shared.accounts = pending;
+		pending.catch(() => {
+			if (shared.accounts === pending) shared.accounts = undefined;
+		});
+	}
+	return shared.accounts;
 }
 
 /** The identity provider account, described by Truto (or only its ID when Truto cannot describe it). */
