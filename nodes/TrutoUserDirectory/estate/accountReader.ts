@@ -116,7 +116,8 @@ const present = (value: unknown) => value !== undefined && value !== null && val
  * filled in: an organization with each of the account's organizations (GitHub, Cisco Meraki, ClickUp
  * licenses), a parameter with listed values with each value (Microsoft 365's product). Each planned
  * call then passes the node's pre-flight check. A required parameter that cannot be filled is a gap.
- * `readFields` are user fields the caller reads after all (roles, is_2fa_enabled), kept in the answer.
+ * `readFields` are user fields the caller reads after all (roles, is_2fa_enabled), kept in the answer;
+ * `unreadFields` more user fields this caller never reads, also left out.
  */
 export async function listQueries(
 	context: ReadContext,
@@ -124,9 +125,10 @@ export async function listQueries(
 	resource: ResourceDefinition,
 	part: Gap['part'],
 	readFields: string[] = [],
+	unreadFields: string[] = [],
 ): Promise<IDataObject[] | Gap> {
 	const base: IDataObject = { truto_ignore_remote_data: true };
-	if (resource === USER) base.truto_exclude_fields = UNREAD_USER_FIELDS.filter((field) => !readFields.includes(field));
+	if (resource === USER) base.truto_exclude_fields = [...UNREAD_USER_FIELDS.filter((field) => !readFields.includes(field)), ...unreadFields];
 	const meta = await context.metadata.meta(info.id, resource.path, 'list');
 	let queries = [base];
 	for (const spec of meta?.query ?? []) {

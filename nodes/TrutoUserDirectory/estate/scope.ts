@@ -62,20 +62,22 @@ export async function accountsInScope(context: ReadContext, scope: AccountScope)
 
 /**
  * Every account of the environment: listed once for all the items sharing `context.environment`.
- * A failed listing is not kept: the next item asks again.
+ * A failed listing is not kept: the item that asked for it fails, and an item that was waiting for it
+ * asks again, as it would have alone.
  */
-function environmentAccounts(context: ReadContext): Promise<IDataObject[]> {
+async function environmentAccounts(context: ReadContext): Promise<IDataObject[]> {
 	const list = () => context.client.list({ path: ['integrated-account'], itemIndex: context.location.itemIndex });
 	const shared = context.environment;
-	if (!shared) return list();
-	if (!shared.accounts) {
-		const pending = list();
-		shared.accounts = pending;
-		pending.catch(() => {
-			if (shared.accounts === pending) shared.accounts = undefined;
-		});
+	if (!shared) return await list();
+	const joined = shared.accounts;
+	const pending = joined ?? (shared.accounts = list());
+	try {
+		return await pending;
+	} catch (error) {
+		if (shared.accounts === pending) shared.accounts = undefined;
+		if (!joined) throw error;
+		return await environmentAccounts(context);
 	}
-	return shared.accounts;
 }
 
 /** The identity provider account, described by Truto (or only its ID when Truto cannot describe it). */

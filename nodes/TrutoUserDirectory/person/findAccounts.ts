@@ -151,7 +151,7 @@ interface AccountResult {
 /** Whether and how an account can be searched, found out once per run; why not as a gap. */
 function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo): Promise<Prepared | Gap> {
 	return run.once(run.prepared, info.id, async () => {
-		askListingMetaEarly(context, info, [USER]);
+		askListingMetaEarly(context, info, [USER, LICENSE]);
 		const problem = await accountGap(context, info, 'to search for people');
 		if (problem) return problem;
 		const capabilities = await context.metadata.capabilities(info.id);
