@@ -71,13 +71,13 @@ async function environmentAccounts(context: ReadContext): Promise<IDataObject[]>
 	if (!shared) return await list();
 	const joined = shared.accounts;
 	const pending = joined ?? (shared.accounts = list());
-	try {
-		return await pending;
-	} catch (error) {
-		if (shared.accounts === pending) shared.accounts = undefined;
-		if (!joined) throw error;
-		return await environmentAccounts(context);
-	}
+	const listed = await pending.then(
+		() => true,
+		() => false,
+	);
+	if (!listed && shared.accounts === pending) shared.accounts = undefined;
+	// This item's own failed listing fails it; one it only waited for is asked again.
+	return listed || !joined ? await pending : await environmentAccounts(context);
 }
 
 /** The identity provider account, described by Truto (or only its ID when Truto cannot describe it). */
