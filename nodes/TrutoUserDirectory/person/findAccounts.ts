@@ -27,7 +27,7 @@ export const EMAIL_FILTER_AT_MOST = 5;
  * once: the transport's budgets per account and per token pace them, and one person across many apps
  * takes about as long as one app.
  */
-export const ACCOUNTS_SEARCHED_SIDE_BY_SIDE = 100;
+const ACCOUNTS_SEARCHED_SIDE_BY_SIDE = 100;
 
 /** User fields read besides what the seat review reads: each match shows its roles. */
 const READ_FIELDS = ['roles', 'title'];
