@@ -75,6 +75,51 @@ async function startEstateSandbox({ accounts, users, latencyMs, perAccount, perT
 	]);
 }
 
+/**
+ * The benchmark's estate (the sandbox's scale mode) as Truto's limits and a slow app make it: every
+ * answer taking 300 ms, 50 requests / 10 s per account and 500 / 10 s per token enforced.
+ */
+const ESTATE = { latencyMs: 300, perAccount: { requests: 50, windowMs: 10_000 }, perToken: { requests: 500, windowMs: 10_000 } };
+
+/** The estate's sandbox with `accounts` × `users`, under ESTATE's latency and limits. */
+async function startBenchEstate(accounts, users) {
+	return await startEstateSandbox({ accounts, users, latencyMs: ESTATE.latencyMs, perAccount: ESTATE.perAccount.requests, perToken: ESTATE.perToken.requests });
+}
+
+/**
+ * The floor of reading an estate: the larger of (a) the slowest account's own requests, which come one
+ * after the other (`sequential` answers of ESTATE.latencyMs), and (b) the least number of requests any
+ * reader must send (`minimum`) ÷ the per-token limit. With the two table rows that show it.
+ * @param {{ minimum: number, sequential: number, what: string }} least what = what (a)'s requests are
+ */
+function estateFloor({ minimum, sequential, what }) {
+	const slowestAccountMs = sequential * ESTATE.latencyMs;
+	const tokenBudgetMs = (minimum / ESTATE.perToken.requests) * ESTATE.perToken.windowMs;
+	const rows = [
+		[`floor (a): slowest account's own ${what}, ${sequential} answers × ${ESTATE.latencyMs} ms`, fmt(slowestAccountMs)],
+		[`floor (b): ${minimum.toLocaleString('en-US')} requests ÷ ${ESTATE.perToken.requests} per 10 s`, fmt(tokenBudgetMs)],
+	];
+	return { minimum, slowestAccountMs, tokenBudgetMs, floorMs: Math.max(slowestAccountMs, tokenBudgetMs), rows };
+}
+
+/** The requests to list the environment's accounts (pages of 100). */
+const accountListing = (accounts) => Math.ceil(accounts / 100);
+
+/** Let every window of the estate's limits pass, so each run starts with the whole budget. */
+const windowsPass = () => new Promise((resolve) => setTimeout(resolve, ESTATE.perToken.windowMs + 500));
+
+/** One measured run in the estate: run data, peak memory, how many requests the sandbox logged (`log`: each) and its 429s. */
+async function measureInEstate(n8n, sandbox, workflowId) {
+	await sandbox.clear();
+	const result = await executeMeasured(n8n, workflowId);
+	const requests = await sandbox.allRequests();
+	await windowsPass();
+	return { ...result, log: requests, requests: requests.length, limited: requests.filter((request) => request.status === 429).length };
+}
+
+/** Peak memory, and what it adds to an empty workflow's. */
+const memoryOver = (peakMb, idleMb) => `${peakMb.toFixed(0)} MB (+${(peakMb - idleMb).toFixed(0)} MB)`;
+
 /** The floor: the same listing with nothing but fetch and a cursor loop. */
 async function fetchFloor(sandbox, query = {}) {
 	const started = process.hrtime.bigint();
@@ -187,6 +232,13 @@ module.exports = {
 	say,
 	startSandboxProcess,
 	startEstateSandbox,
+	ESTATE,
+	startBenchEstate,
+	estateFloor,
+	accountListing,
+	windowsPass,
+	measureInEstate,
+	memoryOver,
 	fetchFloor,
 	executeMeasured,
 	benchTrutoNode,

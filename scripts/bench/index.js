@@ -21,6 +21,8 @@ const SECTIONS = [
 	require('./webhooks'),
 	require('./reclamation'),
 	require('./reclaim'),
+	require('./people'),
+	require('./access'),
 ];
 
 async function main() {

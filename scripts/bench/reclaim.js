@@ -8,16 +8,14 @@
  * largest of: the slowest account's writes and read-backs one after another (one write at a time per
  * account), its requests ÷ the account budget, and all requests ÷ the token budget.
  */
-const { say, startEstateSandbox, executeMeasured, trutoNode, codeNode, time, fmt, ratio, instanceFor, table, linearWorkflow } = require('./common');
+const { ESTATE, say, startBenchEstate, executeMeasured, trutoNode, codeNode, time, fmt, ratio, instanceFor, table, linearWorkflow } = require('./common');
 
 // The estate's accounts take turns at Zoom, Salesforce, HubSpot and BambooHR; its BambooHR accounts offer no
 // action that frees a seat, so 13 accounts give 10 with seats to reclaim.
 const ACCOUNTS = 13;
 const USERS = Number(process.env.BENCH_RECLAIM_USERS ?? 1000);
 const PER_ACCOUNT = 50;
-const LATENCY_MS = 300;
-const PER_TOKEN = { requests: 500, windowMs: 10_000 };
-const PER_ACCOUNT_BUDGET = { requests: 50, windowMs: 10_000 };
+const { latencyMs: LATENCY_MS, perToken: PER_TOKEN, perAccount: PER_ACCOUNT_BUDGET } = ESTATE;
 
 function reclaimWorkflow(id) {
 	return linearWorkflow(id, [
@@ -32,7 +30,7 @@ function reclaimWorkflow(id) {
 }
 
 async function run() {
-	const sandbox = await startEstateSandbox({ accounts: ACCOUNTS, users: USERS, latencyMs: LATENCY_MS, perAccount: PER_ACCOUNT_BUDGET.requests, perToken: PER_TOKEN.requests });
+	const sandbox = await startBenchEstate(ACCOUNTS, USERS);
 	const n8n = await instanceFor(sandbox);
 	try {
 		await n8n.importWorkflow(reclaimWorkflow('benchReclaimSeats1'));

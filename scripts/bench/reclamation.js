@@ -9,8 +9,13 @@
  */
 const {
 	PAGE,
+	ESTATE,
 	say,
-	startEstateSandbox,
+	startBenchEstate,
+	estateFloor,
+	accountListing,
+	measureInEstate,
+	memoryOver,
 	executeMeasured,
 	trutoNode,
 	codeNode,
@@ -24,11 +29,9 @@ const {
 } = require('./common');
 const { connect, workflow, manualTrigger } = require('../../dev/workflows');
 
+/** The estate of the review benchmarks (this one and Find Privileged Access's). */
 const ACCOUNTS = Number(process.env.BENCH_ESTATE_ACCOUNTS ?? 20);
 const USERS = Number(process.env.BENCH_ESTATE_USERS ?? 5000);
-const LATENCY_MS = 300;
-/** Truto's limits, which the sandbox enforces here. */
-const PER_TOKEN = { requests: 500, windowMs: 10_000 };
 /** Licenses per account in the scale mode's template (fixtures/data/estate.json): one page. */
 const LICENCE_PAGES = 1;
 
@@ -93,19 +96,8 @@ function itemsWorkflow(count, bytes) {
 	]);
 }
 
-/** Let every window of the sandbox's limits pass, so each run starts with the whole budget. */
-const windowsPass = () => new Promise((resolve) => setTimeout(resolve, PER_TOKEN.windowMs + 500));
-
-async function measure(n8n, sandbox, workflowId) {
-	await sandbox.clear();
-	const result = await executeMeasured(n8n, workflowId);
-	const requests = await sandbox.allRequests();
-	await windowsPass();
-	return { ...result, requests: requests.length, limited: requests.filter((request) => request.status === 429).length };
-}
-
 async function run() {
-	const sandbox = await startEstateSandbox({ accounts: ACCOUNTS, users: USERS, latencyMs: LATENCY_MS, perAccount: 50, perToken: PER_TOKEN.requests });
+	const sandbox = await startBenchEstate(ACCOUNTS, USERS);
 	// The credential's default budget: 50 per account, 500 per token, as a user has it.
 	const n8n = await instanceFor(sandbox);
 	try {
@@ -117,10 +109,10 @@ async function run() {
 			linearWorkflow('benchReclaimIdle1', []),
 		]);
 		const idle = await executeMeasured(n8n, 'benchReclaimIdle1');
-		const review = await measure(n8n, sandbox, 'benchReclaim1');
-		const summaryOnly = await measure(n8n, sandbox, 'benchReclaimSummary1');
-		const csv = await measure(n8n, sandbox, 'benchReclaimCsv1');
-		const old = await measure(n8n, sandbox, 'benchReclaimOld1');
+		const review = await measureInEstate(n8n, sandbox, 'benchReclaim1');
+		const summaryOnly = await measureInEstate(n8n, sandbox, 'benchReclaimSummary1');
+		const csv = await measureInEstate(n8n, sandbox, 'benchReclaimCsv1');
+		const old = await measureInEstate(n8n, sandbox, 'benchReclaimOld1');
 		const output = review.execution['Find Reclaimable Seats'][0].data.main[0];
 		const bytes = output.reduce((sum, item) => sum + JSON.stringify(item.json).length, 0) / output.length;
 		await n8n.importWorkflow(itemsWorkflow(output.length, bytes));
@@ -128,10 +120,8 @@ async function run() {
 
 		// The least any review must ask: the account list, then every account's license and user pages.
 		const pagesPerAccount = LICENCE_PAGES + Math.ceil(USERS / PAGE);
-		const minimum = Math.ceil(ACCOUNTS / 100) + ACCOUNTS * pagesPerAccount;
-		const slowestAccountMs = pagesPerAccount * LATENCY_MS;
-		const tokenBudgetMs = (minimum / PER_TOKEN.requests) * PER_TOKEN.windowMs;
-		const floorMs = Math.max(slowestAccountMs, tokenBudgetMs);
+		const floor = estateFloor({ minimum: accountListing(ACCOUNTS) + ACCOUNTS * pagesPerAccount, sequential: pagesPerAccount, what: 'listing' });
+		const { minimum, floorMs } = floor;
 
 		const reviewMs = time(review.execution, 'Find Reclaimable Seats');
 		const summaryMs = time(summaryOnly.execution, 'Find Reclaimable Seats');
@@ -140,18 +130,17 @@ async function run() {
 		const csvRows = csvItem.json.csv_rows;
 		const csvSize = csvItem.binary?.data?.fileSize ?? 'size unknown';
 		const oldMs = ['List Accounts', 'List Users', 'List Licenses', 'Review'].reduce((sum, name) => sum + time(old.execution, name), 0);
-		const memory = (peakMb) => `${peakMb.toFixed(0)} MB (+${(peakMb - idle.peakMb).toFixed(0)} MB)`;
+		const memory = (peakMb) => memoryOver(peakMb, idle.peakMb);
 		say();
 		say(
-			`## Seat reclamation: ${ACCOUNTS} accounts × ${USERS.toLocaleString('en-US')} users, answers taking ${LATENCY_MS} ms, ` +
-				`sandbox enforcing 50 / 10 s per account and ${PER_TOKEN.requests} / 10 s per token`,
+			`## Seat reclamation: ${ACCOUNTS} accounts × ${USERS.toLocaleString('en-US')} users, answers taking ${ESTATE.latencyMs} ms, ` +
+				`sandbox enforcing ${ESTATE.perAccount.requests} / 10 s per account and ${ESTATE.perToken.requests} / 10 s per token`,
 		);
 		say(
 			table(
 				['how', 'time', 'vs floor', `requests (minimum ${minimum.toLocaleString('en-US')})`, '429s', 'output items', 'n8n peak memory'],
 				[
-					[`floor (a): slowest account's own listing, ${pagesPerAccount} pages × ${LATENCY_MS} ms`, fmt(slowestAccountMs), '', '', '', '', ''],
-					[`floor (b): ${minimum.toLocaleString('en-US')} requests ÷ ${PER_TOKEN.requests} per 10 s`, fmt(tokenBudgetMs), '', '', '', '', ''],
+					...floor.rows.map((row) => [...row, '', '', '', '', '']),
 					['Find Reclaimable Seats', fmt(reviewMs), ratio(reviewMs, floorMs), `${review.requests.toLocaleString('en-US')} (${ratio(review.requests, minimum)})`, review.limited, count(review.execution, 'Find Reclaimable Seats'), memory(review.peakMb)],
 					['… with Output: Summary Only', fmt(summaryMs), ratio(summaryMs, floorMs), `${summaryOnly.requests.toLocaleString('en-US')} (${ratio(summaryOnly.requests, minimum)})`, summaryOnly.limited, count(summaryOnly.execution, 'Find Reclaimable Seats'), memory(summaryOnly.peakMb)],
 					[`… with Output: Summary with a CSV File (${Number(csvRows).toLocaleString('en-US')} rows, ${csvSize})`, fmt(csvMs), ratio(csvMs, floorMs), `${csv.requests.toLocaleString('en-US')} (${ratio(csv.requests, minimum)})`, csv.limited, count(csv.execution, 'Find Reclaimable Seats'), memory(csv.peakMb)],
@@ -171,4 +160,4 @@ async function run() {
 	}
 }
 
-module.exports = { name: 'reclamation', run };
+module.exports = { name: 'reclamation', run, ACCOUNTS, USERS };

@@ -209,7 +209,7 @@ const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 /**
  * @typedef {{
  *   count?: number, seed: string, domain: string, idStyle: 'zoom' | 'numeric', idBase?: number,
- *   uniqueEmails?: 'index',
+ *   uniqueEmails?: 'index', sharedPeople?: number, adminEvery?: number,
  *   licenses: { free: string, paid: string, addon?: string },
  *   groups?: string[], role?: string, organization: string
  * }} GeneratorSpec  (the "generated.users" block of an account fixture)
@@ -229,7 +229,11 @@ function generatedUser(spec, index, now) {
 		spec.idStyle === 'zoom'
 			? Array.from({ length: 22 }, () => pick(r, [...ID_ALPHABET])).join('')
 			: String((spec.idBase ?? 1) + index);
-	const local = `${slug(first)}.${slug(last)}${spec.uniqueEmails === 'index' ? `.${index}` : ''}`;
+	// The first `sharedPeople` users are the same people in every account of the estate (one email each).
+	const shared = index < (spec.sharedPeople ?? 0);
+	const local = shared ? `person.${index + 1}` : `${slug(first)}.${slug(last)}${spec.uniqueEmails === 'index' ? `.${index}` : ''}`;
+	// Every `adminEvery`-th user is an admin, every other admin without 2FA (from the index: no draw of the seed changes).
+	const admin = spec.adminEvery ? (index + 1) % spec.adminEvery === 0 : false;
 
 	const roll = r();
 	const status = roll < 0.86 ? 'active' : roll < 0.93 ? 'inactive' : 'invited';
@@ -255,7 +259,8 @@ function generatedUser(spec, index, now) {
 		email: `${local}@${spec.domain}`,
 		title: pick(r, TITLES),
 		status,
-		user_type: paid ? 'user' : 'limited',
+		user_type: admin ? 'admin' : paid ? 'user' : 'limited',
+		...(admin ? { is_2fa_enabled: ((index + 1) / /** @type {number} */ (spec.adminEvery)) % 2 === 0 } : {}),
 		timezone: pick(r, TIMEZONES),
 		licenses: [
 			paid ? spec.licenses.paid : spec.licenses.free,

@@ -49,6 +49,8 @@ export interface ReadContext {
 	location: ItemLocation;
 	/** Each account's organization IDs, read once per run when a listing needs them. */
 	organizations: Map<string, Promise<string[]>>;
+	/** The environment's accounts, listed once for all the items that share this holder. */
+	environment?: { accounts?: Promise<IDataObject[]> };
 }
 
 export const LICENSE = findResource('license') as ResourceDefinition;
@@ -70,6 +72,17 @@ export function gapFrom(part: Gap['part'], error: unknown): Gap {
 export async function accountGap(context: ReadContext, info: AccountInfo, purpose = 'to review seats'): Promise<Gap | undefined> {
 	const problem = accountProblem(info, await context.metadata.capabilityAccount(info.id), { writes: false, purpose });
 	return problem ? { part: 'account', reason: problem.message, fix: problem.description } : undefined;
+}
+
+/**
+ * Truto's metadata for listing these resources of the account, asked now, side by side with its
+ * capabilities, so that a reader does not wait for it afterwards. Only for an account its listing
+ * already shows usable; a blocked one (known from the capabilities) may get these metadata calls,
+ * which Truto answers itself: no call reaches the app. The answers are kept for the run.
+ */
+export function askListingMetaEarly(context: ReadContext, info: AccountInfo, resources: ResourceDefinition[]): void {
+	if (accountProblem(info, undefined, { writes: false, purpose: '' })) return;
+	for (const resource of resources) void context.metadata.meta(info.id, resource.path, 'list');
 }
 
 /** Whether the account's capabilities list `list` on a resource (unknown capabilities: assume so). */
@@ -103,7 +116,8 @@ const present = (value: unknown) => value !== undefined && value !== null && val
  * filled in: an organization with each of the account's organizations (GitHub, Cisco Meraki, ClickUp
  * licenses), a parameter with listed values with each value (Microsoft 365's product). Each planned
  * call then passes the node's pre-flight check. A required parameter that cannot be filled is a gap.
- * `readFields` are user fields the caller reads after all (roles, is_2fa_enabled), kept in the answer.
+ * `readFields` are user fields the caller reads after all (roles, is_2fa_enabled), kept in the answer;
+ * `unreadFields` more user fields this caller never reads, also left out.
  */
 export async function listQueries(
 	context: ReadContext,
@@ -111,9 +125,10 @@ export async function listQueries(
 	resource: ResourceDefinition,
 	part: Gap['part'],
 	readFields: string[] = [],
+	unreadFields: string[] = [],
 ): Promise<IDataObject[] | Gap> {
 	const base: IDataObject = { truto_ignore_remote_data: true };
-	if (resource === USER) base.truto_exclude_fields = UNREAD_USER_FIELDS.filter((field) => !readFields.includes(field));
+	if (resource === USER) base.truto_exclude_fields = [...UNREAD_USER_FIELDS.filter((field) => !readFields.includes(field)), ...unreadFields];
 	const meta = await context.metadata.meta(info.id, resource.path, 'list');
 	let queries = [base];
 	for (const spec of meta?.query ?? []) {

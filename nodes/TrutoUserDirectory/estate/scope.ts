@@ -34,7 +34,7 @@ export async function accountsInScope(context: ReadContext, scope: AccountScope)
 		);
 		return { accounts, unmatched: [] };
 	}
-	const records = await context.client.list({ path: ['integrated-account'], itemIndex: context.location.itemIndex });
+	const records = await environmentAccounts(context);
 	const known = records.map((record) => ({ record, info: context.metadata.remember(record) }));
 	const listed = known.filter((entry): entry is { record: IDataObject; info: NonNullable<typeof entry.info> } => entry.info !== undefined);
 	if (scope.kind === 'all') {
@@ -59,6 +59,26 @@ export async function accountsInScope(context: ReadContext, scope: AccountScope)
 		);
 	}
 	return { accounts: chosen.map(({ info }) => ({ info })), unmatched };
+}
+
+/**
+ * Every account of the environment: listed once for all the items sharing `context.environment`.
+ * A failed listing is not kept: the item that asked for it fails, and an item that was waiting for it
+ * asks again, as it would have alone.
+ */
+async function environmentAccounts(context: ReadContext): Promise<IDataObject[]> {
+	const list = () => context.client.list({ path: ['integrated-account'], itemIndex: context.location.itemIndex });
+	const shared = context.environment;
+	if (!shared) return await list();
+	const joined = shared.accounts;
+	const pending = joined ?? (shared.accounts = list());
+	const listed = await pending.then(
+		() => true,
+		() => false,
+	);
+	if (!listed && shared.accounts === pending) shared.accounts = undefined;
+	// This item's own failed listing fails it; one it only waited for is asked again.
+	return listed || !joined ? await pending : await environmentAccounts(context);
 }
 
 /** The identity provider account, described by Truto (or only its ID when Truto cannot describe it). */

@@ -1,17 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { type AccountInfo, failsWholeAccount } from '../../shared/transport';
+import { type AccountInfo, type Capabilities, failsWholeAccount } from '../../shared/transport';
 import { inItemOrder } from '../boundedConcurrency';
-import { accountGap, accountRef, canList, eachPage, gapFrom, LICENSE, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
+import { accountGap, accountRef, askListingMetaEarly, canList, eachPage, gapFrom, LICENSE, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
 import { accountsInScope, failWhenNoAccountRead, type ScopedAccount } from '../estate/scope';
 import type { Gap } from '../estate/types';
 import type { ExecutionScope } from '../execution';
 import { LicenseBook } from '../seatReclamation/analysis/licenses';
 import { notCheckedFindings } from '../seatReclamation/analysis/summary';
 import type { AccountOutcome, ReclamationSettings } from '../seatReclamation/analysis/types';
-import { ACCOUNTS_SIDE_BY_SIDE, unknownAccount } from '../seatReclamation/reviewAccounts';
-import { foundItem, type Match, matchesOf, personSummary, supportedActions } from './match';
-import { emailsOfRun, type PersonRequest, readPersonRequest } from './parameters';
+import { unknownAccount } from '../seatReclamation/reviewAccounts';
+import { emailMatcher, foundItem, type Match, personSummary, supportedActions } from './match';
+import { type PersonRequest, readPersonRequest } from './parameters';
 
 /**
  * At most this many different emails in one run are each asked of an app with its email filter (one
@@ -19,6 +19,14 @@ import { emailsOfRun, type PersonRequest, readPersonRequest } from './parameters
  * email matched against it: fewer requests, and the same answer.
  */
 export const EMAIL_FILTER_AT_MOST = 5;
+
+/**
+ * Accounts searched at the same time. Searching one account takes a few requests (its metadata, the
+ * lookup, its licenses), so every account of a page of the environment's listing (100) is asked at
+ * once: the transport's budgets per account and per token pace them, and one person across many apps
+ * takes about as long as one app.
+ */
+const ACCOUNTS_SEARCHED_SIDE_BY_SIDE = 100;
 
 /** User fields read besides what the seat review reads: each match shows its roles. */
 const READ_FIELDS = ['roles', 'title'];
@@ -37,17 +45,47 @@ const PRICES_ONLY: ReclamationSettings = {
 
 type Found = { match: Match; user: IDataObject };
 type Search = { found: Found[]; gaps: Gap[] } | { gap: Gap };
+/** What searching an account needs, found out once per run: its capabilities and the queries listing its users. */
+type Prepared = { capabilities: Capabilities | undefined; queries: IDataObject[] };
 
-/** What the items of one run share: each account read (or asked for an email) once, its licenses once. */
+/**
+ * What the items of one run share: every item's parameters read once, the environment's accounts
+ * listed once, each account prepared once and read (or asked for an email) once, its licenses once.
+ */
 class PersonRun {
+	/** Each item's request, or the error that item fails with. */
+	readonly requests: Array<PersonRequest | Error>;
+
+	/** The emails every item of the run asks for. */
 	readonly wanted: Set<string>;
+
+	readonly prepared = new Map<string, Promise<Prepared | Gap>>();
+
+	readonly organizations = new Map<string, Promise<string[]>>();
+
+	readonly environment: NonNullable<ReadContext['environment']> = {};
 
 	readonly searches = new Map<string, Promise<Search>>();
 
 	readonly books = new Map<string, Promise<{ book: LicenseBook; gap?: Gap }>>();
 
 	constructor(execution: ExecutionScope) {
-		this.wanted = emailsOfRun(execution.context);
+		const { context } = execution;
+		this.requests = context.getInputData().map((_, itemIndex) => {
+			try {
+				return readPersonRequest(context, itemIndex);
+			} catch (error) {
+				return error as Error;
+			}
+		});
+		this.wanted = new Set(this.requests.flatMap((request) => (request instanceof Error ? [] : request.emails)));
+	}
+
+	/** The item's request; an item whose parameters cannot be read fails with its own error. */
+	requestOf(itemIndex: number): PersonRequest {
+		const request = this.requests[itemIndex];
+		if (request instanceof Error) throw request;
+		return request;
 	}
 
 	once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
@@ -74,9 +112,10 @@ async function emailFilterName(context: ReadContext, info: AccountInfo): Promise
 /** Users listed with the planned queries, as matches of the emails wanted; a failure is a gap. */
 async function search(context: ReadContext, info: AccountInfo, queries: IDataObject[], wanted: string[], usernames: boolean): Promise<Search> {
 	const found: Found[] = [];
+	const matchesOf = emailMatcher(wanted, usernames);
 	try {
 		const count = await eachPage(context, info.id, USER, queries, (page) => {
-			for (const user of page) for (const match of matchesOf(user, wanted, usernames)) found.push({ match, user });
+			for (const user of page) for (const match of matchesOf(user)) found.push({ match, user });
 		});
 		const partial = partialGap('users', count, 'the person may have a user there that was not listed');
 		return { found, gaps: partial ? [partial] : [] };
@@ -108,20 +147,35 @@ interface AccountResult {
 	lookup?: 'email filter' | 'every user';
 }
 
+/** Whether and how an account can be searched, found out once per run; why not as a gap. */
+function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo): Promise<Prepared | Gap> {
+	return run.once(run.prepared, info.id, async () => {
+		askListingMetaEarly(context, info, [USER, LICENSE]);
+		const problem = await accountGap(context, info, 'to search for people');
+		if (problem) return problem;
+		const capabilities = await context.metadata.capabilities(info.id);
+		if (!canList(capabilities, USER.path)) {
+			return { part: 'users', reason: `${info.integration} does not list users through Truto, so whether the person has a user there is unknown`, fix: 'Check this app in its own admin console.' };
+		}
+		const queries = await listQueries(context, info, USER, 'users', READ_FIELDS);
+		return Array.isArray(queries) ? { capabilities, queries } : queries;
+	});
+}
+
 /** One account: the person's users there, or why it could not be checked. */
 async function searchAccount(run: PersonRun, context: ReadContext, info: AccountInfo, request: PersonRequest, now: number): Promise<AccountResult> {
 	const account = accountRef(info);
 	const notChecked = (gap: Gap): AccountResult => ({ outcome: { account, status: 'not_checked', gaps: [gap] }, items: [] });
-	const problem = await accountGap(context, info, 'to search for people');
-	if (problem) return notChecked(problem);
-	const capabilities = await context.metadata.capabilities(info.id);
-	if (!canList(capabilities, USER.path)) {
-		return notChecked({ part: 'users', reason: `${info.integration} does not list users through Truto, so whether the person has a user there is unknown`, fix: 'Check this app in its own admin console.' });
-	}
-	const queries = await listQueries(context, info, USER, 'users', READ_FIELDS);
-	if (!Array.isArray(queries)) return notChecked(queries);
+	const prepared = await prepareAccount(run, context, info);
+	if (!('queries' in prepared)) return notChecked(prepared);
+	const { capabilities, queries } = prepared;
+	const listsLicenses = canList(capabilities, LICENSE.path);
 
 	const filter = request.readEveryUser || request.matchUsernames || run.wanted.size > EMAIL_FILTER_AT_MOST ? undefined : await emailFilterName(context, info);
+	// Reading every user, the licenses are read alongside (someone of the run is most likely there), so
+	// a user found is priced without another wait; they are used, and a failure to read them reported,
+	// only where someone is found. With the email filter they are read only then.
+	if (!filter) void licenseBook(run, context, info, listsLicenses);
 	const searches: Search[] = filter
 		? await Promise.all(
 				request.emails.map((email) =>
@@ -148,7 +202,7 @@ async function searchAccount(run: PersonRun, context: ReadContext, info: Account
 
 	const items: IDataObject[] = [];
 	if (found.length) {
-		const { book, gap } = await licenseBook(run, context, info, canList(capabilities, LICENSE.path));
+		const { book, gap } = await licenseBook(run, context, info, listsLicenses);
 		if (gap) gaps.push(gap);
 		const lookup = filter ? `email filter (${filter})` : 'every user';
 		for (const { match, user } of found) items.push(foundItem(match, user, account, book, supportedActions(capabilities, info.isSandbox, user), lookup, now));
@@ -162,14 +216,14 @@ async function searchAccount(run: PersonRun, context: ReadContext, info: Account
  * checked, and a summary item. Fails only when no account at all could be searched.
  */
 export async function findAccounts(execution: ExecutionScope, itemIndex: number): Promise<IDataObject[]> {
-	const request = readPersonRequest(execution.context, itemIndex);
 	const run = runOf(execution);
+	const request = run.requestOf(itemIndex);
 	const now = Date.now();
 	const location = { node: execution.context.getNode(), itemIndex };
-	const context: ReadContext = { client: execution.client, metadata: execution.metadata, location, organizations: new Map() };
+	const context: ReadContext = { client: execution.client, metadata: execution.metadata, location, organizations: run.organizations, environment: run.environment };
 	const scope = await accountsInScope(context, request.scope);
 
-	const results = await inItemOrder(scope.accounts.length, ACCOUNTS_SIDE_BY_SIDE, async (index): Promise<AccountResult> => {
+	const results = await inItemOrder(scope.accounts.length, ACCOUNTS_SEARCHED_SIDE_BY_SIDE, async (index): Promise<AccountResult> => {
 		const scoped: ScopedAccount = scope.accounts[index];
 		return 'info' in scoped ? await searchAccount(run, context, scoped.info, request, now) : { outcome: unknownAccount(scoped.id), items: [] };
 	});

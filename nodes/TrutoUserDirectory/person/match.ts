@@ -27,19 +27,36 @@ export function emailsOf(user: IDataObject): string[] {
 }
 
 /**
- * The emails asked for that this user is: any of their emails in any case; with `usernames` also a
- * username equal to the email or to the part before its @. One match per email asked, the best reason first.
+ * The emails asked for that a user is: any of their emails in any case; with `usernames` also a
+ * username equal to the email or to the part before its @. One match per email asked, the best reason
+ * first, in the order asked. The emails asked are indexed once, so a user costs as much with 200 emails
+ * asked as with one.
  */
-export function matchesOf(user: IDataObject, wanted: Iterable<string>, usernames: boolean): Match[] {
-	const emails = emailsOf(user);
-	const primary = lower(primaryEmail(user));
-	const username = lower(user.username);
-	const matches: Match[] = [];
-	for (const email of wanted) {
-		if (emails.includes(email)) matches.push({ email, by: email === primary ? 'primary email' : 'other email' });
-		else if (usernames && username && (username === email || username === email.slice(0, email.lastIndexOf('@')))) matches.push({ email, by: 'username' });
+export function emailMatcher(wanted: Iterable<string>, usernames: boolean): (user: IDataObject) => Match[] {
+	const order = new Map<string, number>();
+	for (const email of wanted) if (!order.has(email)) order.set(email, order.size);
+	// A username may be a whole email asked, or the part before the @ of one or more of them.
+	const byUsername = new Map<string, string[]>();
+	if (usernames) {
+		for (const email of order.keys()) {
+			for (const name of [email, email.slice(0, email.lastIndexOf('@'))]) byUsername.set(name, [...(byUsername.get(name) ?? []), email]);
+		}
 	}
-	return matches;
+	return (user) => {
+		const matches: Match[] = [];
+		const primary = lower(primaryEmail(user));
+		for (const email of emailsOf(user)) if (order.has(email)) matches.push({ email, by: email === primary ? 'primary email' : 'other email' });
+		const username = usernames ? lower(user.username) : '';
+		for (const email of (username && byUsername.get(username)) || []) {
+			if (!matches.some((match) => match.email === email)) matches.push({ email, by: 'username' });
+		}
+		return matches.length > 1 ? matches.sort((a, b) => (order.get(a.email) as number) - (order.get(b.email) as number)) : matches;
+	};
+}
+
+/** The matches of one user against the emails asked (see emailMatcher, which serves many users). */
+export function matchesOf(user: IDataObject, wanted: Iterable<string>, usernames: boolean): Match[] {
+	return emailMatcher(wanted, usernames)(user);
 }
 
 /**

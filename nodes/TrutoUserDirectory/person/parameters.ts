@@ -83,17 +83,3 @@ export function readPersonRequest(context: IExecuteFunctions, itemIndex: number)
 		readEveryUser: chosen[readEveryUser.name] === true,
 	};
 }
-
-/** The emails every item of the run asks for, as far as they can be read (an item that cannot fails on its own). */
-export function emailsOfRun(context: IExecuteFunctions): Set<string> {
-	const all = new Set<string>();
-	const count = context.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			for (const email of readPersonRequest(context, itemIndex).emails) all.add(email);
-		} catch {
-			// Reported by that item's own run.
-		}
-	}
-	return all;
-}

@@ -40,6 +40,23 @@ describe('estate: N generated accounts of M users', () => {
 		expect(pro.assigned_quantity).toBe(a.filter((user) => user.licenses.some((/** @type {any} */ l) => l.id === 'estate-pro')).length);
 		expect(pro.available_quantity).toBe(Math.ceil(250 * 0.72));
 	});
+
+	test('has the same 200 people in every account, and an admin in every 50 users, every other one without 2FA', async () => {
+		const [first, second] = Object.values(sb.accounts);
+		const users = async (/** @type {string} */ id) =>
+			(await fetchAllPages(`${sb.url}/unified/user-directory/users`, { token: TOKEN, query: { integrated_account_id: id, limit: '100' } })).records;
+		const a = await users(first);
+		const b = await users(second);
+		const primary = (/** @type {any} */ user) => user.emails.find((/** @type {any} */ e) => e.is_primary)?.email;
+		const people = (/** @type {any[]} */ list) => list.map(primary).filter((email) => /^person\.\d+@estate\.example$/.test(email));
+		expect(people(a)).toEqual(Array.from({ length: 200 }, (_, i) => `person.${i + 1}@estate.example`));
+		expect(people(b)).toEqual(people(a));
+		expect(new Set(a.map(primary)).size).toBe(250);
+		const admins = a.filter((user) => user.user_type === 'admin');
+		expect(admins.map((user) => a.indexOf(user))).toEqual([49, 99, 149, 199, 249]);
+		expect(admins.map((user) => user.is_2fa_enabled)).toEqual([false, true, false, true, false]);
+		expect(a.filter((user) => user.user_type !== 'admin').every((user) => user.is_2fa_enabled === undefined || user.is_2fa_enabled === null)).toBe(true);
+	});
 });
 
 describe("Truto's per-token limit", () => {

@@ -129,6 +129,40 @@ describe('many people in one run', () => {
 		expect(where(items.filter((item) => item.item === 1))).toEqual(expect.arrayContaining(['hubspot:5100005', 'hubspot:5100006']));
 		expect(ofKind(items, 'account').every((item) => item.email === six[item.item as number])).toBe(true);
 	});
+
+	it("lists the environment's accounts and asks each account's capabilities and metadata once for all items", async () => {
+		await run((itemIndex) => find(six[itemIndex]), 6);
+		const count = (test: (path: string) => boolean) => {
+			const paths = sb.requests.filter((request) => test(request.path)).map((request) => `${request.path} ${request.accountId ?? ''}`);
+			return { all: paths.length, different: new Set(paths).size };
+		};
+		expect(count((path) => path === '/integrated-account')).toEqual({ all: 1, different: 1 });
+		const capabilities = count((path) => path.endsWith('/capabilities'));
+		expect(capabilities.all).toBeGreaterThan(1);
+		expect(capabilities.all).toBe(capabilities.different);
+		const metadata = count((path) => path.includes('/meta/'));
+		expect(metadata.all).toBe(metadata.different);
+	});
+
+	it('lists the accounts again for the next item when the listing failed for one', async () => {
+		sb.setFaults([{ kind: 'status', status: 400, times: 1, match: { path: '^/integrated-account$' } }]);
+		const context = executeContext({ parameters: (itemIndex) => find(six[itemIndex]), items: [{ json: {} }, { json: {} }], credentials: { apiToken: TOKEN, baseUrl: sb.url }, continueOnFail: true });
+		const [output] = await new TrutoUserDirectory().execute.call(context);
+		const failed = output.filter((item) => item.json.error !== undefined);
+		expect(failed.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0]);
+		expect(output.some((item) => item.json.kind === 'summary' && (item.pairedItem as { item: number }).item === 1)).toBe(true);
+		expect(sb.requests.filter((request) => request.path === '/integrated-account')).toHaveLength(2);
+	});
+
+	it('fails an item whose emails cannot be read on its own, and still searches for the others', async () => {
+		const emails = ['maria.garcia@acme.com', 'not-an-email', 'jonas.weber@acme.com'];
+		const context = executeContext({ parameters: (itemIndex) => find(emails[itemIndex]), items: emails.map(() => ({ json: {} })), credentials: { apiToken: TOKEN, baseUrl: sb.url }, continueOnFail: true });
+		const [output] = await new TrutoUserDirectory().execute.call(context);
+		const itemOf = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
+		expect(output.filter((item) => item.json.error !== undefined).map(itemOf)).toEqual([1]);
+		expect(String(output.find((item) => itemOf(item) === 1)?.json.error)).toMatch(/not an email/);
+		expect(output.filter((item) => item.json.kind === 'summary').map(itemOf)).toEqual([0, 2]);
+	});
 });
 
 describe('choices', () => {
