@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { isGone } from '../../shared/helpers/seats';
 import type { AccountInfo, Capabilities } from '../../shared/transport';
 import { readUser, type ReadScope, type UserRead } from './readBack';
-import { type ActionCall, callFor, describeCall, groupRemovalCall, messageOf, sendAction } from './seatAction';
+import { callFor, groupRemovalCall } from './seatAction';
+import { type ActionCall, describeCall, messageOf, sendAction } from './send';
 import { reclaimEntry, type ReclaimAction, reclaimSupport } from './support';
 
 /**

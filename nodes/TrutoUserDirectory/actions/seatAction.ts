@@ -1,14 +1,11 @@
-import { randomUUID } from 'crypto';
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { checkCall } from '../../shared/checks/preflight';
 import { isGone } from '../../shared/helpers/seats';
-import { fieldNaming } from '../../shared/model/naming';
 import { findResource } from '../../shared/model/resources';
-import type { OperationName, ResourceDefinition } from '../../shared/model/types';
+import type { ResourceDefinition } from '../../shared/model/types';
 import { type AccountInfo, unifiedPath } from '../../shared/transport';
 import { readAssignedSeats, readUser, type ReadScope, type UserRead } from './readBack';
+import { type ActionCall, describeCall, messageOf, sendAction } from './send';
 import { freesSeatOf, reclaimEntry, type ReclaimAction, reclaimSupport } from './support';
 
 /**
@@ -54,15 +51,6 @@ export interface SeatResult {
 	hint: string | null;
 }
 
-/** One write of the engine, as it is checked and sent. */
-export interface ActionCall {
-	resource: ResourceDefinition;
-	operation: OperationName;
-	method: IHttpRequestMethods;
-	path: string[];
-	body?: IDataObject;
-}
-
 const USER = findResource('user') as ResourceDefinition;
 const GROUP = findResource('group') as ResourceDefinition;
 
@@ -76,26 +64,6 @@ export function callFor(action: ReclaimAction, userId: string): ActionCall {
 /** Taking a user out of a group: Truto's custom method POST groups/remove-user, both IDs in the body (as Group → Remove User sends it). */
 export function groupRemovalCall(groupId: string, userId: string): ActionCall {
 	return { resource: GROUP, operation: 'removeUser', method: 'POST', path: unifiedPath('groups', 'remove-user'), body: { group_id: groupId, user_id: userId } };
-}
-
-export const describeCall = (call: ActionCall): string => `${call.method} /${call.path.join('/')}${call.body ? ` ${JSON.stringify(call.body)}` : ''}`;
-
-/** A write's result: sent and accepted (with its key), refused before sending (no key), or refused by Truto or the app. */
-export type Sent = { ok: true; idempotency_key: string } | { ok: false; sent: boolean; idempotency_key: string | null; error: string; hint: string | null };
-
-/**
- * One write: checked like every call of the node (account health, capabilities, required fields),
- * then sent once with a new Idempotency-Key. Never throws.
- */
-export async function sendAction(scope: ReadScope, accountId: string, call: ActionCall): Promise<Sent> {
-	try {
-		await checkCall(scope.metadata, { resource: call.resource, operation: call.operation, accountId, query: {}, body: call.body, naming: fieldNaming(call.resource, call.operation) }, { node: scope.node, itemIndex: scope.itemIndex ?? 0 });
-	} catch (error) {
-		return { ok: false, sent: false, idempotency_key: null, ...messageOf(error) };
-	}
-	const idempotencyKey = randomUUID();
-	const outcome = await scope.client.exchange({ method: call.method, path: call.path, accountId, body: call.body, idempotencyKey, itemIndex: scope.itemIndex });
-	return outcome.ok ? { ok: true, idempotency_key: idempotencyKey } : { ok: false, sent: true, idempotency_key: idempotencyKey, ...messageOf(outcome.error) };
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -127,11 +95,6 @@ export function seatResult(outcome: SeatOutcome, reason: string, extra: Partial<
 		...extra,
 	};
 }
-
-export const messageOf = (error: unknown): { error: string; hint: string | null } => {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return { error: error.message, hint: error.description ?? null };
-	return { error: String((error as Error)?.message ?? error), hint: null };
-};
 
 /**
  * One seat: a fresh look at the user, the plan, then (unless a dry run) the write with an
