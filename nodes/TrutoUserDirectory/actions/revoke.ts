@@ -16,6 +16,9 @@ import { type ActionCall, describeCall, messageOf, sendAction } from './send';
 
 export type RevokeOutcome = 'revoked' | 'not_verified' | 'still_held' | 'failed' | 'skipped' | 'planned';
 
+/** Every outcome, in the order a summary counts them. */
+export const REVOKE_OUTCOMES: RevokeOutcome[] = ['revoked', 'not_verified', 'still_held', 'failed', 'skipped', 'planned'];
+
 /** What one user is to lose in one account. */
 export interface RevokeTarget {
 	accountId: string;

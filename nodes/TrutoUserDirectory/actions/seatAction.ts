@@ -16,6 +16,9 @@ import { freesSeatOf, reclaimEntry, type ReclaimAction, reclaimSupport } from '.
 
 export type SeatOutcome = 'reclaimed' | 'not_verified' | 'still_assigned' | 'failed' | 'skipped' | 'planned';
 
+/** Every outcome, in the order a summary counts them. */
+export const SEAT_OUTCOMES: SeatOutcome[] = ['reclaimed', 'not_verified', 'still_assigned', 'failed', 'skipped', 'planned'];
+
 export interface SeatTarget {
 	accountId: string;
 	userId: string;
