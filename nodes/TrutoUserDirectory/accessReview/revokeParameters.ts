@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOf, readChoice } from '../../shared/parameters/definition';
+import { listOf, optionsProperty, readChoice } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
-import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
+import { accountAndUserProperties, dryRunProperty, readAccountAndUser } from '../actions/parameters';
+import type { RevokeTarget } from '../actions/revoke';
 
 /**
  * The parameters of Access Review → Revoke Access, each defined once: its editor field, default and
@@ -13,12 +14,9 @@ import { optionsCollection } from '../../shared/parameters/options';
 const show = { show: { resource: ['accessReview'], operation: ['revokeAccess'] } };
 const showIds = { show: { ...show.show, revokeInput: ['ids'] } };
 
-const revokeInput: INodeProperties = {
-	displayName: 'Input',
-	name: 'revokeInput',
-	type: 'options',
-	default: 'findings',
-	options: [
+const revokeInput = optionsProperty(
+	{ displayName: 'Input', name: 'revokeInput', default: 'findings' },
+	[
 		{
 			name: 'Privileged Access Items',
 			value: 'findings',
@@ -26,26 +24,11 @@ const revokeInput: INodeProperties = {
 		},
 		{ name: 'Account, User and Roles', value: 'ids', description: 'Each input item names an integrated account, a user and the roles (or groups) to take away' },
 	],
-	description: 'What the input items are',
-	displayOptions: show,
-};
+	'What the input items are',
+	show,
+);
 
-const revokeAccount = integratedAccountLocator({
-	name: 'revokeAccount',
-	description: 'The integrated account of the user, e.g. {{ $json.account_id }}',
-	displayOptions: showIds,
-});
-
-const revokeUserId: INodeProperties = {
-	displayName: 'User ID',
-	name: 'revokeUserId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. {{ $json.user_id }}',
-	description: "The user's ID in the app",
-	displayOptions: showIds,
-};
+const revokeIds = accountAndUserProperties('revoke', showIds);
 
 const revokeRoles: INodeProperties = {
 	displayName: 'Roles to Revoke',
@@ -57,14 +40,7 @@ const revokeRoles: INodeProperties = {
 	displayOptions: showIds,
 };
 
-const revokeDryRun: INodeProperties = {
-	displayName: 'Dry Run',
-	name: 'revokeDryRun',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to only plan: each user is looked at and the writes their rights would get are shown (outcome "planned"), but nothing is sent. Switch off to act.',
-	displayOptions: show,
-};
+const revokeDryRun = dryRunProperty('revokeDryRun', 'each user is looked at and the writes their rights would get are shown', show);
 
 const privilegedGroups: INodeProperties = {
 	displayName: 'Groups That Grant Privileges',
@@ -79,19 +55,13 @@ const privilegedGroups: INodeProperties = {
 // Named apart from the other operations' Options: n8n would carry a value of one over to the other.
 const options = optionsCollection([privilegedGroups], { name: 'revokeOptions', displayOptions: show });
 
-export const revokeProperties: INodeProperties[] = [revokeInput, revokeAccount, revokeUserId, revokeRoles, revokeDryRun, options];
+export const revokeProperties: INodeProperties[] = [revokeInput, revokeIds.account, revokeIds.userId, revokeRoles, revokeDryRun, options];
 
 export type RevokeInput = 'findings' | 'ids';
 
 /** What one item asks for, read before anything is sent. */
-export interface RevokeItem {
+export interface RevokeItem extends RevokeTarget {
 	itemIndex: number;
-	accountId: string;
-	userId: string;
-	roles: string[];
-	groups: string[];
-	userTypeAdmin: boolean;
-	dryRun: boolean;
 	/** The item of Find Privileged Access (Input: Privileged Access Items). */
 	finding?: IDataObject;
 	/** Why nothing is to be done for this item (an account that could not be reviewed). */
@@ -116,8 +86,7 @@ export function readRevokeItem(context: IExecuteFunctions, itemIndex: number): R
 	const input = readChoice<RevokeInput>(location, revokeInput, read(revokeInput));
 	const settings = { itemIndex, groups, dryRun: read(revokeDryRun) !== false };
 	if (input === 'ids') {
-		const accountId = locatorText(location, context.getNodeParameter(revokeAccount.name, itemIndex, '', { extractValue: true }), 'Integrated Account', { required: true }) as string;
-		const userId = locatorText(location, read(revokeUserId), revokeUserId.displayName, { required: true }) as string;
+		const { accountId, userId } = readAccountAndUser(context, itemIndex, revokeIds);
 		const roles = listOf(read(revokeRoles));
 		if (roles.length === 0 && groups.length === 0) {
 			throw inputError(location, 'Nothing to revoke: Roles to Revoke is empty', `Enter the names or IDs of the roles to take away, e.g. {{ $json.privileged_roles.join(', ') }}, or name groups under Options → ${privilegedGroups.displayName}.`);

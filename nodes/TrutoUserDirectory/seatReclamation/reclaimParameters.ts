@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listOf, numberProperty, optionsProperty, readChoice, readNumber } from '../../shared/parameters/definition';
 import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
-import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
 import { optionsCollection } from '../../shared/parameters/options';
+import { accountAndUserProperties, allowDeleteProperty, dryRunProperty, readAccountAndUser } from '../actions/parameters';
 import { exemptDomains, exemptEmails } from './parameters';
 
 /**
@@ -30,39 +30,11 @@ const reclaimInput = optionsProperty(
 /** Shown when the items name the account and the user (Input: Account and User IDs). */
 const showForIds = { show: { ...show.show, reclaimInput: ['ids'] } };
 
-const reclaimAccount = integratedAccountLocator({
-	name: 'reclaimAccount',
-	description: 'The integrated account of the user, e.g. {{ $json.account_id }}',
-	displayOptions: showForIds,
-});
+const reclaimIds = accountAndUserProperties('reclaim', showForIds);
 
-const reclaimUserId: INodeProperties = {
-	displayName: 'User ID',
-	name: 'reclaimUserId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. {{ $json.user_id }}',
-	description: "The user's ID in the app",
-	displayOptions: showForIds,
-};
+const dryRun = dryRunProperty('dryRun', 'each seat is looked at and the write it would get is shown', show);
 
-const dryRun: INodeProperties = {
-	displayName: 'Dry Run',
-	name: 'dryRun',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to only plan: each seat is looked at and the write it would get is shown (outcome "planned"), but nothing is sent. Switch off to act.',
-	displayOptions: show,
-};
-
-const allowDelete: INodeProperties = {
-	displayName: 'Allow Delete',
-	name: 'allowDelete',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to delete users where deleting is the only way the app offers to free the seat. Deleting cannot be undone; without this such seats are skipped.',
-};
+const allowDelete = allowDeleteProperty('users where deleting is the only way the app offers to free the seat', 'such seats are skipped');
 
 const maxFindingAgeDays = numberProperty(
 	{ displayName: 'Max Finding Age (Days)', name: 'maxFindingAgeDays', default: 7, minValue: 0 },
@@ -72,7 +44,7 @@ const maxFindingAgeDays = numberProperty(
 // Named apart from Find Reclaimable Seats' Options: n8n would carry a value of one over to the other.
 const options = optionsCollection([allowDelete, { ...exemptDomains }, { ...exemptEmails }, maxFindingAgeDays], { name: 'reclaimOptions', displayOptions: show });
 
-export const reclaimProperties: INodeProperties[] = [reclaimInput, reclaimAccount, reclaimUserId, dryRun, options];
+export const reclaimProperties: INodeProperties[] = [reclaimInput, reclaimIds.account, reclaimIds.userId, dryRun, options];
 
 export type ReclaimInput = 'findings' | 'ids';
 
@@ -117,9 +89,7 @@ export function readReclaimItem(context: IExecuteFunctions, itemIndex: number): 
 		exemptDomains: new Set(listOf(option(exemptDomains)).map((domain) => domain.replace(/^@/, '').toLowerCase())),
 	};
 	if (input === 'ids') {
-		const accountId = locatorText(location, context.getNodeParameter(reclaimAccount.name, itemIndex, '', { extractValue: true }), 'Integrated Account', { required: true }) as string;
-		const userId = locatorText(location, read(reclaimUserId), reclaimUserId.displayName, { required: true }) as string;
-		return { ...settings, accountId, userId };
+		return { ...settings, ...readAccountAndUser(context, itemIndex, reclaimIds) };
 	}
 	const finding = context.getInputData()[itemIndex]?.json ?? {};
 	if (finding.kind === 'summary') return undefined;
