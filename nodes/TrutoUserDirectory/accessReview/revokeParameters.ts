@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOf, optionsProperty, readChoice } from '../../shared/parameters/definition';
-import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
+import { listOf, readChoice } from '../../shared/parameters/definition';
+import { inputError } from '../../shared/parameters/itemLocation';
 import { optionsCollection } from '../../shared/parameters/options';
-import { accountAndUserProperties, dryRunProperty, readAccountAndUser } from '../actions/parameters';
+import { dryRunProperty, findingsOrIds, itemParameters, readAccountAndUser } from '../actions/parameters';
 import type { RevokeTarget } from '../actions/revoke';
 
 /**
@@ -12,23 +12,18 @@ import type { RevokeTarget } from '../actions/revoke';
  */
 
 const show = { show: { resource: ['accessReview'], operation: ['revokeAccess'] } };
-const showIds = { show: { ...show.show, revokeInput: ['ids'] } };
 
-const revokeInput = optionsProperty(
-	{ displayName: 'Input', name: 'revokeInput', default: 'findings' },
-	[
-		{
+const target = findingsOrIds(
+	'revoke',
+	{
+		findings: {
 			name: 'Privileged Access Items',
-			value: 'findings',
 			description: "Each input item is an item of Find Privileged Access (straight, or after a Filter or an approval): the privileged roles it lists are revoked; summaries are ignored",
 		},
-		{ name: 'Account, User and Roles', value: 'ids', description: 'Each input item names an integrated account, a user and the roles (or groups) to take away' },
-	],
-	'What the input items are',
+		ids: { name: 'Account, User and Roles', description: 'Each input item names an integrated account, a user and the roles (or groups) to take away' },
+	},
 	show,
 );
-
-const revokeIds = accountAndUserProperties('revoke', showIds);
 
 const revokeRoles: INodeProperties = {
 	displayName: 'Roles to Revoke',
@@ -37,7 +32,7 @@ const revokeRoles: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. Owner, Global Administrator',
 	description: "Names or IDs of the user's roles to take away, separated by commas (any case). Each goes by deleting the user's role assignments of it, where the app lets Truto do that.",
-	displayOptions: showIds,
+	displayOptions: target.showForIds,
 };
 
 const revokeDryRun = dryRunProperty('revokeDryRun', 'each user is looked at and the writes their rights would get are shown', show);
@@ -55,7 +50,7 @@ const privilegedGroups: INodeProperties = {
 // Named apart from the other operations' Options: n8n would carry a value of one over to the other.
 const options = optionsCollection([privilegedGroups], { name: 'revokeOptions', displayOptions: show });
 
-export const revokeProperties: INodeProperties[] = [revokeInput, revokeIds.account, revokeIds.userId, revokeRoles, revokeDryRun, options];
+export const revokeProperties: INodeProperties[] = [target.input, target.account, target.userId, revokeRoles, revokeDryRun, options];
 
 export type RevokeInput = 'findings' | 'ids';
 
@@ -79,14 +74,12 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  * or the fields) and the run's settings. Returns undefined for a summary item (nobody to act on).
  */
 export function readRevokeItem(context: IExecuteFunctions, itemIndex: number): RevokeItem | undefined {
-	const location: ItemLocation = { node: context.getNode(), itemIndex };
-	const read = (property: INodeProperties): unknown => context.getNodeParameter(property.name, itemIndex, property.default);
-	const chosen = (read(options) ?? {}) as IDataObject;
-	const groups = listOf(chosen[privilegedGroups.name] ?? privilegedGroups.default);
-	const input = readChoice<RevokeInput>(location, revokeInput, read(revokeInput));
+	const { location, read, option } = itemParameters(context, itemIndex, options);
+	const groups = listOf(option(privilegedGroups));
+	const input = readChoice<RevokeInput>(location, target.input, read(target.input));
 	const settings = { itemIndex, groups, dryRun: read(revokeDryRun) !== false };
 	if (input === 'ids') {
-		const { accountId, userId } = readAccountAndUser(context, itemIndex, revokeIds);
+		const { accountId, userId } = readAccountAndUser(context, itemIndex, target);
 		const roles = listOf(read(revokeRoles));
 		if (roles.length === 0 && groups.length === 0) {
 			throw inputError(location, 'Nothing to revoke: Roles to Revoke is empty', `Enter the names or IDs of the roles to take away, e.g. {{ $json.privileged_roles.join(', ') }}, or name groups under Options → ${privilegedGroups.displayName}.`);

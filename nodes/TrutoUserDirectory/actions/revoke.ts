@@ -5,7 +5,7 @@ import type { ResourceDefinition } from '../../shared/model/types';
 import { type AccountInfo, type Capabilities, unifiedPath } from '../../shared/transport';
 import { readUser, type ReadScope, type UserRead } from './readBack';
 import { groupRemovalCall } from './seatAction';
-import { type ActionCall, describeCall, messageOf, sendAction } from './send';
+import { type ActingResult, type ActionCall, describeCall, failedOnThrow, messageOf, sendAction, type UserTarget } from './engine';
 
 /**
  * Taking privileged rights away, and proving it: plan → act → read back, for one user in one
@@ -20,23 +20,17 @@ export type RevokeOutcome = 'revoked' | 'not_verified' | 'still_held' | 'failed'
 export const REVOKE_OUTCOMES: RevokeOutcome[] = ['revoked', 'not_verified', 'still_held', 'failed', 'skipped', 'planned'];
 
 /** What one user is to lose in one account. */
-export interface RevokeTarget {
-	accountId: string;
-	userId: string;
+export interface RevokeTarget extends UserTarget {
 	/** Role names or IDs (any case) to take away. */
 	roles: string[];
 	/** Group names or IDs (any case) to take the user out of. */
 	groups: string[];
 	/** The review found user_type admin: said to be left (Truto documents no write of it) unless read back changed. */
 	userTypeAdmin: boolean;
-	dryRun: boolean;
 }
 
 /** One right's outcome, every field present. */
-export interface RightResult {
-	outcome: RevokeOutcome;
-	/** One sentence: what was done and seen, or why nothing was. */
-	reason: string;
+export interface RightResult extends ActingResult<RevokeOutcome> {
 	/** "role Owner", "group Admins", "user_type admin"; "user" when the user could not be looked at. */
 	right: string;
 	right_type: 'role' | 'group' | 'user_type' | 'user';
@@ -49,9 +43,6 @@ export interface RightResult {
 	/** What the user held before: the role with its assignments, or the membership. */
 	previous_state: string | null;
 	state_now: string | null;
-	undo: string | null;
-	error: string | null;
-	hint: string | null;
 }
 
 interface Entry {
@@ -129,11 +120,10 @@ const assignmentsOf = (records: IDataObject[], roleId: string): string[] => reco
  * a failure is a `failed` result with the transport's message and hint.
  */
 export async function revokeRights(scope: ReadScope, account: AccountInfo, target: RevokeTarget): Promise<RightResult[]> {
-	try {
-		return await revoke(scope, account, target);
-	} catch (error) {
-		return [rightResult('failed', 'The rights could not be revoked', { right: 'user', right_type: 'user', ...messageOf(error) })];
-	}
+	return await failedOnThrow(
+		() => revoke(scope, account, target),
+		(message) => [rightResult('failed', 'The rights could not be revoked', { right: 'user', right_type: 'user', ...message })],
+	);
 }
 
 async function revoke(scope: ReadScope, account: AccountInfo, target: RevokeTarget): Promise<RightResult[]> {
@@ -198,7 +188,7 @@ async function revoke(scope: ReadScope, account: AccountInfo, target: RevokeTarg
 		return userType ? [...results, userType] : results;
 	}
 
-	// 3. Act: one write at a time, each checked like every call of the node and sent with an Idempotency-Key (actions/send.ts).
+	// 3. Act: one write at a time, each checked like every call of the node and sent with an Idempotency-Key (actions/engine.ts).
 	const sent: Plan[] = [];
 	for (const plan of plans) {
 		const keys: string[] = [];

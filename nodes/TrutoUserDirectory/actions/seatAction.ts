@@ -5,7 +5,7 @@ import { findResource } from '../../shared/model/resources';
 import type { ResourceDefinition } from '../../shared/model/types';
 import { type AccountInfo, unifiedPath } from '../../shared/transport';
 import { readAssignedSeats, readUser, type ReadScope, type UserRead } from './readBack';
-import { type ActionCall, describeCall, messageOf, sendAction } from './send';
+import { type ActingResult, type ActionCall, describeCall, failedOnThrow, sendAction, type UserTarget } from './engine';
 import { freesSeatOf, reclaimEntry, type ReclaimAction, reclaimSupport } from './support';
 
 /**
@@ -19,26 +19,20 @@ export type SeatOutcome = 'reclaimed' | 'not_verified' | 'still_assigned' | 'fai
 /** Every outcome, in the order a summary counts them. */
 export const SEAT_OUTCOMES: SeatOutcome[] = ['reclaimed', 'not_verified', 'still_assigned', 'failed', 'skipped', 'planned'];
 
-export interface SeatTarget {
-	accountId: string;
-	userId: string;
+export interface SeatTarget extends UserTarget {
 	/** The licenses whose seats are to be freed; empty: every license the user holds now (or the account itself in an app without licenses). */
 	licenseIds: string[];
 	/** The action asked for (a finding's reclaim_action); undefined: the first that frees the seat. */
 	action?: string | null;
 	/** Delete cannot be undone: only when allowed. */
 	allowDelete: boolean;
-	dryRun: boolean;
 	/** Why the user, as seen now, must be left alone (active again, exempt); undefined to go on. */
 	skipWhen?: (user: IDataObject) => string | undefined;
 	/** The fresh look at the user, when the caller started it already (readUser); undefined: made here. */
 	look?: Promise<UserRead>;
 }
 
-export interface SeatResult {
-	outcome: SeatOutcome;
-	/** One sentence: what was done and seen, or why nothing was. */
-	reason: string;
+export interface SeatResult extends ActingResult<SeatOutcome> {
 	action: ReclaimAction | null;
 	/** The write as sent (or, on a dry run, as it would be): "POST /unified/user-directory/users/deactivate { user_id }". */
 	request: string | null;
@@ -48,10 +42,7 @@ export interface SeatResult {
 	/** License IDs held before and after (comma-separated), as the user record says. */
 	licenses_before: string | null;
 	licenses_after: string | null;
-	undo: string | null;
 	irreversible: boolean | null;
-	error: string | null;
-	hint: string | null;
 }
 
 const USER = findResource('user') as ResourceDefinition;
@@ -105,11 +96,10 @@ export function seatResult(outcome: SeatOutcome, reason: string, extra: Partial<
  * transport's message and hint, so one seat never stops the others.
  */
 export async function reclaimSeat(scope: ReadScope, account: AccountInfo, target: SeatTarget): Promise<SeatResult> {
-	try {
-		return await reclaim(scope, account, target);
-	} catch (error) {
-		return seatResult('failed', 'The seat could not be reclaimed', messageOf(error));
-	}
+	return await failedOnThrow(
+		() => reclaim(scope, account, target),
+		(message) => seatResult('failed', 'The seat could not be reclaimed', message),
+	);
 }
 
 async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarget): Promise<SeatResult> {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsProperty, readChoice } from '../../shared/parameters/definition';
-import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
+import { readChoice } from '../../shared/parameters/definition';
+import { inputError } from '../../shared/parameters/itemLocation';
 import { optionsCollection } from '../../shared/parameters/options';
-import { allowDeleteProperty, dryRunProperty } from '../actions/parameters';
+import { allowDeleteProperty, dryRunProperty, inputProperty, itemParameters } from '../actions/parameters';
 import { scopeProperties } from '../estate/scopeParameters';
 import { emails, matchUsernames, readEveryUser, searchWords } from './parameters';
 
@@ -17,20 +17,15 @@ import { emails, matchUsernames, readEveryUser, searchWords } from './parameters
 const show = { show: { resource: ['person'], operation: ['offboard'] } };
 const byEmail = { show: { ...show.show, offboardInput: ['emails'] } };
 
-const offboardInput = optionsProperty(
-	{ displayName: 'Input', name: 'offboardInput', default: 'emails' },
-	[
-		{ name: 'Emails', value: 'emails', description: "The person's emails: their accounts are found as Find Accounts finds them, then offboarded" },
-		{
-			name: 'Accounts Found',
-			value: 'accounts',
-			description:
-				'Each input item is an account of Find Accounts (or an outcome of an earlier Offboard), e.g. after an approval: exactly those users are offboarded; summary items are ignored',
-		},
-	],
-	'What the input items are',
-	show,
-);
+const offboardInput = inputProperty('offboardInput', 'emails', [
+	{ name: 'Emails', value: 'emails', description: "The person's emails: their accounts are found as Find Accounts finds them, then offboarded" },
+	{
+		name: 'Accounts Found',
+		value: 'accounts',
+		description:
+			'Each input item is an account of Find Accounts (or an outcome of an earlier Offboard), e.g. after an approval: exactly those users are offboarded; summary items are ignored',
+	},
+], show);
 
 const scope = scopeProperties(byEmail, searchWords);
 
@@ -88,10 +83,7 @@ const NOT_AN_ACCOUNT = new Set(['summary']);
 
 /** One item, read and checked before anything is sent; undefined for a summary item of Find Accounts or Offboard. */
 export function readOffboardItem(context: IExecuteFunctions, itemIndex: number): OffboardItem | undefined {
-	const location: ItemLocation = { node: context.getNode(), itemIndex };
-	const read = (property: INodeProperties): unknown => context.getNodeParameter(property.name, itemIndex, property.default);
-	const chosen = (read(offboardOptions) ?? {}) as IDataObject;
-	const option = (property: INodeProperties): unknown => chosen[property.name] ?? property.default;
+	const { location, read, option } = itemParameters(context, itemIndex, offboardOptions);
 	const input = readChoice<OffboardInput>(location, offboardInput, read(offboardInput));
 	const settings: OffboardSettings = {
 		dryRun: read(offboardDryRun) !== false,

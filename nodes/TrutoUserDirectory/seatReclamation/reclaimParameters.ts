@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOf, numberProperty, optionsProperty, readChoice, readNumber } from '../../shared/parameters/definition';
-import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
+import { listOf, numberProperty, readChoice, readNumber } from '../../shared/parameters/definition';
+import { inputError } from '../../shared/parameters/itemLocation';
 import { optionsCollection } from '../../shared/parameters/options';
-import { accountAndUserProperties, allowDeleteProperty, dryRunProperty, readAccountAndUser } from '../actions/parameters';
+import { allowDeleteProperty, dryRunProperty, findingsOrIds, itemParameters, readAccountAndUser } from '../actions/parameters';
 import { exemptDomains, exemptEmails } from './parameters';
 
 /**
@@ -13,24 +13,14 @@ import { exemptDomains, exemptEmails } from './parameters';
 
 const show = { show: { resource: ['seatReclamation'], operation: ['reclaimSeats'] } };
 
-const reclaimInput = optionsProperty(
-	{ displayName: 'Input', name: 'reclaimInput', default: 'findings' },
-	[
-		{
-			name: 'Findings',
-			value: 'findings',
-			description: 'Each input item is a finding of Find Reclaimable Seats (straight, or after a Filter or an approval); the summary item is ignored',
-		},
-		{ name: 'Account and User IDs', value: 'ids', description: 'Each input item names an integrated account and a user; every paid seat the user holds is freed' },
-	],
-	'What the input items are',
+const target = findingsOrIds(
+	'reclaim',
+	{
+		findings: { name: 'Findings', description: 'Each input item is a finding of Find Reclaimable Seats (straight, or after a Filter or an approval); the summary item is ignored' },
+		ids: { name: 'Account and User IDs', description: 'Each input item names an integrated account and a user; every paid seat the user holds is freed' },
+	},
 	show,
 );
-
-/** Shown when the items name the account and the user (Input: Account and User IDs). */
-const showForIds = { show: { ...show.show, reclaimInput: ['ids'] } };
-
-const reclaimIds = accountAndUserProperties('reclaim', showForIds);
 
 const dryRun = dryRunProperty('dryRun', 'each seat is looked at and the write it would get is shown', show);
 
@@ -44,7 +34,7 @@ const maxFindingAgeDays = numberProperty(
 // Named apart from Find Reclaimable Seats' Options: n8n would carry a value of one over to the other.
 const options = optionsCollection([allowDelete, { ...exemptDomains }, { ...exemptEmails }, maxFindingAgeDays], { name: 'reclaimOptions', displayOptions: show });
 
-export const reclaimProperties: INodeProperties[] = [reclaimInput, reclaimIds.account, reclaimIds.userId, dryRun, options];
+export const reclaimProperties: INodeProperties[] = [target.input, target.account, target.userId, dryRun, options];
 
 export type ReclaimInput = 'findings' | 'ids';
 
@@ -75,11 +65,8 @@ export const NOT_A_USER_SEAT: Record<string, string> = {
  * settings. Returns undefined for the summary item of Find Reclaimable Seats (not a finding).
  */
 export function readReclaimItem(context: IExecuteFunctions, itemIndex: number): ReclaimItem | undefined {
-	const location: ItemLocation = { node: context.getNode(), itemIndex };
-	const read = (property: INodeProperties): unknown => context.getNodeParameter(property.name, itemIndex, property.default);
-	const chosen = (read(options) ?? {}) as IDataObject;
-	const option = (property: INodeProperties): unknown => chosen[property.name] ?? property.default;
-	const input = readChoice<ReclaimInput>(location, reclaimInput, read(reclaimInput));
+	const { location, read, option } = itemParameters(context, itemIndex, options);
+	const input = readChoice<ReclaimInput>(location, target.input, read(target.input));
 	const settings = {
 		itemIndex,
 		dryRun: read(dryRun) !== false,
@@ -89,7 +76,7 @@ export function readReclaimItem(context: IExecuteFunctions, itemIndex: number): 
 		exemptDomains: new Set(listOf(option(exemptDomains)).map((domain) => domain.replace(/^@/, '').toLowerCase())),
 	};
 	if (input === 'ids') {
-		return { ...settings, ...readAccountAndUser(context, itemIndex, reclaimIds) };
+		return { ...settings, ...readAccountAndUser(context, itemIndex, target) };
 	}
 	const finding = context.getInputData()[itemIndex]?.json ?? {};
 	if (finding.kind === 'summary') return undefined;

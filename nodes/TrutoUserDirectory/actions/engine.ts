@@ -8,9 +8,27 @@ import type { OperationName, ResourceDefinition } from '../../shared/model/types
 import type { ReadScope } from './readBack';
 
 /**
- * The one write step of the acting operations (Reclaim Seats, Offboard, Revoke Access): a write checked
- * like every call of the node, then sent once with its own Idempotency-Key, never throwing.
+ * What the acting operations (Reclaim Seats, Offboard, Revoke Access) share in acting on one user: whom
+ * they act on, the fields every outcome has, the one write step (checked like every call of the node,
+ * then sent once with its own Idempotency-Key), and that a failure is an outcome, never a throw.
  */
+
+/** One user of one integrated account to act on. */
+export interface UserTarget {
+	accountId: string;
+	userId: string;
+	dryRun: boolean;
+}
+
+/** The fields every outcome of acting on a user has, null where they do not apply. */
+export interface ActingResult<Outcome extends string> {
+	outcome: Outcome;
+	/** One sentence: what was done and seen, or why nothing was. */
+	reason: string;
+	undo: string | null;
+	error: string | null;
+	hint: string | null;
+}
 
 /** One write, as it is checked and sent. */
 export interface ActionCall {
@@ -29,6 +47,18 @@ export const messageOf = (error: unknown): { error: string; hint: string | null 
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return { error: error.message, hint: error.description ?? null };
 	return { error: String((error as Error)?.message ?? error), hint: null };
 };
+
+/**
+ * `act`'s result; when it throws, the result `failed` makes of the error's message and hint, so one
+ * user never stops the others.
+ */
+export async function failedOnThrow<R>(act: () => Promise<R>, failed: (message: { error: string; hint: string | null }) => R): Promise<R> {
+	try {
+		return await act();
+	} catch (error) {
+		return failed(messageOf(error));
+	}
+}
 
 /** A write's result: sent and accepted (with its key), refused before sending (no key), or refused by Truto or the app. */
 export type Sent = { ok: true; idempotency_key: string } | { ok: false; sent: boolean; idempotency_key: string | null; error: string; hint: string | null };
