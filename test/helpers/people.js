@@ -24,4 +24,17 @@ const PRIVILEGED = [
 	'webex:samuel.osei@acme-webex.com',
 ];
 
-module.exports = { PRIVILEGED };
+/**
+ * The reversible writes that offboarding maria.garcia@acme.com sends across the sandbox (Allow Delete
+ * off), as `METHOD path body`: a status update or deactivation where the app takes one, and HubSpot's
+ * group removal while she is still active there.
+ */
+const MARIA_OFFBOARDING_WRITES = [
+	'PATCH /unified/user-directory/users/0055g00000A1b2cAAA {"status":"inactive"}',
+	'PATCH /unified/user-directory/users/5100001 {"status":"inactive"}',
+	'PATCH /unified/user-directory/users/Y2lzY29zcGFyazovL3VzL1BFT1BMRS9tYXJpYS1nYXJjaWE {"status":"inactive"}',
+	'POST /unified/user-directory/groups/remove-user {"group_id":"7100001","user_id":"5100001"}',
+	'POST /unified/user-directory/users/deactivate {"user_id":"00uabf2f0409220c1821"}',
+];
+
+module.exports = { PRIVILEGED, MARIA_OFFBOARDING_WRITES };

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { AccountInfo } from '../../shared/transport';
-import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
-import { revokeRights, type RevokeOutcome, type RightResult, rightResult } from '../actions/revoke';
+import { allDryRun, onePerAccount, readEveryItem, scopeFor, unknownAccount, withSummary } from '../actions/batch';
+import { REVOKE_OUTCOMES, revokeRights, type RevokeOutcome, type RightResult, rightResult } from '../actions/revoke';
+import { attentionLines, countOutcomes, inFieldOrder, outcomeHead, outcomesLine, plannedTitle, plural, summaryFields, textOrNull } from '../actions/summary';
 import type { ExecutionScope } from '../execution';
 import { ACCOUNTS_SIDE_BY_SIDE } from '../seatReclamation/reviewAccounts';
 import { readRevokeItem, type RevokeItem } from './revokeParameters';
@@ -47,27 +48,17 @@ const OUTCOME_WORDS: Record<RevokeOutcome, string> = {
 	planned: 'planned (dry run)',
 };
 
-function complete(item: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const field of REVOKE_FIELDS) out[field] = item[field] ?? null;
-	return out;
-}
-
-const str = (value: unknown): string | null => (value === undefined || value === null || value === '' ? null : String(value));
+const complete = inFieldOrder(REVOKE_FIELDS);
 
 function outcomeItem(item: RevokeItem, account: AccountInfo | undefined, right: RightResult, now: number): IDataObject {
 	const finding = item.finding ?? {};
-	const who = str(finding.user_name) ?? str(finding.user_email) ?? (item.userId ? `User ${item.userId}` : 'Nobody');
-	const where = account?.label ?? str(finding.account_name) ?? `Integrated account ${item.accountId}`;
+	const who = textOrNull(finding.user_name) ?? textOrNull(finding.user_email) ?? (item.userId ? `User ${item.userId}` : 'Nobody');
+	const { where, fields } = outcomeHead(account, finding, item.accountId);
 	return complete({
 		kind: 'revoke_outcome',
 		title: `${who} (${where}): ${right.right} ${OUTCOME_WORDS[right.outcome]}`,
-		account_id: item.accountId,
-		account_name: account?.label ?? str(finding.account_name),
-		integration: account?.integration ?? str(finding.integration),
+		...fields,
 		user_id: item.userId || null,
-		user_name: str(finding.user_name),
-		user_email: str(finding.user_email),
 		dry_run: item.dryRun,
 		...right,
 		checked_at: new Date(now).toISOString(),
@@ -76,29 +67,16 @@ function outcomeItem(item: RevokeItem, account: AccountInfo | undefined, right: 
 
 /** The summary: counts per outcome, what needs a look, and a digest ready to post. */
 function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDataObject {
-	const counts: Record<RevokeOutcome, number> = { revoked: 0, not_verified: 0, still_held: 0, failed: 0, skipped: 0, planned: 0 };
-	for (const item of outcomes) counts[item.outcome as RevokeOutcome]++;
+	const counts = countOutcomes(REVOKE_OUTCOMES, outcomes);
 	const attention = outcomes.filter((item) => ['still_held', 'failed', 'not_verified', 'skipped'].includes(String(item.outcome)));
 	const title =
 		dryRun && counts.planned
-			? `Access revocation (dry run): ${counts.planned} right${counts.planned === 1 ? '' : 's'} planned, nothing sent`
-			: `Access revocation: ${counts.revoked} right${counts.revoked === 1 ? '' : 's'} revoked and verified`;
-	const lines = [
-		`*${title}*`,
-		`Outcomes: ${(Object.keys(counts) as RevokeOutcome[])
-			.filter((outcome) => counts[outcome])
-			.map((outcome) => `${counts[outcome]} ${outcome.replace('_', ' ')}`)
-			.join(', ') || 'none'}`,
-		...(attention.length ? ['Needs a look (do these by hand where it says so):', ...attention.map((item) => `• ${String(item.title)}: ${String(item.error ?? item.reason)}`)] : []),
-	];
+			? plannedTitle('Access revocation', counts.planned, 'right')
+			: `Access revocation: ${plural(counts.revoked, 'right')} revoked and verified`;
+	const lines = [outcomesLine(counts), ...attentionLines('Needs a look (do these by hand where it says so):', attention)];
 	return complete({
-		kind: 'summary',
-		title,
-		text: lines.join('\n'),
-		dry_run: dryRun,
-		outcomes: counts,
+		...summaryFields(title, lines, dryRun, counts, now),
 		needs_attention: attention.map((item) => ({ title: item.title, outcome: item.outcome, right: item.right, reason: item.reason, error: item.error, hint: item.hint, account_id: item.account_id, user_id: item.user_id })),
-		checked_at: new Date(now).toISOString(),
 	});
 }
 
@@ -117,10 +95,10 @@ export async function revokeAccess(execution: ExecutionScope, itemIndices: numbe
 	await onePerAccount(execution, work, ACCOUNTS_SIDE_BY_SIDE, async (item, account) => {
 		let rights: RightResult[];
 		if (item.skip) rights = [rightResult('skipped', item.skip, { right: 'account', right_type: 'user' })];
-		else if (!account) rights = [rightResult('failed', `Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`, { right: 'user', right_type: 'user' })];
+		else if (!account) rights = [rightResult('failed', unknownAccount(item.accountId), { right: 'user', right_type: 'user' })];
 		else {
 			const { accountId, userId, roles, groups, userTypeAdmin, dryRun } = item;
-			rights = await revokeRights({ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex }, account, { accountId, userId, roles, groups, userTypeAdmin, dryRun });
+			rights = await revokeRights(scopeFor(execution, item.itemIndex), account, { accountId, userId, roles, groups, userTypeAdmin, dryRun });
 			if (rights.length === 0) rights = [rightResult('skipped', 'Nothing to revoke: the item names no privileged role, and no group under Groups That Grant Privileges holds the user', { right: 'user', right_type: 'user' })];
 		}
 		results.set(
@@ -129,9 +107,5 @@ export async function revokeAccess(execution: ExecutionScope, itemIndices: numbe
 		);
 	});
 
-	const output = inInputOrder(itemIndices, results, errors);
-	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'revoke_outcome');
-	const dryRun = work.length ? work.every((item) => item.dryRun) : true;
-	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });
-	return output;
+	return withSummary(itemIndices, results, errors, 'revoke_outcome', (outcomes) => summaryItem(outcomes, allDryRun(work), now));
 }

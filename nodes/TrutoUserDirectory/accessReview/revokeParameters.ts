@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listOf, readChoice } from '../../shared/parameters/definition';
-import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
-import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
+import { inputError } from '../../shared/parameters/itemLocation';
 import { optionsCollection } from '../../shared/parameters/options';
+import { dryRunProperty, findingsOrIds, itemParameters, readAccountAndUser } from '../actions/parameters';
+import type { RevokeTarget } from '../actions/revoke';
 
 /**
  * The parameters of Access Review → Revoke Access, each defined once: its editor field, default and
@@ -11,41 +12,18 @@ import { optionsCollection } from '../../shared/parameters/options';
  */
 
 const show = { show: { resource: ['accessReview'], operation: ['revokeAccess'] } };
-const showIds = { show: { ...show.show, revokeInput: ['ids'] } };
 
-const revokeInput: INodeProperties = {
-	displayName: 'Input',
-	name: 'revokeInput',
-	type: 'options',
-	default: 'findings',
-	options: [
-		{
+const target = findingsOrIds(
+	'revoke',
+	{
+		findings: {
 			name: 'Privileged Access Items',
-			value: 'findings',
 			description: "Each input item is an item of Find Privileged Access (straight, or after a Filter or an approval): the privileged roles it lists are revoked; summaries are ignored",
 		},
-		{ name: 'Account, User and Roles', value: 'ids', description: 'Each input item names an integrated account, a user and the roles (or groups) to take away' },
-	],
-	description: 'What the input items are',
-	displayOptions: show,
-};
-
-const revokeAccount = integratedAccountLocator({
-	name: 'revokeAccount',
-	description: 'The integrated account of the user, e.g. {{ $json.account_id }}',
-	displayOptions: showIds,
-});
-
-const revokeUserId: INodeProperties = {
-	displayName: 'User ID',
-	name: 'revokeUserId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. {{ $json.user_id }}',
-	description: "The user's ID in the app",
-	displayOptions: showIds,
-};
+		ids: { name: 'Account, User and Roles', description: 'Each input item names an integrated account, a user and the roles (or groups) to take away' },
+	},
+	show,
+);
 
 const revokeRoles: INodeProperties = {
 	displayName: 'Roles to Revoke',
@@ -54,17 +32,10 @@ const revokeRoles: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. Owner, Global Administrator',
 	description: "Names or IDs of the user's roles to take away, separated by commas (any case). Each goes by deleting the user's role assignments of it, where the app lets Truto do that.",
-	displayOptions: showIds,
+	displayOptions: target.showForIds,
 };
 
-const revokeDryRun: INodeProperties = {
-	displayName: 'Dry Run',
-	name: 'revokeDryRun',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to only plan: each user is looked at and the writes their rights would get are shown (outcome "planned"), but nothing is sent. Switch off to act.',
-	displayOptions: show,
-};
+const revokeDryRun = dryRunProperty('revokeDryRun', 'each user is looked at and the writes their rights would get are shown', show);
 
 const privilegedGroups: INodeProperties = {
 	displayName: 'Groups That Grant Privileges',
@@ -79,19 +50,13 @@ const privilegedGroups: INodeProperties = {
 // Named apart from the other operations' Options: n8n would carry a value of one over to the other.
 const options = optionsCollection([privilegedGroups], { name: 'revokeOptions', displayOptions: show });
 
-export const revokeProperties: INodeProperties[] = [revokeInput, revokeAccount, revokeUserId, revokeRoles, revokeDryRun, options];
+export const revokeProperties: INodeProperties[] = [target.input, target.account, target.userId, revokeRoles, revokeDryRun, options];
 
 export type RevokeInput = 'findings' | 'ids';
 
 /** What one item asks for, read before anything is sent. */
-export interface RevokeItem {
+export interface RevokeItem extends RevokeTarget {
 	itemIndex: number;
-	accountId: string;
-	userId: string;
-	roles: string[];
-	groups: string[];
-	userTypeAdmin: boolean;
-	dryRun: boolean;
 	/** The item of Find Privileged Access (Input: Privileged Access Items). */
 	finding?: IDataObject;
 	/** Why nothing is to be done for this item (an account that could not be reviewed). */
@@ -109,15 +74,12 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  * or the fields) and the run's settings. Returns undefined for a summary item (nobody to act on).
  */
 export function readRevokeItem(context: IExecuteFunctions, itemIndex: number): RevokeItem | undefined {
-	const location: ItemLocation = { node: context.getNode(), itemIndex };
-	const read = (property: INodeProperties): unknown => context.getNodeParameter(property.name, itemIndex, property.default);
-	const chosen = (read(options) ?? {}) as IDataObject;
-	const groups = listOf(chosen[privilegedGroups.name] ?? privilegedGroups.default);
-	const input = readChoice<RevokeInput>(location, revokeInput, read(revokeInput));
+	const { location, read, option } = itemParameters(context, itemIndex, options);
+	const groups = listOf(option(privilegedGroups));
+	const input = readChoice<RevokeInput>(location, target.input, read(target.input));
 	const settings = { itemIndex, groups, dryRun: read(revokeDryRun) !== false };
 	if (input === 'ids') {
-		const accountId = locatorText(location, context.getNodeParameter(revokeAccount.name, itemIndex, '', { extractValue: true }), 'Integrated Account', { required: true }) as string;
-		const userId = locatorText(location, read(revokeUserId), revokeUserId.displayName, { required: true }) as string;
+		const { accountId, userId } = readAccountAndUser(context, itemIndex, target);
 		const roles = listOf(read(revokeRoles));
 		if (roles.length === 0 && groups.length === 0) {
 			throw inputError(location, 'Nothing to revoke: Roles to Revoke is empty', `Enter the names or IDs of the roles to take away, e.g. {{ $json.privileged_roles.join(', ') }}, or name groups under Options → ${privilegedGroups.displayName}.`);

@@ -4,12 +4,22 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { AccountInfo } from '../../shared/transport';
 import { inItemOrder } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
+import type { ReadScope } from './readBack';
 
 /**
- * How an acting operation runs its input items (Reclaim Seats, Revoke Access): every item read and
- * checked before any write, then per account one item at a time, accounts side by side, and the
- * outputs in input order.
+ * How an acting operation runs its input items (Reclaim Seats, Offboard, Revoke Access): every item
+ * read and checked before any write, then per account one item at a time, accounts side by side, and
+ * the outputs in input order with the summary last.
  */
+
+/** What the reads and writes for one input item go through. */
+export const scopeFor = (execution: ExecutionScope, itemIndex: number): ReadScope => ({ client: execution.client, metadata: execution.metadata, node: execution.context.getNode(), itemIndex });
+
+/** Why nothing was sent to an account Truto could not describe. */
+export const unknownAccount = (accountId: string): string => `Truto does not know the integrated account ${accountId}, or could not describe it: nothing was sent`;
+
+/** Whether the run only planned: every item a dry run (and so a run of no items). */
+export const allDryRun = (items: Array<{ dryRun: boolean }>): boolean => items.every((item) => item.dryRun);
 
 /**
  * Each item read; a bad one stops the run before any write, or with On Error → Continue becomes an
@@ -73,5 +83,19 @@ export function inInputOrder(itemIndices: number[], results: Map<number, IDataOb
 		const error = errors.get(itemIndex);
 		if (error) output.push({ json: error, pairedItem: { item: itemIndex } });
 	}
+	return output;
+}
+
+/** The outputs in input order, then the summary of the outcome items (those of `outcomeKind`), paired with every input item. */
+export function withSummary(
+	itemIndices: number[],
+	results: Map<number, IDataObject[]>,
+	errors: Map<number, IDataObject>,
+	outcomeKind: string,
+	summary: (outcomes: IDataObject[]) => IDataObject,
+): INodeExecutionData[] {
+	const output = inInputOrder(itemIndices, results, errors);
+	const outcomes = output.map((item) => item.json).filter((json) => json.kind === outcomeKind);
+	output.push({ json: summary(outcomes), pairedItem: itemIndices.map((item) => ({ item })) });
 	return output;
 }

@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { isGone } from '../../shared/helpers/seats';
 import type { AccountInfo, Capabilities } from '../../shared/transport';
 import { readUser, type ReadScope, type UserRead } from './readBack';
-import { type ActionCall, callFor, describeCall, groupRemovalCall, messageOf, sendAction } from './seatAction';
+import { callFor, groupRemovalCall } from './seatAction';
+import { type ActingResult, type ActionCall, describeCall, failedOnThrow, sendAction, type UserTarget } from './engine';
 import { reclaimEntry, type ReclaimAction, reclaimSupport } from './support';
 
 /**
@@ -22,14 +23,11 @@ export const OFFBOARD_OUTCOMES: OffboardOutcome[] = ['offboarded', 'already_inac
 
 export type OffboardStep = ReclaimAction | 'removeFromGroup';
 
-export interface OffboardTarget {
-	accountId: string;
-	userId: string;
+export interface OffboardTarget extends UserTarget {
 	/** Delete cannot be undone: sent only when allowed, and only when nothing reversible left the user inactive. */
 	allowDelete: boolean;
 	/** Take the user out of each of their groups while the user is still active (where the app lets Truto). */
 	removeFromGroups: boolean;
-	dryRun: boolean;
 }
 
 /** One write, as sent (or planned) and what followed. */
@@ -41,10 +39,7 @@ export interface StepRecord {
 	result: string;
 }
 
-export interface OffboardResult {
-	outcome: OffboardOutcome;
-	/** One sentence: what was done and seen, or why nothing was. */
-	reason: string;
+export interface OffboardResult extends ActingResult<OffboardOutcome> {
 	steps: StepRecord[];
 	previous_status: string | null;
 	status_now: string | null;
@@ -52,10 +47,7 @@ export interface OffboardResult {
 	groups_after: string[] | null;
 	/** Whether the app lets Truto delete this user (the step left for Allow Delete or for an approval); null: unknown. */
 	delete_available: boolean | null;
-	undo: string | null;
 	irreversible: boolean | null;
-	error: string | null;
-	hint: string | null;
 }
 
 export function offboardResult(outcome: OffboardOutcome, reason: string, extra: Partial<OffboardResult> = {}): OffboardResult {
@@ -155,11 +147,10 @@ function undoOf(steps: StepRecord[], removed: GroupRef[]): { undo: string | null
  * failure is a `failed` result with the transport's message and hint, so one account never stops the others.
  */
 export async function offboardUser(scope: ReadScope, account: AccountInfo, target: OffboardTarget): Promise<OffboardResult> {
-	try {
-		return await offboard(scope, account, target);
-	} catch (error) {
-		return offboardResult('failed', 'The user could not be offboarded', messageOf(error));
-	}
+	return await failedOnThrow(
+		() => offboard(scope, account, target),
+		(message) => offboardResult('failed', 'The user could not be offboarded', message),
+	);
 }
 
 async function offboard(scope: ReadScope, account: AccountInfo, target: OffboardTarget): Promise<OffboardResult> {

@@ -1,13 +1,11 @@
-import { randomUUID } from 'crypto';
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { checkCall } from '../../shared/checks/preflight';
-import { fieldNaming } from '../../shared/model/naming';
 import { findResource } from '../../shared/model/resources';
-import type { OperationName, ResourceDefinition } from '../../shared/model/types';
+import type { ResourceDefinition } from '../../shared/model/types';
 import { type AccountInfo, type Capabilities, unifiedPath } from '../../shared/transport';
 import { readUser, type ReadScope, type UserRead } from './readBack';
+import { groupRemovalCall } from './seatAction';
+import { type ActingResult, type ActionCall, describeCall, failedOnThrow, messageOf, sendAction, type UserTarget } from './engine';
 
 /**
  * Taking privileged rights away, and proving it: plan → act → read back, for one user in one
@@ -18,24 +16,21 @@ import { readUser, type ReadScope, type UserRead } from './readBack';
 
 export type RevokeOutcome = 'revoked' | 'not_verified' | 'still_held' | 'failed' | 'skipped' | 'planned';
 
+/** Every outcome, in the order a summary counts them. */
+export const REVOKE_OUTCOMES: RevokeOutcome[] = ['revoked', 'not_verified', 'still_held', 'failed', 'skipped', 'planned'];
+
 /** What one user is to lose in one account. */
-export interface RevokeTarget {
-	accountId: string;
-	userId: string;
+export interface RevokeTarget extends UserTarget {
 	/** Role names or IDs (any case) to take away. */
 	roles: string[];
 	/** Group names or IDs (any case) to take the user out of. */
 	groups: string[];
 	/** The review found user_type admin: said to be left (Truto documents no write of it) unless read back changed. */
 	userTypeAdmin: boolean;
-	dryRun: boolean;
 }
 
 /** One right's outcome, every field present. */
-export interface RightResult {
-	outcome: RevokeOutcome;
-	/** One sentence: what was done and seen, or why nothing was. */
-	reason: string;
+export interface RightResult extends ActingResult<RevokeOutcome> {
 	/** "role Owner", "group Admins", "user_type admin"; "user" when the user could not be looked at. */
 	right: string;
 	right_type: 'role' | 'group' | 'user_type' | 'user';
@@ -48,9 +43,6 @@ export interface RightResult {
 	/** What the user held before: the role with its assignments, or the membership. */
 	previous_state: string | null;
 	state_now: string | null;
-	undo: string | null;
-	error: string | null;
-	hint: string | null;
 }
 
 interface Entry {
@@ -58,25 +50,16 @@ interface Entry {
 	name: string;
 }
 
-interface Write {
-	resource: ResourceDefinition;
-	operation: OperationName;
-	method: IHttpRequestMethods;
-	path: string[];
-	body?: IDataObject;
-}
-
 /** A right planned for a write, with its writes. */
 interface Plan {
 	result: RightResult;
 	entry: Entry;
-	writes: Write[];
+	writes: ActionCall[];
 	/** Role assignment IDs the writes delete. */
 	assignments: string[];
 }
 
 const ROLE_ASSIGNMENT = findResource('roleAssignment') as ResourceDefinition;
-const GROUP = findResource('group') as ResourceDefinition;
 
 const lower = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : '');
 
@@ -111,13 +94,6 @@ export function rightResult(outcome: RevokeOutcome, reason: string, right: Pick<
 	};
 }
 
-const messageOf = (error: unknown): { error: string; hint: string | null } => {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return { error: error.message, hint: error.description ?? null };
-	return { error: String((error as Error)?.message ?? error), hint: null };
-};
-
-const describeWrite = (write: Write): string => `${write.method} /${write.path.join('/')}${write.body ? ` ${JSON.stringify(write.body)}` : ''}`;
-
 const can = (capabilities: Capabilities | undefined, resource: string, method: string): boolean => (capabilities?.get(resource) ?? []).includes(method);
 
 type Assignments = { state: 'read'; records: IDataObject[] } | { state: 'unreadable'; why: string };
@@ -144,11 +120,10 @@ const assignmentsOf = (records: IDataObject[], roleId: string): string[] => reco
  * a failure is a `failed` result with the transport's message and hint.
  */
 export async function revokeRights(scope: ReadScope, account: AccountInfo, target: RevokeTarget): Promise<RightResult[]> {
-	try {
-		return await revoke(scope, account, target);
-	} catch (error) {
-		return [rightResult('failed', 'The rights could not be revoked', { right: 'user', right_type: 'user', ...messageOf(error) })];
-	}
+	return await failedOnThrow(
+		() => revoke(scope, account, target),
+		(message) => [rightResult('failed', 'The rights could not be revoked', { right: 'user', right_type: 'user', ...message })],
+	);
 }
 
 async function revoke(scope: ReadScope, account: AccountInfo, target: RevokeTarget): Promise<RightResult[]> {
@@ -192,9 +167,9 @@ async function revoke(scope: ReadScope, account: AccountInfo, target: RevokeTarg
 			results.push(rightResult('skipped', `${readOnly ?? `${app} does not let Truto remove users from groups (its capabilities list no "remove-user" on groups)`}: take the user out of ${group.name} in the app by hand`, right));
 			continue;
 		}
-		const write: Write = { resource: GROUP, operation: 'removeUser', method: 'POST', path: unifiedPath('groups', 'remove-user'), body: { group_id: group.id, user_id: userId } };
+		const write = groupRemovalCall(group.id, userId);
 		plans.push({
-			result: rightResult('planned', '', { ...right, method: 'removeFromGroup', requests: [describeWrite(write)], undo: `Add the user to ${group.name} again in the app (Truto documents no method that adds a user to a group)` }),
+			result: rightResult('planned', '', { ...right, method: 'removeFromGroup', requests: [describeCall(write)], undo: `Add the user to ${group.name} again in the app (Truto documents no method that adds a user to a group)` }),
 			entry: group,
 			writes: [write],
 			assignments: [],
@@ -213,23 +188,20 @@ async function revoke(scope: ReadScope, account: AccountInfo, target: RevokeTarg
 		return userType ? [...results, userType] : results;
 	}
 
-	// 3. Act: one write at a time, each checked like every call of the node and sent with an Idempotency-Key.
+	// 3. Act: one write at a time, each checked like every call of the node and sent with an Idempotency-Key (actions/engine.ts).
 	const sent: Plan[] = [];
 	for (const plan of plans) {
 		const keys: string[] = [];
 		let failure: RightResult | undefined;
 		for (const write of plan.writes) {
-			try {
-				await checkCall(scope.metadata, { resource: write.resource, operation: write.operation, accountId, query: {}, body: write.body, naming: fieldNaming(write.resource, write.operation) }, { node: scope.node, itemIndex: scope.itemIndex ?? 0 });
-			} catch (error) {
-				failure = { ...plan.result, outcome: 'failed', reason: `Refused before sending ${describeWrite(write)}: nothing more was sent for this right`, idempotency_keys: keys, ...messageOf(error) };
-				break;
-			}
-			const idempotencyKey = randomUUID();
-			keys.push(idempotencyKey);
-			const outcome = await scope.client.exchange({ method: write.method, path: write.path, accountId, body: write.body, idempotencyKey, itemIndex: scope.itemIndex });
-			if (!outcome.ok) {
-				failure = { ...plan.result, outcome: 'failed', reason: `${app} refused ${describeWrite(write)}${keys.length > 1 ? ` (after ${keys.length - 1} accepted)` : ''}`, idempotency_keys: keys, ...messageOf(outcome.error) };
+			const written = await sendAction(scope, accountId, write);
+			if (written.idempotency_key) keys.push(written.idempotency_key);
+			if (!written.ok) {
+				const { error, hint } = written;
+				const reason = written.sent
+					? `${app} refused ${describeCall(write)}${keys.length > 1 ? ` (after ${keys.length - 1} accepted)` : ''}`
+					: `Refused before sending ${describeCall(write)}: nothing more was sent for this right`;
+				failure = { ...plan.result, outcome: 'failed', reason, idempotency_keys: keys, error, hint };
 				break;
 			}
 		}
@@ -278,12 +250,12 @@ async function planAssignments(
 			skipped.push(rightResult('skipped', `No role assignment of ${role.name} is listed for this user: the role may come with a group or the user type; take it away in the app by hand`, { ...right(role), previous_state: previous }));
 			continue;
 		}
-		const writes: Write[] = ids.map((id) => ({ resource: ROLE_ASSIGNMENT, operation: 'delete', method: 'DELETE', path: unifiedPath('role_assignments', id) }));
+		const writes: ActionCall[] = ids.map((id) => ({ resource: ROLE_ASSIGNMENT, operation: 'delete', method: 'DELETE', path: unifiedPath('role_assignments', id) }));
 		plans.push({
 			result: rightResult('planned', '', {
 				...right(role),
 				method: 'deleteRoleAssignment',
-				requests: writes.map(describeWrite),
+				requests: writes.map(describeCall),
 				previous_state: previous,
 				undo: `Assign ${role.name} to the user again in the app${ids.length > 1 ? ` (${ids.length} assignments: ${listed.records.filter((record) => ids.includes(String(record.id))).map((record) => String(record.group_id ?? record.group_type ?? 'the account')).join(', ')})` : ''} (Truto documents no create for role assignments)`,
 			}),

@@ -1,14 +1,11 @@
-import { randomUUID } from 'crypto';
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { checkCall } from '../../shared/checks/preflight';
 import { isGone } from '../../shared/helpers/seats';
-import { fieldNaming } from '../../shared/model/naming';
 import { findResource } from '../../shared/model/resources';
-import type { OperationName, ResourceDefinition } from '../../shared/model/types';
+import type { ResourceDefinition } from '../../shared/model/types';
 import { type AccountInfo, unifiedPath } from '../../shared/transport';
 import { readAssignedSeats, readUser, type ReadScope, type UserRead } from './readBack';
+import { type ActingResult, type ActionCall, describeCall, failedOnThrow, sendAction, type UserTarget } from './engine';
 import { freesSeatOf, reclaimEntry, type ReclaimAction, reclaimSupport } from './support';
 
 /**
@@ -19,26 +16,23 @@ import { freesSeatOf, reclaimEntry, type ReclaimAction, reclaimSupport } from '.
 
 export type SeatOutcome = 'reclaimed' | 'not_verified' | 'still_assigned' | 'failed' | 'skipped' | 'planned';
 
-export interface SeatTarget {
-	accountId: string;
-	userId: string;
+/** Every outcome, in the order a summary counts them. */
+export const SEAT_OUTCOMES: SeatOutcome[] = ['reclaimed', 'not_verified', 'still_assigned', 'failed', 'skipped', 'planned'];
+
+export interface SeatTarget extends UserTarget {
 	/** The licenses whose seats are to be freed; empty: every license the user holds now (or the account itself in an app without licenses). */
 	licenseIds: string[];
 	/** The action asked for (a finding's reclaim_action); undefined: the first that frees the seat. */
 	action?: string | null;
 	/** Delete cannot be undone: only when allowed. */
 	allowDelete: boolean;
-	dryRun: boolean;
 	/** Why the user, as seen now, must be left alone (active again, exempt); undefined to go on. */
 	skipWhen?: (user: IDataObject) => string | undefined;
 	/** The fresh look at the user, when the caller started it already (readUser); undefined: made here. */
 	look?: Promise<UserRead>;
 }
 
-export interface SeatResult {
-	outcome: SeatOutcome;
-	/** One sentence: what was done and seen, or why nothing was. */
-	reason: string;
+export interface SeatResult extends ActingResult<SeatOutcome> {
 	action: ReclaimAction | null;
 	/** The write as sent (or, on a dry run, as it would be): "POST /unified/user-directory/users/deactivate { user_id }". */
 	request: string | null;
@@ -48,19 +42,7 @@ export interface SeatResult {
 	/** License IDs held before and after (comma-separated), as the user record says. */
 	licenses_before: string | null;
 	licenses_after: string | null;
-	undo: string | null;
 	irreversible: boolean | null;
-	error: string | null;
-	hint: string | null;
-}
-
-/** One write of the engine, as it is checked and sent. */
-export interface ActionCall {
-	resource: ResourceDefinition;
-	operation: OperationName;
-	method: IHttpRequestMethods;
-	path: string[];
-	body?: IDataObject;
 }
 
 const USER = findResource('user') as ResourceDefinition;
@@ -76,26 +58,6 @@ export function callFor(action: ReclaimAction, userId: string): ActionCall {
 /** Taking a user out of a group: Truto's custom method POST groups/remove-user, both IDs in the body (as Group → Remove User sends it). */
 export function groupRemovalCall(groupId: string, userId: string): ActionCall {
 	return { resource: GROUP, operation: 'removeUser', method: 'POST', path: unifiedPath('groups', 'remove-user'), body: { group_id: groupId, user_id: userId } };
-}
-
-export const describeCall = (call: ActionCall): string => `${call.method} /${call.path.join('/')}${call.body ? ` ${JSON.stringify(call.body)}` : ''}`;
-
-/** A write's result: sent and accepted (with its key), refused before sending (no key), or refused by Truto or the app. */
-export type Sent = { ok: true; idempotency_key: string } | { ok: false; sent: boolean; idempotency_key: string | null; error: string; hint: string | null };
-
-/**
- * One write: checked like every call of the node (account health, capabilities, required fields),
- * then sent once with a new Idempotency-Key. Never throws.
- */
-export async function sendAction(scope: ReadScope, accountId: string, call: ActionCall): Promise<Sent> {
-	try {
-		await checkCall(scope.metadata, { resource: call.resource, operation: call.operation, accountId, query: {}, body: call.body, naming: fieldNaming(call.resource, call.operation) }, { node: scope.node, itemIndex: scope.itemIndex ?? 0 });
-	} catch (error) {
-		return { ok: false, sent: false, idempotency_key: null, ...messageOf(error) };
-	}
-	const idempotencyKey = randomUUID();
-	const outcome = await scope.client.exchange({ method: call.method, path: call.path, accountId, body: call.body, idempotencyKey, itemIndex: scope.itemIndex });
-	return outcome.ok ? { ok: true, idempotency_key: idempotencyKey } : { ok: false, sent: true, idempotency_key: idempotencyKey, ...messageOf(outcome.error) };
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -128,22 +90,16 @@ export function seatResult(outcome: SeatOutcome, reason: string, extra: Partial<
 	};
 }
 
-export const messageOf = (error: unknown): { error: string; hint: string | null } => {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return { error: error.message, hint: error.description ?? null };
-	return { error: String((error as Error)?.message ?? error), hint: null };
-};
-
 /**
  * One seat: a fresh look at the user, the plan, then (unless a dry run) the write with an
  * Idempotency-Key and the read-back. Never throws: every failure is a `failed` result with the
  * transport's message and hint, so one seat never stops the others.
  */
 export async function reclaimSeat(scope: ReadScope, account: AccountInfo, target: SeatTarget): Promise<SeatResult> {
-	try {
-		return await reclaim(scope, account, target);
-	} catch (error) {
-		return seatResult('failed', 'The seat could not be reclaimed', messageOf(error));
-	}
+	return await failedOnThrow(
+		() => reclaim(scope, account, target),
+		(message) => seatResult('failed', 'The seat could not be reclaimed', message),
+	);
 }
 
 async function reclaim(scope: ReadScope, account: AccountInfo, target: SeatTarget): Promise<SeatResult> {

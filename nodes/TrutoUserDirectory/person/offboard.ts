@@ -2,8 +2,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AccountInfo } from '../../shared/transport';
-import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
+import { allDryRun, onePerAccount, readEveryItem, scopeFor, unknownAccount, withSummary } from '../actions/batch';
 import { OFFBOARD_OUTCOMES, type OffboardOutcome, type OffboardResult, offboardResult, offboardUser } from '../actions/offboardAction';
+import { countOutcomes, inFieldOrder, outcomeHead, outcomesLine, plannedTitle, summaryFields, textOrNull as str } from '../actions/summary';
 import { inItemOrder, ITEM_CONCURRENCY } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
 import { ACCOUNTS_SIDE_BY_SIDE } from '../seatReclamation/reviewAccounts';
@@ -56,13 +57,7 @@ const OUTCOME_WORDS: Record<OffboardOutcome, string> = {
 /** The outcomes that leave something to do by hand: the summary's "still active in X: reason". */
 const LEFT_TO_DO: OffboardOutcome[] = ['still_active', 'not_verified', 'failed', 'skipped'];
 
-function complete(item: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const field of OFFBOARD_FIELDS) out[field] = item[field] ?? null;
-	return out;
-}
-
-const str = (value: unknown): string | null => (value === undefined || value === null || value === '' ? null : String(value));
+const complete = inFieldOrder(OFFBOARD_FIELDS);
 
 /** One user to offboard (or one account that could not be searched), with where it came from. */
 interface Target {
@@ -76,18 +71,15 @@ interface Target {
 function outcomeItem(target: Target, info: AccountInfo | undefined, result: OffboardResult, now: number): IDataObject {
 	const found = target.account;
 	const who = str(found.user_name) ?? str(found.user_email) ?? str(found.email) ?? (str(found.user_id) ? `User ${String(found.user_id)}` : undefined);
-	const where = info?.label ?? str(found.account_name) ?? `Integrated account ${String(found.account_id)}`;
+	const { where, fields } = outcomeHead(info, found, String(found.account_id));
 	return complete({
 		kind: 'offboard_outcome',
 		title: `${who ? `${who} (${where})` : where}: ${OUTCOME_WORDS[result.outcome]}`,
 		email: str(found.email) ?? str(found.user_email),
-		account_id: String(found.account_id),
+		...fields,
 		account_name: where,
-		integration: info?.integration ?? str(found.integration),
 		integration_slug: info?.slug ?? str(found.integration_slug),
 		user_id: str(found.user_id),
-		user_name: str(found.user_name),
-		user_email: str(found.user_email),
 		dry_run: target.settings.dryRun,
 		actions: result.steps.map((step) => step.action),
 		...result,
@@ -103,8 +95,7 @@ function notSearched(account: IDataObject): OffboardResult {
 
 /** The summary: counts per outcome, what is still active and why, and a digest ready to post. */
 function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDataObject {
-	const counts = Object.fromEntries(OFFBOARD_OUTCOMES.map((outcome) => [outcome, 0])) as Record<OffboardOutcome, number>;
-	for (const item of outcomes) counts[item.outcome as OffboardOutcome]++;
+	const counts = countOutcomes(OFFBOARD_OUTCOMES, outcomes);
 	const left = outcomes.filter((item) => LEFT_TO_DO.includes(item.outcome as OffboardOutcome));
 	const stillActiveIn = left.map((item) => ({
 		account: item.account_name,
@@ -114,26 +105,19 @@ function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDa
 		reason: item.error ? `${String(item.reason)}: ${String(item.error)}` : item.reason,
 		delete_available: item.delete_available,
 	}));
-	const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 	const title =
 		dryRun && counts.planned
-			? `Offboarding (dry run): ${plural(counts.planned, 'account')} planned, nothing sent`
+			? plannedTitle('Offboarding', counts.planned, 'account')
 			: `Offboarding: ${counts.offboarded} offboarded, ${counts.already_inactive} already inactive, ${left.length} left to do by hand`;
 	const lines = [
-		`*${title}*`,
-		`Outcomes: ${OFFBOARD_OUTCOMES.filter((outcome) => counts[outcome]).map((outcome) => `${counts[outcome]} ${outcome.replace('_', ' ')}`).join(', ') || 'none'}`,
+		outcomesLine(counts),
 		...(left.length
 			? ['Still active (or not known) — left to do by hand:', ...stillActiveIn.map((entry) => `• still active in ${String(entry.account)}${entry.user ? ` (${String(entry.user)})` : ''}: ${String(entry.reason)}`)]
 			: []),
 	];
 	return complete({
-		kind: 'summary',
-		title,
-		text: lines.join('\n'),
-		dry_run: dryRun,
-		outcomes: counts,
+		...summaryFields(title, lines, dryRun, counts, now),
 		still_active_in: stillActiveIn,
-		checked_at: new Date(now).toISOString(),
 	});
 }
 
@@ -188,10 +172,10 @@ export async function offboard(execution: ExecutionScope, itemIndices: number[])
 	await onePerAccount(execution, targets, ACCOUNTS_SIDE_BY_SIDE, async (target, info) => {
 		let result: OffboardResult;
 		if (target.account.kind === 'not_checked') result = notSearched(target.account);
-		else if (!info) result = offboardResult('failed', `Truto does not know the integrated account ${target.accountId}, or could not describe it: nothing was sent`);
+		else if (!info) result = offboardResult('failed', unknownAccount(target.accountId));
 		else {
 			result = await offboardUser(
-				{ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: target.itemIndex },
+				scopeFor(execution, target.itemIndex),
 				info,
 				{ accountId: target.accountId, userId: String(target.account.user_id), allowDelete: target.settings.allowDelete, removeFromGroups: target.settings.removeFromGroups, dryRun: target.settings.dryRun },
 			);
@@ -201,9 +185,5 @@ export async function offboard(execution: ExecutionScope, itemIndices: number[])
 
 	const results = new Map<number, IDataObject[]>();
 	for (const target of targets) results.set(target.itemIndex, [...(results.get(target.itemIndex) ?? []), outcomeOf.get(target) as IDataObject]);
-	const output = inInputOrder(itemIndices, results, errors);
-	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'offboard_outcome');
-	const dryRun = items.length ? items.every((item) => item.settings.dryRun) : true;
-	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });
-	return output;
+	return withSummary(itemIndices, results, errors, 'offboard_outcome', (outcomes) => summaryItem(outcomes, allDryRun(items.map((item) => item.settings)), now));
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readChoice } from '../../shared/parameters/definition';
-import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
+import { inputError } from '../../shared/parameters/itemLocation';
 import { optionsCollection } from '../../shared/parameters/options';
+import { allowDeleteProperty, dryRunProperty, inputProperty, itemParameters } from '../actions/parameters';
 import { scopeProperties } from '../estate/scopeParameters';
 import { emails, matchUsernames, readEveryUser, searchWords } from './parameters';
 
@@ -16,43 +17,24 @@ import { emails, matchUsernames, readEveryUser, searchWords } from './parameters
 const show = { show: { resource: ['person'], operation: ['offboard'] } };
 const byEmail = { show: { ...show.show, offboardInput: ['emails'] } };
 
-const offboardInput: INodeProperties = {
-	displayName: 'Input',
-	name: 'offboardInput',
-	type: 'options',
-	default: 'emails',
-	options: [
-		{ name: 'Emails', value: 'emails', description: "The person's emails: their accounts are found as Find Accounts finds them, then offboarded" },
-		{
-			name: 'Accounts Found',
-			value: 'accounts',
-			description:
-				'Each input item is an account of Find Accounts (or an outcome of an earlier Offboard), e.g. after an approval: exactly those users are offboarded; summary items are ignored',
-		},
-	],
-	description: 'What the input items are',
-	displayOptions: show,
-};
+const offboardInput = inputProperty('offboardInput', 'emails', [
+	{ name: 'Emails', value: 'emails', description: "The person's emails: their accounts are found as Find Accounts finds them, then offboarded" },
+	{
+		name: 'Accounts Found',
+		value: 'accounts',
+		description:
+			'Each input item is an account of Find Accounts (or an outcome of an earlier Offboard), e.g. after an approval: exactly those users are offboarded; summary items are ignored',
+	},
+], show);
 
 const scope = scopeProperties(byEmail, searchWords);
 
-const offboardDryRun: INodeProperties = {
-	displayName: 'Dry Run',
-	name: 'offboardDryRun',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to only plan: each user is looked at and the writes they would get are shown (outcome "planned"), but nothing is sent. Switch off to act.',
-	displayOptions: show,
-};
+const offboardDryRun = dryRunProperty('offboardDryRun', 'each user is looked at and the writes they would get are shown', show);
 
-const allowDelete: INodeProperties = {
-	displayName: 'Allow Delete',
-	name: 'allowDelete',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to delete a user who is still active after the reversible steps, where the app lets Truto delete users. Deleting cannot be undone; without this such users are reported still active, with delete_available.',
-};
+const allowDelete = allowDeleteProperty(
+	'a user who is still active after the reversible steps, where the app lets Truto delete users',
+	'such users are reported still active, with delete_available',
+);
 
 const removeFromGroups: INodeProperties = {
 	displayName: 'Remove From Groups',
@@ -101,10 +83,7 @@ const NOT_AN_ACCOUNT = new Set(['summary']);
 
 /** One item, read and checked before anything is sent; undefined for a summary item of Find Accounts or Offboard. */
 export function readOffboardItem(context: IExecuteFunctions, itemIndex: number): OffboardItem | undefined {
-	const location: ItemLocation = { node: context.getNode(), itemIndex };
-	const read = (property: INodeProperties): unknown => context.getNodeParameter(property.name, itemIndex, property.default);
-	const chosen = (read(offboardOptions) ?? {}) as IDataObject;
-	const option = (property: INodeProperties): unknown => chosen[property.name] ?? property.default;
+	const { location, read, option } = itemParameters(context, itemIndex, offboardOptions);
 	const input = readChoice<OffboardInput>(location, offboardInput, read(offboardInput));
 	const settings: OffboardSettings = {
 		dryRun: read(offboardDryRun) !== false,

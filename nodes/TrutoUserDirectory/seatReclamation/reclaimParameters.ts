@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOf, numberProperty, optionsProperty, readChoice, readNumber } from '../../shared/parameters/definition';
-import { inputError, type ItemLocation } from '../../shared/parameters/itemLocation';
-import { integratedAccountLocator, locatorText } from '../../shared/parameters/locators';
+import { listOf, numberProperty, readChoice, readNumber } from '../../shared/parameters/definition';
+import { inputError } from '../../shared/parameters/itemLocation';
 import { optionsCollection } from '../../shared/parameters/options';
+import { allowDeleteProperty, dryRunProperty, findingsOrIds, itemParameters, readAccountAndUser } from '../actions/parameters';
 import { exemptDomains, exemptEmails } from './parameters';
 
 /**
@@ -13,56 +13,18 @@ import { exemptDomains, exemptEmails } from './parameters';
 
 const show = { show: { resource: ['seatReclamation'], operation: ['reclaimSeats'] } };
 
-const reclaimInput = optionsProperty(
-	{ displayName: 'Input', name: 'reclaimInput', default: 'findings' },
-	[
-		{
-			name: 'Findings',
-			value: 'findings',
-			description: 'Each input item is a finding of Find Reclaimable Seats (straight, or after a Filter or an approval); the summary item is ignored',
-		},
-		{ name: 'Account and User IDs', value: 'ids', description: 'Each input item names an integrated account and a user; every paid seat the user holds is freed' },
-	],
-	'What the input items are',
+const target = findingsOrIds(
+	'reclaim',
+	{
+		findings: { name: 'Findings', description: 'Each input item is a finding of Find Reclaimable Seats (straight, or after a Filter or an approval); the summary item is ignored' },
+		ids: { name: 'Account and User IDs', description: 'Each input item names an integrated account and a user; every paid seat the user holds is freed' },
+	},
 	show,
 );
 
-/** Shown when the items name the account and the user (Input: Account and User IDs). */
-const showForIds = { show: { ...show.show, reclaimInput: ['ids'] } };
+const dryRun = dryRunProperty('dryRun', 'each seat is looked at and the write it would get is shown', show);
 
-const reclaimAccount = integratedAccountLocator({
-	name: 'reclaimAccount',
-	description: 'The integrated account of the user, e.g. {{ $json.account_id }}',
-	displayOptions: showForIds,
-});
-
-const reclaimUserId: INodeProperties = {
-	displayName: 'User ID',
-	name: 'reclaimUserId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. {{ $json.user_id }}',
-	description: "The user's ID in the app",
-	displayOptions: showForIds,
-};
-
-const dryRun: INodeProperties = {
-	displayName: 'Dry Run',
-	name: 'dryRun',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to only plan: each seat is looked at and the write it would get is shown (outcome "planned"), but nothing is sent. Switch off to act.',
-	displayOptions: show,
-};
-
-const allowDelete: INodeProperties = {
-	displayName: 'Allow Delete',
-	name: 'allowDelete',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to delete users where deleting is the only way the app offers to free the seat. Deleting cannot be undone; without this such seats are skipped.',
-};
+const allowDelete = allowDeleteProperty('users where deleting is the only way the app offers to free the seat', 'such seats are skipped');
 
 const maxFindingAgeDays = numberProperty(
 	{ displayName: 'Max Finding Age (Days)', name: 'maxFindingAgeDays', default: 7, minValue: 0 },
@@ -72,7 +34,7 @@ const maxFindingAgeDays = numberProperty(
 // Named apart from Find Reclaimable Seats' Options: n8n would carry a value of one over to the other.
 const options = optionsCollection([allowDelete, { ...exemptDomains }, { ...exemptEmails }, maxFindingAgeDays], { name: 'reclaimOptions', displayOptions: show });
 
-export const reclaimProperties: INodeProperties[] = [reclaimInput, reclaimAccount, reclaimUserId, dryRun, options];
+export const reclaimProperties: INodeProperties[] = [target.input, target.account, target.userId, dryRun, options];
 
 export type ReclaimInput = 'findings' | 'ids';
 
@@ -103,11 +65,8 @@ export const NOT_A_USER_SEAT: Record<string, string> = {
  * settings. Returns undefined for the summary item of Find Reclaimable Seats (not a finding).
  */
 export function readReclaimItem(context: IExecuteFunctions, itemIndex: number): ReclaimItem | undefined {
-	const location: ItemLocation = { node: context.getNode(), itemIndex };
-	const read = (property: INodeProperties): unknown => context.getNodeParameter(property.name, itemIndex, property.default);
-	const chosen = (read(options) ?? {}) as IDataObject;
-	const option = (property: INodeProperties): unknown => chosen[property.name] ?? property.default;
-	const input = readChoice<ReclaimInput>(location, reclaimInput, read(reclaimInput));
+	const { location, read, option } = itemParameters(context, itemIndex, options);
+	const input = readChoice<ReclaimInput>(location, target.input, read(target.input));
 	const settings = {
 		itemIndex,
 		dryRun: read(dryRun) !== false,
@@ -117,9 +76,7 @@ export function readReclaimItem(context: IExecuteFunctions, itemIndex: number): 
 		exemptDomains: new Set(listOf(option(exemptDomains)).map((domain) => domain.replace(/^@/, '').toLowerCase())),
 	};
 	if (input === 'ids') {
-		const accountId = locatorText(location, context.getNodeParameter(reclaimAccount.name, itemIndex, '', { extractValue: true }), 'Integrated Account', { required: true }) as string;
-		const userId = locatorText(location, read(reclaimUserId), reclaimUserId.displayName, { required: true }) as string;
-		return { ...settings, accountId, userId };
+		return { ...settings, ...readAccountAndUser(context, itemIndex, target) };
 	}
 	const finding = context.getInputData()[itemIndex]?.json ?? {};
 	if (finding.kind === 'summary') return undefined;

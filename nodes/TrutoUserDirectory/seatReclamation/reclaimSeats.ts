@@ -2,9 +2,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { dateOf, daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
 import type { AccountInfo } from '../../shared/transport';
-import { inInputOrder, onePerAccount, readEveryItem } from '../actions/batch';
-import { readUser, type ReadScope, type UserRead } from '../actions/readBack';
-import { reclaimSeat, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
+import { allDryRun, onePerAccount, readEveryItem, scopeFor, unknownAccount, withSummary } from '../actions/batch';
+import { readUser, type UserRead } from '../actions/readBack';
+import { reclaimSeat, SEAT_OUTCOMES, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
+import { attentionLines, countOutcomes, inFieldOrder, outcomeHead, outcomesLine, plannedTitle, plural, summaryFields, textOrNull as str } from '../actions/summary';
 import type { ExecutionScope } from '../execution';
 import { FINDING_HEAD_FIELDS } from './analysis/fields';
 import { findingCosts, formatMoney, MoneyByCurrency } from './analysis/money';
@@ -57,13 +58,7 @@ const OUTCOME_WORDS: Record<SeatOutcome, string> = {
 	planned: 'planned (dry run)',
 };
 
-function complete(item: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const field of RECLAIM_FIELDS) out[field] = item[field] ?? null;
-	return out;
-}
-
-const str = (value: unknown): string | null => (value === undefined || value === null || value === '' ? null : String(value));
+const complete = inFieldOrder(RECLAIM_FIELDS);
 
 /** Why the user, as seen now, is left alone: exempt, or active again since the finding. */
 function skipCheck(item: ReclaimItem): (user: IDataObject) => string | undefined {
@@ -106,18 +101,14 @@ function outcomeItem(item: ReclaimItem, account: AccountInfo | undefined, seat: 
 	// Money only for seats seen freed; amounts of different currencies are never added.
 	const costs = verified && item.finding ? findingCosts(finding) : [];
 	const who = str(finding.user_name) ?? str(finding.user_email) ?? `User ${item.userId}`;
-	const where = account?.label ?? str(finding.account_name) ?? `Integrated account ${item.accountId}`;
+	const { where, fields } = outcomeHead(account, finding, item.accountId);
 	const money = costs.length ? `, ${costs.map((cost) => formatMoney(cost.monthly_amount, cost.currency)).join(' + ')} a month` : '';
 	return complete({
 		kind: 'reclaim_outcome',
 		finding_key: str(finding.finding_key),
 		title: `${who} (${where}): ${OUTCOME_WORDS[seat.outcome]}${seat.action ? ` (${seat.action})` : ''}${money}`,
-		account_id: item.accountId,
-		account_name: account?.label ?? str(finding.account_name),
-		integration: account?.integration ?? str(finding.integration),
+		...fields,
 		user_id: item.userId || null,
-		user_name: str(finding.user_name),
-		user_email: str(finding.user_email),
 		license_ids: str(finding.license_ids),
 		dry_run: item.dryRun,
 		...seat,
@@ -132,11 +123,10 @@ function outcomeItem(item: ReclaimItem, account: AccountInfo | undefined, seat: 
 
 /** The summary: verified seats and money per currency, what needs a look, and a digest ready to post. */
 function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDataObject {
-	const counts: Record<SeatOutcome, number> = { reclaimed: 0, not_verified: 0, still_assigned: 0, failed: 0, skipped: 0, planned: 0 };
+	const counts = countOutcomes(SEAT_OUTCOMES, outcomes);
 	const money = new MoneyByCurrency();
 	let seats = 0;
 	for (const item of outcomes) {
-		counts[item.outcome as SeatOutcome]++;
 		if (item.outcome !== 'reclaimed') continue;
 		seats += typeof item.seats === 'number' ? item.seats : 1;
 		const costs = Array.isArray(item.costs)
@@ -150,29 +140,20 @@ function summaryItem(outcomes: IDataObject[], dryRun: boolean, now: number): IDa
 	const attention = outcomes.filter((item) => ['still_assigned', 'failed', 'not_verified'].includes(String(item.outcome)));
 	const moneyWords = saved.map((total) => formatMoney(total.monthly_amount, total.currency)).join(' + ');
 	const title = dryRun && counts.planned
-		? `Seat reclamation (dry run): ${counts.planned} seat${counts.planned === 1 ? '' : 's'} planned, nothing sent`
-		: `Seat reclamation: ${seats} seat${seats === 1 ? '' : 's'} reclaimed and verified${moneyWords ? `, ${moneyWords} a month` : ''}`;
+		? plannedTitle('Seat reclamation', counts.planned, 'seat')
+		: `Seat reclamation: ${plural(seats, 'seat')} reclaimed and verified${moneyWords ? `, ${moneyWords} a month` : ''}`;
 	const lines = [
-		`*${title}*`,
-		...saved.map((total) => `• ${formatMoney(total.monthly_amount, total.currency)} a month (${total.seats} seat${total.seats === 1 ? '' : 's'})`),
-		...(money.unpriced ? [`• ${money.unpriced} reclaimed seat${money.unpriced === 1 ? '' : 's'} without a price`] : []),
-		`Outcomes: ${(Object.keys(counts) as SeatOutcome[])
-			.filter((outcome) => counts[outcome])
-			.map((outcome) => `${counts[outcome]} ${outcome.replace('_', ' ')}`)
-			.join(', ') || 'none'}`,
-		...(attention.length ? ['Needs a look:', ...attention.map((item) => `• ${String(item.title)}: ${String(item.error ?? item.reason)}`)] : []),
+		...saved.map((total) => `• ${formatMoney(total.monthly_amount, total.currency)} a month (${plural(total.seats, 'seat')})`),
+		...(money.unpriced ? [`• ${plural(money.unpriced, 'reclaimed seat')} without a price`] : []),
+		outcomesLine(counts),
+		...attentionLines('Needs a look:', attention),
 	];
 	return complete({
-		kind: 'summary',
-		title,
-		text: lines.join('\n'),
-		dry_run: dryRun,
-		outcomes: counts,
+		...summaryFields(title, lines, dryRun, counts, now),
 		reclaimed_seats: seats,
 		saved,
 		unpriced_seats: money.unpriced,
 		needs_attention: attention.map((item) => ({ title: item.title, outcome: item.outcome, reason: item.reason, error: item.error, hint: item.hint, finding_key: item.finding_key })),
-		checked_at: new Date(now).toISOString(),
 	});
 }
 
@@ -188,11 +169,10 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 	const now = Date.now();
 	const { work, errors } = readEveryItem(context, itemIndices, (itemIndex) => readReclaimItem(context, itemIndex));
 	const results = new Map<number, IDataObject[]>();
-	const scopeOf = (item: ReclaimItem): ReadScope => ({ client: execution.client, metadata: execution.metadata, node: context.getNode(), itemIndex: item.itemIndex });
 	// The next seat's fresh look is made while this one is written and read back, which leaves one write
 	// at a time; not for the same user, who must be looked at after this write.
 	const readAhead = (next: ReclaimItem, current: ReclaimItem): Promise<UserRead> | undefined =>
-		skipBeforeLooking(next, now) || next.userId === current.userId ? undefined : readUser(scopeOf(next), next.accountId, next.userId);
+		skipBeforeLooking(next, now) || next.userId === current.userId ? undefined : readUser(scopeFor(execution, next.itemIndex), next.accountId, next.userId);
 	await onePerAccount(
 		execution,
 		work,
@@ -201,9 +181,9 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 			const early = skipBeforeLooking(item, now);
 			let seat: SeatResult;
 			if (early) seat = skipped(early);
-			else if (!account) seat = { ...skipped(`Truto does not know the integrated account ${item.accountId}, or could not describe it: nothing was sent`), outcome: 'failed' };
+			else if (!account) seat = seatResult('failed', unknownAccount(item.accountId));
 			else {
-				seat = await reclaimSeat(scopeOf(item), account, {
+				seat = await reclaimSeat(scopeFor(execution, item.itemIndex), account, {
 					accountId: item.accountId,
 					userId: item.userId,
 					licenseIds: String(item.finding?.license_ids ?? '')
@@ -222,11 +202,7 @@ export async function reclaimSeats(execution: ExecutionScope, itemIndices: numbe
 		readAhead,
 	);
 
-	const output = inInputOrder(itemIndices, results, errors);
-	const outcomes = output.map((item) => item.json).filter((json) => json.kind === 'reclaim_outcome');
-	const dryRun = work.length ? work.every((item) => item.dryRun) : true;
-	output.push({ json: summaryItem(outcomes, dryRun, now), pairedItem: itemIndices.map((item) => ({ item })) });
-	return output;
+	return withSummary(itemIndices, results, errors, 'reclaim_outcome', (outcomes) => summaryItem(outcomes, allDryRun(work), now));
 }
 
 function skipped(reason: string): SeatResult {

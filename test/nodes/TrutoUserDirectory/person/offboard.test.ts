@@ -10,6 +10,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { OFFBOARD_FIELDS } from '../../../../nodes/TrutoUserDirectory/person/offboard';
 import { executeContext, type Parameters } from '../../../helpers/n8nContext';
+import { MARIA_OFFBOARDING_WRITES } from '../../../helpers/people';
 import { ACCOUNTS, type SandboxRequest, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
 // Writes change the sandbox's data: a fresh one per test.
@@ -73,15 +74,7 @@ describe('Offboard by email', () => {
 
 		// Exactly these writes, each with its own key, each followed by a read of its user.
 		const sent = writes();
-		expect(sent.map((request) => `${request.method} ${request.path} ${JSON.stringify(bodyOf(request))}`).sort()).toEqual(
-			[
-				'PATCH /unified/user-directory/users/0055g00000A1b2cAAA {"status":"inactive"}',
-				'PATCH /unified/user-directory/users/5100001 {"status":"inactive"}',
-				'PATCH /unified/user-directory/users/Y2lzY29zcGFyazovL3VzL1BFT1BMRS9tYXJpYS1nYXJjaWE {"status":"inactive"}',
-				'POST /unified/user-directory/groups/remove-user {"group_id":"7100001","user_id":"5100001"}',
-				'POST /unified/user-directory/users/deactivate {"user_id":"00uabf2f0409220c1821"}',
-			].sort(),
-		);
+		expect(sent.map((request) => `${request.method} ${request.path} ${JSON.stringify(bodyOf(request))}`).sort()).toEqual([...MARIA_OFFBOARDING_WRITES].sort());
 		expect(new Set(sent.map((request) => request.headers['idempotency-key'])).size).toBe(sent.length);
 		for (const write of sent) {
 			const later = sb.requests.slice(sb.requests.indexOf(write) + 1);
