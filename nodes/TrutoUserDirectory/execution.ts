@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { MetadataCache, TrutoClient } from '../shared/transport';
 
@@ -23,4 +23,15 @@ export interface ExecutionScope {
 	client: TrutoClient;
 	metadata: MetadataCache;
 	partialPages: PartialPages;
+}
+
+/**
+ * The item for an input item that failed under On Error → Continue: its JSON (error, description, …)
+ * on the regular output. With Continue (using error output) the error goes with it, which is how n8n
+ * routes an item to the error output (n8n then keeps only the message as the item's JSON; the hint
+ * stays in the error, shown in the execution).
+ */
+export function failedItem(context: IExecuteFunctions, json: IDataObject, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	return context.getNode().onError === 'continueErrorOutput' ? { ...item, error } : item;
 }

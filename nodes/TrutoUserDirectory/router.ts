@@ -7,7 +7,7 @@ import type { OperationName } from '../shared/model/types';
 import { MetadataCache, TrutoClient } from '../shared/transport';
 import { inItemOrder, ITEM_CONCURRENCY } from './boundedConcurrency';
 import { OPERATIONS } from './operations';
-import { type ExecutionScope, PartialPages } from './execution';
+import { type ExecutionScope, failedItem, PartialPages } from './execution';
 import { binaryOf, type FeatureOperation } from './feature';
 import { featureOperation } from './resources';
 
@@ -30,7 +30,7 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 		// Continue each item still gets its own error item. Those messages carry no secret.
 		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error);
 		const unchanged = { redact: (text: string) => text };
-		return [items.map((_, itemIndex) => ({ json: errorJson(error, unchanged), pairedItem: { item: itemIndex } }))];
+		return [items.map((_, itemIndex) => failedItem(this, errorJson(error, unchanged), asNodeError(this, error, itemIndex, unchanged), itemIndex))];
 	}
 	// Account, capabilities and per-integration metadata for the pre-flight checks: fetched once per
 	// execution and shared by all items (see transport/metadata.ts).
@@ -52,7 +52,7 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 			const records: IDataObject[] = await runOperation(execution, itemIndex);
 			return records.map((json) => ({ json, ...binaryOf(json), pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			if (this.continueOnFail() || calledAsTool(this)) return [{ json: errorJson(error, client), pairedItem: { item: itemIndex } }];
+			if (this.continueOnFail() || calledAsTool(this)) return [failedItem(this, errorJson(error, client), asNodeError(this, error, itemIndex, client), itemIndex)];
 			throw asNodeError(this, error, itemIndex, client);
 		}
 	};
@@ -132,7 +132,7 @@ function asNodeError(
 	context: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
-	client: TrutoClient,
+	client: Pick<TrutoClient, 'redact'>,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;

@@ -230,5 +230,35 @@ describeInN8n('Truto User Directory in n8n %s', {}, (e2e) => {
 			expect(failed[0].pairedItem).toEqual({ item: 1 });
 			expect(output.filter((item) => !item.json.error).map((item) => item.pairedItem.item)).toEqual([0, 0, 2, 2]);
 		});
+
+		it("routes a failed item to n8n's error output with On Error → Continue (using error output)", async () => {
+			const accounts = [ACCOUNTS.salesforce, ACCOUNTS.blocked, ACCOUNTS.atlassian];
+			const workflow = manualWorkflow(
+				'trutoE2eErrorOutput1',
+				[codeNode('Accounts', `return ${JSON.stringify(accounts)}.map((accountId) => ({ json: { accountId } }));`)],
+				{
+					extraNodes: [
+						trutoNode(
+							'Two Users Per Account',
+							{ resource: 'user', operation: 'getAll', integratedAccount: byId('={{ $json.accountId }}'), limit: 2 },
+							{ onError: 'continueErrorOutput' },
+						),
+					],
+					chains: [['Accounts', 'Two Users Per Account']],
+				},
+			);
+			await e2e.n8n.importWorkflow(workflow);
+			const run = await e2e.n8n.execute(workflow.id);
+			expect(run.exitCode).toBe(0);
+			const [success, failure] = run.execution.data.resultData.runData['Two Users Per Account'][0].data.main;
+			expect(success.map((item) => item.pairedItem.item)).toEqual([0, 0, 2, 2]);
+			expect(success.every((item) => !item.json.error)).toBe(true);
+			expect(failure).toHaveLength(1);
+			// n8n keeps only the message as the item's JSON; the error itself (with the fix in its
+			// description) stays on the item.
+			expect(failure[0].json).toEqual({ error: expect.stringMatching(/blocked in Truto/) });
+			expect(failure[0].error.description).toMatch(/contact Truto support/);
+			expect(failure[0].pairedItem).toEqual({ item: 1 });
+		});
 	});
 });

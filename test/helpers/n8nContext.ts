@@ -27,6 +27,8 @@ export interface ContextOptions {
 	credentials: { apiToken: string; baseUrl: string; rateLimitPerAccount?: number };
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node's On Error setting; either continue value also makes continueOnFail() true. */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 	/** The node's type; n8n runs an AI agent's tool as `<type>Tool`. */
 	nodeType?: string;
 }
@@ -148,8 +150,8 @@ export function executeContext(options: ContextOptions): IExecuteFunctions & { r
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) =>
 			readParameter(parametersFor(itemIndex), name, fallback, extra?.extractValue),
 		getCredentials: async () => credentialData(options.credentials),
-		getNode: () => (options.nodeType ? { ...testNode, type: options.nodeType } : testNode),
-		continueOnFail: () => options.continueOnFail ?? false,
+		getNode: () => ({ ...testNode, ...(options.nodeType ? { type: options.nodeType } : {}), ...(options.onError ? { onError: options.onError } : {}) }),
+		continueOnFail: () => options.continueOnFail ?? options.onError !== undefined,
 		helpers: helpers(options.credentials as unknown as IDataObject, requests),
 	};
 	return context as unknown as IExecuteFunctions & { requests: RecordedRequest[]; hints: NodeExecutionHint[] };

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AccountInfo } from '../../shared/transport';
 import { inItemOrder } from '../boundedConcurrency';
-import type { ExecutionScope } from '../execution';
+import { type ExecutionScope, failedItem } from '../execution';
 import type { ReadScope } from './readBack';
 
 /**
@@ -25,22 +25,31 @@ export const allDryRun = (items: Array<{ dryRun: boolean }>): boolean => items.e
  * Each item read; a bad one stops the run before any write, or with On Error → Continue becomes an
  * error item of its own. `read` returns undefined for an item with nothing to act on (a summary).
  */
-export function readEveryItem<T>(context: IExecuteFunctions, itemIndices: number[], read: (itemIndex: number) => T | undefined): { work: T[]; errors: Map<number, IDataObject> } {
+export function readEveryItem<T>(context: IExecuteFunctions, itemIndices: number[], read: (itemIndex: number) => T | undefined): { work: T[]; errors: Map<number, INodeExecutionData> } {
 	const continueOnFail = context.continueOnFail();
-	const errors = new Map<number, IDataObject>();
+	const errors = new Map<number, INodeExecutionData>();
 	const work: T[] = [];
 	for (const itemIndex of itemIndices) {
 		try {
 			const item = read(itemIndex);
 			if (item) work.push(item);
 		} catch (error) {
-			const described = error as NodeOperationError | NodeApiError;
-			// Input errors are NodeOperationErrors already (with the item and the fix); anything else is wrapped.
-			if (!continueOnFail) throw described instanceof NodeOperationError ? described : new NodeOperationError(context.getNode(), String(described), { itemIndex });
-			errors.set(itemIndex, { error: described.message, ...(described.description ? { description: described.description } : {}) });
+			const described = itemError(context, error, itemIndex);
+			if (!continueOnFail) throw described;
+			errors.set(itemIndex, errorItem(context, described, itemIndex));
 		}
 	}
 	return { work, errors };
+}
+
+/** Input errors are n8n's errors already (with the item and the fix); anything else is wrapped. */
+export function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
+	return error instanceof NodeOperationError || error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), String(error), { itemIndex });
+}
+
+/** An input item that failed, with its message and the fix (the error's description). */
+export function errorItem(context: IExecuteFunctions, error: NodeOperationError | NodeApiError, itemIndex: number): INodeExecutionData {
+	return failedItem(context, { error: error.message, ...(error.description ? { description: error.description } : {}) }, error, itemIndex);
 }
 
 /**
@@ -76,12 +85,12 @@ export async function onePerAccount<T extends { accountId: string }, L = never>(
 }
 
 /** The outputs of each input item (or its error item), in input order, each paired with its item. */
-export function inInputOrder(itemIndices: number[], results: Map<number, IDataObject[]>, errors: Map<number, IDataObject>): INodeExecutionData[] {
+export function inInputOrder(itemIndices: number[], results: Map<number, IDataObject[]>, errors: Map<number, INodeExecutionData>): INodeExecutionData[] {
 	const output: INodeExecutionData[] = [];
 	for (const itemIndex of itemIndices) {
 		for (const json of results.get(itemIndex) ?? []) output.push({ json, pairedItem: { item: itemIndex } });
 		const error = errors.get(itemIndex);
-		if (error) output.push({ json: error, pairedItem: { item: itemIndex } });
+		if (error) output.push(error);
 	}
 	return output;
 }
@@ -90,7 +99,7 @@ export function inInputOrder(itemIndices: number[], results: Map<number, IDataOb
 export function withSummary(
 	itemIndices: number[],
 	results: Map<number, IDataObject[]>,
-	errors: Map<number, IDataObject>,
+	errors: Map<number, INodeExecutionData>,
 	outcomeKind: string,
 	summary: (outcomes: IDataObject[]) => IDataObject,
 ): INodeExecutionData[] {

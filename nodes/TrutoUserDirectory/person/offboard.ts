@@ -1,8 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AccountInfo } from '../../shared/transport';
-import { allDryRun, onePerAccount, readEveryItem, scopeFor, unknownAccount, withSummary } from '../actions/batch';
+import { allDryRun, errorItem, itemError, onePerAccount, readEveryItem, scopeFor, unknownAccount, withSummary } from '../actions/batch';
 import { OFFBOARD_OUTCOMES, type OffboardOutcome, type OffboardResult, offboardResult, offboardUser } from '../actions/offboardAction';
 import { countOutcomes, inFieldOrder, outcomeHead, outcomesLine, plannedTitle, summaryFields, textOrNull as str } from '../actions/summary';
 import { inItemOrder, ITEM_CONCURRENCY } from '../boundedConcurrency';
@@ -152,10 +151,10 @@ export async function offboard(execution: ExecutionScope, itemIndices: number[])
 			return await targetsOf(execution, items[index]);
 		} catch (error) {
 			// As a bad item: the run stops before any write, or with On Error → Continue the item is an error item of its own.
-			const described = error as NodeOperationError | NodeApiError;
 			const { itemIndex } = items[index];
-			if (!context.continueOnFail()) throw described instanceof NodeApiError ? described : new NodeOperationError(context.getNode(), described, { itemIndex });
-			errors.set(itemIndex, { error: described.message, ...(described.description ? { description: described.description } : {}) });
+			const described = itemError(context, error, itemIndex);
+			if (!context.continueOnFail()) throw described;
+			errors.set(itemIndex, errorItem(context, described, itemIndex));
 			return [];
 		}
 	});

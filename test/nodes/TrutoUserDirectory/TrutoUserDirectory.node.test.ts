@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { TrutoUserDirectory } from '../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
 import { byId, executeContext, type Parameters } from '../../helpers/n8nContext';
@@ -9,6 +10,7 @@ const sb = useSandbox();
 interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 	token?: string;
 }
 
@@ -18,6 +20,7 @@ async function run(parameters: Parameters | ((itemIndex: number) => Parameters),
 		credentials: { apiToken: options.token ?? TOKEN, baseUrl: sb.url },
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 	const [output] = await new TrutoUserDirectory().execute.call(context);
 	return output;
@@ -350,6 +353,22 @@ describe('errors', () => {
 		expect(String(failed[0].json.error)).toMatch(/blocked in Truto/);
 		expect(failed[0].json.description).toMatch(/blocked/);
 		expect(output.filter((item) => !item.json.error)).toHaveLength(4);
+		// On the regular output the error item keeps its whole JSON: no error attached (n8n would cut it).
+		expect(output.filter((item) => item.error)).toHaveLength(0);
+	});
+
+	it('gives a failed item its error with On Error → Continue (using error output), which n8n routes by', async () => {
+		const accounts = [ACCOUNTS.salesforce, ACCOUNTS.blocked, ACCOUNTS.atlassian];
+		const output = await run((itemIndex) => list('user', accounts[itemIndex], { returnAll: false, limit: 2 }), {
+			items: [{ json: {} }, { json: {} }, { json: {} }],
+			onError: 'continueErrorOutput',
+		});
+		const failed = output.filter((item) => item.error);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].error).toBeInstanceOf(NodeOperationError);
+		expect(failed[0].error?.message).toBe(failed[0].json.error);
+		expect(failed[0].error?.description).toMatch(/blocked/);
+		expect(failed[0].pairedItem).toEqual({ item: 1 });
 	});
 
 	it('keeps no partial list of a failed item when continuing', async () => {

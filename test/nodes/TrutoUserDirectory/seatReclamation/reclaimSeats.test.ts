@@ -13,12 +13,17 @@ import { ACCOUNTS, TOKEN, useSandbox } from '../../../helpers/sandbox';
 // Writes change the sandbox's data: a fresh one per test.
 const sb = useSandbox({}, { fresh: true });
 
-async function run(parameters: Parameters, items: IDataObject[] = [{}], options: { continueOnFail?: boolean } = {}): Promise<INodeExecutionData[]> {
+async function run(
+	parameters: Parameters,
+	items: IDataObject[] = [{}],
+	options: { continueOnFail?: boolean; onError?: 'continueRegularOutput' | 'continueErrorOutput' } = {},
+): Promise<INodeExecutionData[]> {
 	const context = executeContext({
 		parameters,
 		credentials: { apiToken: TOKEN, baseUrl: sb.url },
 		items: items.map((json) => ({ json })),
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 	const [output] = await new TrutoUserDirectory().execute.call(context);
 	return output;
@@ -172,6 +177,11 @@ describe('Reclaim Seats', () => {
 		const output = await run(reclaim(), [okta, { hello: 'world' }], { continueOnFail: true });
 		expect(output[0].json).toMatchObject({ outcome: 'reclaimed' });
 		expect(output[1]).toMatchObject({ json: { error: expect.stringMatching(/not a finding/) }, pairedItem: { item: 1 } });
+		expect(output[1].error).toBeUndefined();
 		expect(output[2].json.kind).toBe('summary');
+		// With Continue (using error output) the bad item carries its error, which n8n routes by.
+		const routed = await run(reclaim(), [{ hello: 'world' }], { onError: 'continueErrorOutput' });
+		expect(routed[0].error?.message).toMatch(/not a finding/);
+		expect(routed[0].pairedItem).toEqual({ item: 0 });
 	});
 });
