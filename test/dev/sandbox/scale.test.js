@@ -26,12 +26,16 @@ describe('estate: N generated accounts of M users', () => {
 		expect(currencies).toEqual(['USD', 'EUR', 'USD', 'EUR', 'USD']);
 	});
 
-	test('gives every account its own M users, holding the licenses whose seats are counted from them', async () => {
+	/** Every user of the first two accounts, page by page. */
+	async function usersOfFirstTwo() {
 		const [first, second] = Object.values(sb.accounts);
 		const users = async (/** @type {string} */ id) =>
 			(await fetchAllPages(`${sb.url}/unified/user-directory/users`, { token: TOKEN, query: { integrated_account_id: id, limit: '100' } })).records;
-		const a = await users(first);
-		const b = await users(second);
+		return { first, a: await users(first), b: await users(second) };
+	}
+
+	test('gives every account its own M users, holding the licenses whose seats are counted from them', async () => {
+		const { first, a, b } = await usersOfFirstTwo();
 		expect(a).toHaveLength(250);
 		expect(new Set(a.map((user) => user.id)).size).toBe(250);
 		expect(a.map((user) => user.name)).not.toEqual(b.map((user) => user.name));
@@ -42,11 +46,7 @@ describe('estate: N generated accounts of M users', () => {
 	});
 
 	test('has the same 200 people in every account, and an admin in every 50 users, every other one without 2FA', async () => {
-		const [first, second] = Object.values(sb.accounts);
-		const users = async (/** @type {string} */ id) =>
-			(await fetchAllPages(`${sb.url}/unified/user-directory/users`, { token: TOKEN, query: { integrated_account_id: id, limit: '100' } })).records;
-		const a = await users(first);
-		const b = await users(second);
+		const { a, b } = await usersOfFirstTwo();
 		const primary = (/** @type {any} */ user) => user.emails.find((/** @type {any} */ e) => e.is_primary)?.email;
 		const people = (/** @type {any[]} */ list) => list.map(primary).filter((email) => /^person\.\d+@estate\.example$/.test(email));
 		expect(people(a)).toEqual(Array.from({ length: 200 }, (_, i) => `person.${i + 1}@estate.example`));
