@@ -12,9 +12,8 @@ const FIRST_CAPACITY = 64 * 1024;
  * Findings as a CSV file, one row each, written as they come: rows are encoded to UTF-8 in chunks
  * straight into the file's one buffer (bytes outside the JavaScript heap, one byte per ASCII
  * character), never kept as findings or text, so memory grows with the file only. The buffer grows by
- * doubling and the file is a view of its written part: the whole file is never copied at the end (a
- * copy would hold it twice at the peak, measured +13 MB for 19,216 rows, docs/benchmarks.md). The
- * capacity not yet written costs no memory: its pages are never touched.
+ * doubling and the file is a view of its written part, never copied whole at the end: a final copy
+ * held the file twice at the peak (19,216 rows: 12.9 MB more, docs/benchmarks.md).
  */
 export class FindingsCsv {
 	private bytes = Buffer.allocUnsafe(FIRST_CAPACITY);
