@@ -5,6 +5,7 @@
  * The e2e suite runs the same code inside a real n8n.
  */
 import type {
+	IAdditionalCredentialOptions,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -119,9 +120,10 @@ async function send(options: IHttpRequestOptions): Promise<unknown> {
 
 export function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
 	return {
-		async httpRequestWithAuthentication(this: unknown, type: string, options: IHttpRequestOptions) {
+		async httpRequestWithAuthentication(this: unknown, type: string, options: IHttpRequestOptions, extra?: IAdditionalCredentialOptions) {
 			if (type !== 'trutoApi') throw new Error(`Unexpected credential type ${type}`);
-			const authenticated = authenticate(options, credentials);
+			// As n8n's helper: a credential handed over is used as it is, else the node's is read.
+			const authenticated = authenticate(options, extra?.credentialsDecrypted?.data ?? credentials);
 			requests.push({ method: authenticated.method ?? 'GET', url: authenticated.url, headers: authenticated.headers ?? {} });
 			try {
 				return await send(authenticated);

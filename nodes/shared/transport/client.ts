@@ -136,6 +136,7 @@ export class TrutoClient {
 					this.context,
 					CREDENTIAL_TYPE,
 					options,
+					{ credentialsDecrypted: this.connection.credential },
 				)) as IN8nHttpFullResponse,
 			policy: { ...this.policy, maxAttempts },
 			budgets: this.budgetsFor(request),

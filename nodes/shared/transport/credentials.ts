@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { ICredentialsDecrypted, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isLoopbackHost } from '../helpers/addresses';
@@ -27,6 +27,12 @@ export interface TrutoConnection {
 	secret: string;
 	/** From "Requests per 10 Seconds per Account": undefined = Truto's limits, false = no local budget. */
 	rateLimits: Partial<RateLimits> | false | undefined;
+	/**
+	 * The credential as read once, handed to n8n's request helper with every request: without it the
+	 * helper reads, decrypts and resolves the credential again per request (a database read each time),
+	 * garbage that made up much of a long listing's memory (docs/benchmarks.md).
+	 */
+	credential: ICredentialsDecrypted;
 }
 
 /**
@@ -37,7 +43,9 @@ export async function readConnection(context: TrutoFunctions): Promise<TrutoConn
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const secret = checkToken(context, credentials.apiToken);
 	const baseUrl = checkBaseUrl(context, credentials.baseUrl, (text) => redactSecret(text, secret));
-	return { baseUrl, secret, rateLimits: rateLimitsFromCredential(credentials.rateLimitPerAccount) };
+	const given = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	const credential: ICredentialsDecrypted = { id: given?.id ?? '', name: given?.name ?? '', type: CREDENTIAL_TYPE, data: credentials };
+	return { baseUrl, secret, rateLimits: rateLimitsFromCredential(credentials.rateLimitPerAccount), credential };
 }
 
 /**

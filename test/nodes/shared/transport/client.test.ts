@@ -4,7 +4,7 @@ import { MAX_PAGE_SIZE, TrutoClient, unifiedPath } from '../../../../nodes/share
 import { TrutoApi } from '../../../../credentials/TrutoApi.credentials';
 import { DEFAULT_BASE_URL } from '../../../../nodes/shared/transport/credentials';
 import { readListPage, readRawPage } from '../../../../nodes/shared/transport/paging';
-import { executeContext } from '../../../helpers/n8nContext';
+import { executeContext, helpers } from '../../../helpers/n8nContext';
 import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox, badRequest } from '../../../helpers/sandbox';
 
 const ZOOM_USERS = 237;
@@ -203,6 +203,23 @@ describe('TrutoClient base URL and token', () => {
 		const error = await TrutoClient.create(context).catch((caught: Error) => caught);
 		expect(String((error as Error).message)).not.toContain(leaked);
 		expect(JSON.stringify(error)).not.toContain(leaked);
+	});
+
+	it('reads the credential once and hands it to n8n\'s request helper with every request', async () => {
+		const context = executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url } });
+		let reads = 0;
+		const read = context.getCredentials.bind(context);
+		context.getCredentials = (async (type: string) => {
+			reads++;
+			return await read(type);
+		}) as typeof context.getCredentials;
+		// The helper's own credential is wrong: only the one the client hands over lets a request through.
+		Object.assign(context.helpers, helpers({ apiToken: 'not-the-token', baseUrl: sb.url }, context.requests));
+		const records = await listZoomUsers(await TrutoClient.create(context));
+		expectUnique(records, ZOOM_USERS);
+		expect(context.requests.length).toBeGreaterThan(5);
+		expect(context.requests.every((request) => request.headers.Authorization === `Bearer ${TOKEN}`)).toBe(true);
+		expect(reads).toBe(1);
 	});
 
 	it('encodes IDs as one path segment and refuses . and ..', async () => {
