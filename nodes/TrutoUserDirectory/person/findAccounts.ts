@@ -150,7 +150,10 @@ interface AccountResult {
 /** Whether and how an account can be searched, found out once per run; why not as a gap. */
 function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo): Promise<Prepared | Gap> {
 	return run.once(run.prepared, info.id, async () => {
-		askListingMetaEarly(context, info, [USER, LICENSE]);
+		// The users' list metadata is asked side by side with the capabilities: the pre-flight check of
+		// the lookup needs both (a blocked account, the listing's required parameters), and the email
+		// filter's name is in the metadata. The licenses' metadata waits for someone found there.
+		askListingMetaEarly(context, info, [USER]);
 		const problem = await accountGap(context, info, 'to search for people');
 		if (problem) return problem;
 		const capabilities = await context.metadata.capabilities(info.id);
