@@ -21,10 +21,10 @@ import { type PersonRequest, readPersonRequest } from './parameters';
 export const EMAIL_FILTER_AT_MOST = 5;
 
 /**
- * Accounts searched at the same time. Searching one account takes a few requests (its metadata, the
- * lookup, its licenses), so every account of a page of the environment's listing (100) is asked at
- * once: the transport's budgets per account and per token pace them, and one person across many apps
- * takes about as long as one app.
+ * Accounts searched at the same time. Searching one account takes a few requests (its capabilities and
+ * users' metadata, the lookup, its licenses where someone is found), so every account of a page of the
+ * environment's listing (100) is asked at once: the transport's budgets per account and per token pace
+ * them, and one person across many apps takes about as long as one app.
  */
 const ACCOUNTS_SEARCHED_SIDE_BY_SIDE = 100;
 
