@@ -21,10 +21,10 @@ import { type PersonRequest, readPersonRequest } from './parameters';
 export const EMAIL_FILTER_AT_MOST = 5;
 
 /**
- * Accounts searched at the same time. Searching one account takes a few requests (its metadata, the
- * lookup, its licenses), so every account of a page of the environment's listing (100) is asked at
- * once: the transport's budgets per account and per token pace them, and one person across many apps
- * takes about as long as one app.
+ * Accounts searched at the same time. Searching one account takes a few requests (its capabilities and
+ * users' metadata, the lookup, its licenses where someone is found), so every account of a page of the
+ * environment's listing (100) is asked at once: the transport's budgets per account and per token pace
+ * them, and one person across many apps takes about as long as one app.
  */
 const ACCOUNTS_SEARCHED_SIDE_BY_SIDE = 100;
 
@@ -150,7 +150,10 @@ interface AccountResult {
 /** Whether and how an account can be searched, found out once per run; why not as a gap. */
 function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo): Promise<Prepared | Gap> {
 	return run.once(run.prepared, info.id, async () => {
-		askListingMetaEarly(context, info, [USER, LICENSE]);
+		// The users' list metadata is asked side by side with the capabilities: the pre-flight check of
+		// the lookup needs both (a blocked account, the listing's required parameters), and the email
+		// filter's name is in the metadata. The licenses' metadata waits for someone found there.
+		askListingMetaEarly(context, info, [USER]);
 		const problem = await accountGap(context, info, 'to search for people');
 		if (problem) return problem;
 		const capabilities = await context.metadata.capabilities(info.id);

@@ -31,10 +31,12 @@ const usersLists = (accountId: string, requests = unifiedRequests(sb, 'users')) 
 describe('one person across every account', () => {
 	let items: IDataObject[];
 	let requests: ReturnType<typeof unifiedRequests>;
+	let everyRequest: typeof sb.requests;
 	beforeAll(async () => {
 		sb.clearRequests();
 		items = await run(find('Maria.Garcia@acme.com'));
 		requests = unifiedRequests(sb, 'users');
+		everyRequest = [...sb.requests];
 	});
 
 	it('finds exactly her users, by primary and by other email, in any case', () => {
@@ -92,6 +94,16 @@ describe('one person across every account', () => {
 		expect(salesforce.query).toMatchObject({ email: 'maria.garcia@acme.com' });
 		expect(salesforce.query).not.toHaveProperty('emails');
 		expect(summaryOf(items).lookups).toMatchObject({ every_user: 0 });
+	});
+	it('asks about licenses (their metadata, their listing) only the accounts where she was found, once each', () => {
+		const found = new Set(ofKind(items, 'account').map((item) => String(item.account_id)));
+		const searched = new Set(requests.map((request) => String(request.accountId)));
+		const aboutLicenses = everyRequest.filter((request) => request.path.startsWith('/unified/user-directory/licenses'));
+		const asked = (accountId: string, listing: boolean) => aboutLicenses.filter((request) => request.accountId === accountId && request.path.includes('/meta/') !== listing).length;
+		expect([...searched].filter((accountId) => !found.has(accountId)).length).toBeGreaterThan(0);
+		for (const accountId of searched) {
+			expect({ accountId, metadata: asked(accountId, false), listing: asked(accountId, true) }).toEqual({ accountId, metadata: found.has(accountId) ? 1 : 0, listing: found.has(accountId) ? 1 : 0 });
+		}
 	});
 });
 
