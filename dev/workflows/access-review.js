@@ -6,11 +6,8 @@
  * for, and — since a server cannot be told to run a schedule now — its "Run Now" trigger as a webhook
  * to call instead. Used by the e2e tests.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-const { webhookTrigger } = require('./flow');
 
-const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'access-review-quarterly.json');
+const { nodeNamed, wiredExample } = require('./example');
 const REVIEW_FROM = 'n8n@acme.example';
 const DEFAULT_OWNER = 'it-lead@acme.example';
 
@@ -21,25 +18,11 @@ const DEFAULT_OWNER = 'it-lead@acme.example';
  *   owners: integrated account ID or integration name → owner's email (the rest go to DEFAULT_OWNER)
  */
 function accessReviewWorkflow(options) {
-	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
-	const settings = workflow.nodes.find((node) => node.name === 'Settings');
-	/** @type {Record<string, unknown>} */
-	const values = { defaultOwner: DEFAULT_OWNER, emailFrom: REVIEW_FROM };
-	if (options.owners) values.appOwners = `={{ ${JSON.stringify(options.owners)} }}`;
-	for (const key of ['answerWithin', 'answerUnit']) {
-		if (options[key] !== undefined) values[key] = options[key];
-	}
-	for (const assignment of settings.parameters.assignments.assignments) {
-		if (assignment.name in values) assignment.value = values[assignment.name];
-	}
+	const { owners, answerWithin, answerUnit } = options;
+	const settings = { defaultOwner: DEFAULT_OWNER, emailFrom: REVIEW_FROM, appOwners: owners && `={{ ${JSON.stringify(owners)} }}`, answerWithin, answerUnit };
+	const workflow = wiredExample('access-review-quarterly.json', settings, options.runPath);
 	if (options.integratedAccounts) {
-		const find = workflow.nodes.find((node) => node.name === 'Find Privileged Access');
-		Object.assign(find.parameters, { accountScope: 'accounts', integratedAccounts: options.integratedAccounts });
-	}
-	if (options.runPath) {
-		const index = workflow.nodes.findIndex((node) => node.name === 'Run Now');
-		const manual = workflow.nodes[index];
-		workflow.nodes[index] = webhookTrigger('Run Now', options.runPath, { id: manual.id, position: manual.position });
+		Object.assign(nodeNamed(workflow, 'Find Privileged Access').parameters, { accountScope: 'accounts', integratedAccounts: options.integratedAccounts });
 	}
 	return workflow;
 }

@@ -6,11 +6,9 @@
  * smtpCredential() for it), the identity provider's account set by ID, and a poll every few seconds
  * (n8n refuses a cron firing more than once a minute, but takes several poll times). Used by the e2e tests.
  */
-const fs = require('node:fs');
-const path = require('node:path');
+const { nodeNamed, wiredExample } = require('./example');
 const { byId } = require('./nodes');
 
-const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'offboard-on-deactivation.json');
 const OFFBOARD_APPROVER = 'it-lead@acme.example';
 const OFFBOARD_REPORT_TO = 'it-team@acme.example';
 const OFFBOARD_FROM = 'n8n@acme.example';
@@ -20,14 +18,9 @@ const OFFBOARD_FROM = 'n8n@acme.example';
  *   pollSeconds: poll the identity provider every that many seconds (a divisor of 60) instead of every minute
  */
 function offboardWorkflow(options) {
-	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
-	const settings = workflow.nodes.find((node) => node.name === 'Settings');
-	/** @type {Record<string, unknown>} */
-	const values = { slackWebhookUrl: options.slackUrl, approverEmail: OFFBOARD_APPROVER, reportEmail: OFFBOARD_REPORT_TO, emailFrom: OFFBOARD_FROM };
-	for (const assignment of settings.parameters.assignments.assignments) {
-		if (assignment.name in values) assignment.value = values[assignment.name];
-	}
-	const trigger = workflow.nodes.find((node) => node.name === 'Identity Provider Status Changed');
+	const settings = { slackWebhookUrl: options.slackUrl, approverEmail: OFFBOARD_APPROVER, reportEmail: OFFBOARD_REPORT_TO, emailFrom: OFFBOARD_FROM };
+	const workflow = wiredExample('offboard-on-deactivation.json', settings);
+	const trigger = nodeNamed(workflow, 'Identity Provider Status Changed');
 	trigger.parameters.integratedAccount = byId(options.identityProviderAccountId);
 	if (options.pollSeconds) {
 		const every = options.pollSeconds;

@@ -6,12 +6,9 @@
  * server cannot be told to run a schedule now — its "Run Now" trigger as a webhook to call instead.
  * Used by the e2e tests.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-const { webhookTrigger } = require('./flow');
+const { nodeNamed, wiredExample } = require('./example');
 const { byId } = require('./nodes');
 
-const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'seat-reclamation-approval.json');
 const APPROVER = 'it-lead@acme.example';
 const APPROVAL_FROM = 'n8n@acme.example';
 
@@ -21,25 +18,12 @@ const APPROVAL_FROM = 'n8n@acme.example';
  *   integrations: review only the accounts of these integrations (Truto names, comma-separated)
  */
 function seatApprovalWorkflow(options) {
-	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
-	const settings = workflow.nodes.find((node) => node.name === 'Settings');
-	const values = {
-		slackWebhookUrl: options.slackUrl,
-		approverEmail: APPROVER,
-		emailFrom: APPROVAL_FROM,
-	};
-	for (const assignment of settings.parameters.assignments.assignments) {
-		if (assignment.name in values) assignment.value = values[assignment.name];
-	}
-	const find = workflow.nodes.find((node) => node.name === 'Find Reclaimable Seats');
+	const settings = { slackWebhookUrl: options.slackUrl, approverEmail: APPROVER, emailFrom: APPROVAL_FROM };
+	const workflow = wiredExample('seat-reclamation-approval.json', settings, options.runPath);
+	const find = nodeNamed(workflow, 'Find Reclaimable Seats');
 	// The example picks the identity provider in the node's own list; a test sets it by ID.
 	if (options.identityProviderAccountId) find.parameters.identityProvider = byId(options.identityProviderAccountId);
 	if (options.integrations) Object.assign(find.parameters, { accountScope: 'integrations', integrations: options.integrations });
-	if (options.runPath) {
-		const index = workflow.nodes.findIndex((node) => node.name === 'Run Now');
-		const manual = workflow.nodes[index];
-		workflow.nodes[index] = webhookTrigger('Run Now', options.runPath, { id: manual.id, position: manual.position });
-	}
 	return workflow;
 }
 
