@@ -51,9 +51,13 @@ async function startSandbox(options = {}) {
 		bigUsers: options.bigDirectory?.users ?? 0,
 		estate: options.estate ?? null,
 	});
-	// Seat counts of generated directories are counted from every user: do it now, not while a
-	// benchmark waits for the first license page of each account.
-	for (const account of accounts) if (/** @type {any} */ (account.data.users)?.licenseIds) assignedCounts(account);
+	// Seat counts and the email index of generated directories come from every user: build them now,
+	// not while a benchmark waits for the first license page or email lookup of each account.
+	for (const account of accounts) {
+		const users = /** @type {import('./lib/fixtures').Collection | undefined} */ (account.data.users);
+		if (users?.licenseIds) assignedCounts(account);
+		users?.indexesOfEmail?.('');
+	}
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
 	const state = {

@@ -19,6 +19,12 @@ export interface FeatureOperation {
 	properties: INodeProperties[];
 	execute: (execution: ExecutionScope, itemIndex: number) => Promise<IDataObject[]>;
 	/**
+	 * Its items share one run's readings (Find Accounts: each account listed and read once for all):
+	 * they start all at once, as an item adds no reading of its own, and each item's output is built as
+	 * soon as its accounts are read instead of after the items before it.
+	 */
+	itemsShareReadings?: boolean;
+	/**
 	 * Runs every input item at once (Reclaim Seats: accounts side by side, one write at a time per
 	 * account), when all items ask for this operation; handles On Error per item itself.
 	 */

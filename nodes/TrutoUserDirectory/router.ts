@@ -36,8 +36,8 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	// execution and shared by all items (see transport/metadata.ts).
 	const execution: ExecutionScope = { context: this, client, metadata: new MetadataCache(client), partialPages: new PartialPages() };
 
-	// A feature operation that runs all items at once (Reclaim Seats), when every item asks for it.
-	const batch = batchOperation(this, items.length);
+	// A feature operation every item asks for: run all at once (Reclaim Seats), or items sharing readings.
+	const batch = everyItemsFeatureOperation(this, items.length);
 	if (batch?.executeAll) {
 		try {
 			return [await batch.executeAll(execution, items.map((_, itemIndex) => itemIndex))];
@@ -58,8 +58,9 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	};
 
 	// Reads of many items run a few at a time (the transport's request budget keeps them under Truto's
-	// limits); writes stay one by one so that their effects happen in item order and stop at a failure.
-	const concurrency = onlyReads(this, items.length) ? (settings.itemConcurrency ?? ITEM_CONCURRENCY) : 1;
+	// limits), items sharing one run's readings all at once; writes stay one by one so that their
+	// effects happen in item order and stop at a failure.
+	const concurrency = onlyReads(this, items.length) ? (settings.itemConcurrency ?? (batch?.itemsShareReadings ? items.length : ITEM_CONCURRENCY)) : 1;
 	const perItem = await inItemOrder(items.length, concurrency, runItem);
 	await warnOfPartialPages(execution);
 	return [perItem.flat()];
@@ -101,10 +102,11 @@ function calledAsTool(context: IExecuteFunctions): boolean {
 	return context.getNode().type.endsWith('Tool');
 }
 
-function batchOperation(context: IExecuteFunctions, count: number): FeatureOperation | undefined {
+/** The feature operation every item asks for, when they all ask for the same one. */
+function everyItemsFeatureOperation(context: IExecuteFunctions, count: number): FeatureOperation | undefined {
 	try {
 		const first = featureOperation(context.getNodeParameter('resource', 0, ''), context.getNodeParameter('operation', 0, ''));
-		if (!first?.executeAll) return undefined;
+		if (!first) return undefined;
 		for (let itemIndex = 1; itemIndex < count; itemIndex++) {
 			if (featureOperation(context.getNodeParameter('resource', itemIndex, ''), context.getNodeParameter('operation', itemIndex, '')) !== first) return undefined;
 		}

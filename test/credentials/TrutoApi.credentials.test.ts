@@ -31,8 +31,13 @@ describe('TrutoApi credential', () => {
 		expect(rateLimit.description).toContain(`Truto allows ${requests};`);
 	});
 
-	it('sends the token as a Bearer header', () => {
-		expect(credential.authenticate.properties.headers?.Authorization).toBe('=Bearer {{$credentials.apiToken}}');
+	it('sends the token as a Bearer header, keeping the headers and everything else of the request', async () => {
+		const request = { method: 'GET' as const, url: 'https://api.truto.one/integrated-account', headers: { Accept: 'application/json', 'Idempotency-Key': 'k1' }, qs: { limit: 1 } };
+		const signed = await credential.authenticate({ apiToken: 'tok-123', baseUrl: 'https://api.truto.one' }, request);
+		expect(signed).toEqual({ ...request, headers: { Accept: 'application/json', 'Idempotency-Key': 'k1', Authorization: 'Bearer tok-123' } });
+		// The request handed in is left as it was: n8n may sign it again after a refresh.
+		expect(request.headers).toEqual({ Accept: 'application/json', 'Idempotency-Key': 'k1' });
+		expect(await credential.authenticate({ apiToken: 'tok-123' }, { url: '/x' })).toEqual({ url: '/x', headers: { Authorization: 'Bearer tok-123' } });
 	});
 
 	it('tests the token with one integrated account', () => {

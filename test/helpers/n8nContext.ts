@@ -6,6 +6,7 @@
  */
 import type {
 	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -75,16 +76,9 @@ export function credentialData(credentials: ContextOptions['credentials']): IDat
 	return { rateLimitPerAccount: 0, ...credentials };
 }
 
-/** Applies `authenticate.properties.headers` the way n8n resolves `{{$credentials.x}}`. */
-function authenticate(options: IHttpRequestOptions, credentials: IDataObject): IHttpRequestOptions {
-	const headers = { ...(options.headers ?? {}) };
-	const definition = new TrutoApi().authenticate.properties.headers ?? {};
-	for (const [name, template] of Object.entries(definition)) {
-		headers[name] = String(template)
-			.replace(/^=/, '')
-			.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
-	}
-	return { ...options, headers };
+/** Signs the request with the credential's own `authenticate`, as n8n does before sending. */
+async function authenticate(options: IHttpRequestOptions, credentials: IDataObject): Promise<IHttpRequestOptions> {
+	return await new TrutoApi().authenticate(credentials as ICredentialDataDecryptedObject, { ...options, headers: { ...(options.headers ?? {}) } });
 }
 
 /** Real HTTP with n8n's answer shape: `{ body, headers, statusCode }`, JSON parsed when it parses. */
@@ -123,7 +117,7 @@ export function helpers(credentials: IDataObject, requests: RecordedRequest[]) {
 		async httpRequestWithAuthentication(this: unknown, type: string, options: IHttpRequestOptions, extra?: IAdditionalCredentialOptions) {
 			if (type !== 'trutoApi') throw new Error(`Unexpected credential type ${type}`);
 			// As n8n's helper: a credential handed over is used as it is, else the node's is read.
-			const authenticated = authenticate(options, extra?.credentialsDecrypted?.data ?? credentials);
+			const authenticated = await authenticate(options, extra?.credentialsDecrypted?.data ?? credentials);
 			requests.push({ method: authenticated.method ?? 'GET', url: authenticated.url, headers: authenticated.headers ?? {} });
 			try {
 				return await send(authenticated);

@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { resolveDates } = require('./dates');
-const { generatedUser } = require('./generate');
+const { generatedIdentity, generatedUser } = require('./generate');
 const { buildRemote } = require('./provider-shapes');
 
 const DIR = path.join(__dirname, '..', 'fixtures');
@@ -28,7 +28,7 @@ const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(DIR, rel), 'utf8'
 const REFERENCED = ['organizations', 'licenses', 'roles', 'groups', 'workspaces'];
 
 /**
- * @typedef {{ length: number, at(i: number): any, findById?(id: string): any, licenseIds?(i: number): string[], indexOfId?(id: string): number, set?(i: number, record: any): void }} Collection
+ * @typedef {{ length: number, at(i: number): any, findById?(id: string): any, licenseIds?(i: number): string[], indexOfId?(id: string): number, indexesOfEmail?(email: string): number[], set?(i: number, record: any): void }} Collection
  * @typedef {{
  *   key: string, id: string, tenant_id: string, status: string, is_sandbox: boolean, region: string,
  *   features: { super_query?: string }, blocked: boolean, created_at: string, updated_at: string,
@@ -221,6 +221,7 @@ function loadData(account, raw, now, generatedUsers) {
 						gen.idBase ?? 1,
 						build,
 						(i) => generatedUser(gen, i, now).licenses,
+						(i) => generatedIdentity(gen, i).email,
 					)
 				: dedupeEmails(
 						Array.from({ length: count }, (_, i) => build(i)),
@@ -328,9 +329,10 @@ function dedupeEmails(users, integration) {
  * @param {number} idBase ids are String(idBase + index)
  * @param {(i: number) => any} build
  * @param {(i: number) => string[]} licenseIds cheap path for seat counting (no full record)
+ * @param {(i: number) => string} emailOf cheap path for the email filter (no full record)
  * @returns {Collection}
  */
-function virtualDirectory(count, idBase, build, licenseIds) {
+function virtualDirectory(count, idBase, build, licenseIds, emailOf) {
 	// Users changed by writes (Reclaim Seats at scale): kept whole; every other user stays virtual.
 	/** @type {Map<number, any>} */
 	const changed = new Map();
@@ -339,12 +341,28 @@ function virtualDirectory(count, idBase, build, licenseIds) {
 		const i = /^\d+$/.test(id) ? Number(id) - idBase : -1;
 		return i >= 0 && i < count ? i : -1;
 	};
+	// Built at the first email filter (the sandbox builds it at start): a lookup by email then builds only the users it may match, as
+	// an app answers a filtered call without walking its whole directory.
+	/** @type {Map<string, number[]> | undefined} */
+	let byEmail;
+	const indexesOfEmail = (/** @type {string} */ email) => {
+		if (!byEmail) {
+			byEmail = new Map();
+			for (let i = 0; i < count; i++) {
+				const key = emailOf(i).toLowerCase();
+				byEmail.set(key, [...(byEmail.get(key) ?? []), i]);
+			}
+		}
+		// A changed user may have another email now: those are checked whole by the caller's filter.
+		return [...new Set([...(byEmail.get(email.toLowerCase()) ?? []), ...changed.keys()])].sort((a, b) => a - b);
+	};
 	return {
 		length: count,
 		at,
 		licenseIds: (i) => (changed.has(i) ? (changed.get(i).licenses ?? []).map((/** @type {any} */ l) => l.id) : licenseIds(i)),
 		findById: (id) => at(indexOfId(id)),
 		indexOfId,
+		indexesOfEmail,
 		set: (/** @type {number} */ i, /** @type {any} */ record) => void changed.set(i, record),
 	};
 }

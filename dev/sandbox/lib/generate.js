@@ -216,12 +216,12 @@ const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
  */
 
 /**
- * The compact fixture-style record (relative references, no remote_data) for user `index`.
+ * Who user `index` is: name, id and email, from the first draws of the user's seeded sequence. Cheap
+ * (no dates, no titles): an email index of a virtual directory is built from it.
  * @param {GeneratorSpec} spec
  * @param {number} index
- * @param {number} now epoch ms the dates are relative to
  */
-function generatedUser(spec, index, now) {
+function generatedIdentity(spec, index) {
 	const r = rng(hash32(`${spec.seed}:${index}`));
 	const first = pick(r, FIRST);
 	const last = pick(r, LAST);
@@ -232,6 +232,18 @@ function generatedUser(spec, index, now) {
 	// The first `sharedPeople` users are the same people in every account of the estate (one email each).
 	const shared = index < (spec.sharedPeople ?? 0);
 	const local = shared ? `person.${index + 1}` : `${slug(first)}.${slug(last)}${spec.uniqueEmails === 'index' ? `.${index}` : ''}`;
+	return { r, first, last, id, local, email: `${local}@${spec.domain}` };
+}
+
+/**
+ * The compact fixture-style record (relative references, no remote_data) for user `index`.
+ * @param {GeneratorSpec} spec
+ * @param {number} index
+ * @param {number} now epoch ms the dates are relative to
+ */
+function generatedUser(spec, index, now) {
+	// The rest of the record continues the identity's seeded sequence.
+	const { r, first, last, id, local, email } = generatedIdentity(spec, index);
 	// Every `adminEvery`-th user is an admin, every other admin without 2FA (from the index: no draw of the seed changes).
 	const admin = spec.adminEvery ? (index + 1) % spec.adminEvery === 0 : false;
 
@@ -256,7 +268,7 @@ function generatedUser(spec, index, now) {
 		first_name: first,
 		last_name: last,
 		username: local,
-		email: `${local}@${spec.domain}`,
+		email,
 		title: pick(r, TITLES),
 		status,
 		user_type: admin ? 'admin' : paid ? 'user' : 'limited',
@@ -276,4 +288,4 @@ function generatedUser(spec, index, now) {
 	};
 }
 
-module.exports = { generatedUser, hash32, rng };
+module.exports = { generatedUser, generatedIdentity, hash32, rng };

@@ -181,6 +181,22 @@ function reauth(account) {
 }
 
 /**
+ * The records an email filter can match: a virtual directory answers from its email index (the
+ * filter still checks each one), anything else is scanned whole. Cursor positions count in what this
+ * returns, which is the same for every page of one filtered walk.
+ * @param {import('./fixtures').Collection} source
+ * @param {Record<string, any>} query
+ * @param {Record<string, any>} defs
+ * @returns {import('./fixtures').Collection}
+ */
+function emailCandidates(source, query, defs) {
+	const key = ['email', 'emails'].find((name) => name in defs && typeof query[name] === 'string' && query[name] !== '');
+	if (!key || !source.indexesOfEmail) return source;
+	const indexes = source.indexesOfEmail(query[key]);
+	return { length: indexes.length, at: (j) => source.at(indexes[j]) };
+}
+
+/**
  * @param {any} state
  * @param {Account} account
  * @param {string} resource
@@ -193,13 +209,9 @@ function list(state, account, resource, spec, query) {
 	const size = pageSize(query, cap);
 	const listKey = { a: account.key, r: resource };
 	const cursor = query.next_cursor ? decodeCursor(query.next_cursor, listKey) : { o: 0, p: 1 };
-	const matches = listFilter(
-		resource,
-		query,
-		queryDefs(state.model, account.table, resource, 'list'),
-		spec.remote_query,
-	);
-	const { items, nextPos } = takePage(account.data[resource], matches, {
+	const defs = queryDefs(state.model, account.table, resource, 'list');
+	const matches = listFilter(resource, query, defs, spec.remote_query);
+	const { items, nextPos } = takePage(emailCandidates(account.data[resource], query, defs), matches, {
 		pos: cursor.o,
 		page: cursor.p,
 		size,

@@ -1,9 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import { type IDataObject, sleep } from 'n8n-workflow';
 
 import { type AccountInfo, type Capabilities, failsWholeAccount } from '../../shared/transport';
 import { inItemOrder } from '../boundedConcurrency';
 import { accountGap, accountRef, askListingMetaEarly, canList, eachPage, gapFrom, LICENSE, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
-import { accountsInScope, failWhenNoAccountRead, type ScopedAccount } from '../estate/scope';
+import { accountsInScope, failWhenNoAccountRead, type Scope, type ScopedAccount } from '../estate/scope';
 import type { Gap } from '../estate/types';
 import type { ExecutionScope } from '../execution';
 import { LicenseBook } from '../seatReclamation/analysis/licenses';
@@ -28,6 +28,12 @@ export const EMAIL_FILTER_AT_MOST = 5;
  */
 const ACCOUNTS_SEARCHED_SIDE_BY_SIDE = 100;
 
+/**
+ * Requests of one account's search besides its email lookups: capabilities, the users' and the
+ * licenses' metadata, and the licenses.
+ */
+const REQUESTS_BESIDES_LOOKUPS = 4;
+
 /** User fields read besides what the seat review reads: each match shows its roles. */
 const READ_FIELDS = ['roles', 'title'];
 
@@ -44,7 +50,8 @@ const PRICES_ONLY: ReclamationSettings = {
 };
 
 type Found = { match: Match; user: IDataObject };
-type Search = { found: Found[]; gaps: Gap[] } | { gap: Gap };
+/** Users found in one reading, by the email they matched: each item takes only its own emails' users. */
+type Search = { found: Map<string, Found[]>; gaps: Gap[] } | { gap: Gap };
 /** What searching an account needs, found out once per run: its capabilities and the queries listing its users. */
 type Prepared = { capabilities: Capabilities | undefined; queries: IDataObject[] };
 
@@ -53,11 +60,15 @@ type Prepared = { capabilities: Capabilities | undefined; queries: IDataObject[]
  * listed once, each account prepared once and read (or asked for an email) once, its licenses once.
  */
 class PersonRun {
-	/** Each item's request, or the error that item fails with. */
-	readonly requests: Array<PersonRequest | Error>;
+	/** Each item's request, or the error that item fails with; read by readEveryRequest. */
+	private readonly requests: Array<PersonRequest | Error | undefined>;
 
-	/** The emails every item of the run asks for. */
-	readonly wanted: Set<string>;
+	private everyEmail: Set<string> | undefined;
+
+	private everyRequestRead: Promise<void> | undefined;
+
+	/** The accounts in scope of the item that started the run, asked for before the others were read. */
+	private firstListing: { itemIndex: number; scope: Promise<Scope> } | undefined;
 
 	readonly prepared = new Map<string, Promise<Prepared | Gap>>();
 
@@ -69,23 +80,75 @@ class PersonRun {
 
 	readonly books = new Map<string, Promise<{ book: LicenseBook; gap?: Gap }>>();
 
-	constructor(execution: ExecutionScope) {
-		const { context } = execution;
-		this.requests = context.getInputData().map((_, itemIndex) => {
-			try {
-				return readPersonRequest(context, itemIndex);
-			} catch (error) {
-				return error as Error;
-			}
-		});
-		this.wanted = new Set(this.requests.flatMap((request) => (request instanceof Error ? [] : request.emails)));
+	/** Whether the licenses go alongside the email lookups: decided once, for the run's first scope. */
+	private licensesWithLookups: boolean | undefined;
+
+	constructor(private readonly execution: ExecutionScope) {
+		this.requests = new Array(execution.context.getInputData().length);
 	}
 
-	/** The item's request; an item whose parameters cannot be read fails with its own error. */
+	private read(itemIndex: number): PersonRequest | Error {
+		let request = this.requests[itemIndex];
+		if (request === undefined) {
+			try {
+				request = readPersonRequest(this.execution.context, itemIndex);
+			} catch (error) {
+				request = error as Error;
+			}
+			this.requests[itemIndex] = request;
+		}
+		return request;
+	}
+
+	/**
+	 * Reads every item's request, once per run. n8n evaluates each item's expressions (about half a
+	 * millisecond each in n8n 2.41): with many items the first one's account listing is sent first, and
+	 * the others are read while it is answered (two turns of the event loop let the request leave).
+	 */
+	readEveryRequest(firstItem: number, context: ReadContext): Promise<void> {
+		this.everyRequestRead ??= (async () => {
+			const first = this.read(firstItem);
+			if (!(first instanceof Error)) {
+				const scope = accountsInScope(context, first.scope);
+				// Awaited by its item (scopeOf); until then a failure must not count as unhandled.
+				scope.catch(() => undefined);
+				this.firstListing = { itemIndex: firstItem, scope };
+			}
+			await sleep(0);
+			await sleep(0);
+			for (let itemIndex = 0; itemIndex < this.requests.length; itemIndex++) this.read(itemIndex);
+		})();
+		return this.everyRequestRead;
+	}
+
+	/** The accounts in scope of an item: listed once for the run (estate/scope.ts), the first item's already asked for. */
+	scopeOf(itemIndex: number, context: ReadContext, request: PersonRequest): Promise<Scope> {
+		if (this.firstListing?.itemIndex === itemIndex) return this.firstListing.scope;
+		return accountsInScope(context, request.scope);
+	}
+
+	/** The item's request (after readEveryRequest); an item whose parameters cannot be read fails with its own error. */
 	requestOf(itemIndex: number): PersonRequest {
-		const request = this.requests[itemIndex];
+		const request = this.read(itemIndex);
 		if (request instanceof Error) throw request;
 		return request;
+	}
+
+	/** The emails every item of the run asks for (after readEveryRequest). */
+	get wanted(): Set<string> {
+		this.everyEmail ??= new Set(this.requests.flatMap((request) => (request === undefined || request instanceof Error ? [] : request.emails)));
+		return this.everyEmail;
+	}
+
+	/**
+	 * Whether each account's licenses (their metadata, their listing) are read alongside its email
+	 * lookups rather than after a match: a found seat is then priced without another wait. Only when
+	 * the token's budget has room for the whole search at once, so that reading ahead never holds a
+	 * lookup back; it costs two requests per account where nobody is found.
+	 */
+	readsLicensesWithLookups(execution: ExecutionScope, accounts: number): boolean {
+		this.licensesWithLookups ??= this.wanted.size <= EMAIL_FILTER_AT_MOST && execution.client.tokenRoom() >= accounts * (REQUESTS_BESIDES_LOOKUPS + this.wanted.size);
+		return this.licensesWithLookups;
 	}
 
 	once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
@@ -110,12 +173,19 @@ async function emailFilterName(context: ReadContext, info: AccountInfo): Promise
 }
 
 /** Users listed with the planned queries, as matches of the emails wanted; a failure is a gap. */
-async function search(context: ReadContext, info: AccountInfo, queries: IDataObject[], wanted: string[], usernames: boolean): Promise<Search> {
-	const found: Found[] = [];
+async function search(context: ReadContext, info: AccountInfo, queries: IDataObject[], wanted: string[], usernames: boolean, afterPage = (): void => {}): Promise<Search> {
+	const found = new Map<string, Found[]>();
 	const matchesOf = emailMatcher(wanted, usernames);
 	try {
 		const count = await eachPage(context, info.id, USER, queries, (page) => {
-			for (const user of page) for (const match of matchesOf(user)) found.push({ match, user });
+			for (const user of page) {
+				for (const match of matchesOf(user)) {
+					const users = found.get(match.email);
+					if (users) users.push({ match, user });
+					else found.set(match.email, [{ match, user }]);
+				}
+			}
+			afterPage();
 		});
 		const partial = partialGap('users', count, 'the person may have a user there that was not listed');
 		return { found, gaps: partial ? [partial] : [] };
@@ -148,12 +218,12 @@ interface AccountResult {
 }
 
 /** Whether and how an account can be searched, found out once per run; why not as a gap. */
-function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo): Promise<Prepared | Gap> {
+function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo, licensesWithLookups: boolean): Promise<Prepared | Gap> {
 	return run.once(run.prepared, info.id, async () => {
-		// The users' list metadata is asked side by side with the capabilities: the pre-flight check of
-		// the lookup needs both (a blocked account, the listing's required parameters), and the email
-		// filter's name is in the metadata. The licenses' metadata waits for someone found there.
-		askListingMetaEarly(context, info, [USER]);
+		// The listing metadata is asked side by side with the capabilities: the pre-flight check of the
+		// lookup needs both (a blocked account, the listing's required parameters), and the email
+		// filter's name is in the users' metadata. The licenses' too when they go with the lookups.
+		askListingMetaEarly(context, info, licensesWithLookups ? [USER, LICENSE] : [USER]);
 		const problem = await accountGap(context, info, 'to search for people');
 		if (problem) return problem;
 		const capabilities = await context.metadata.capabilities(info.id);
@@ -166,19 +236,24 @@ function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo)
 }
 
 /** One account: the person's users there, or why it could not be checked. */
-async function searchAccount(run: PersonRun, context: ReadContext, info: AccountInfo, request: PersonRequest, now: number): Promise<AccountResult> {
+async function searchAccount(run: PersonRun, context: ReadContext, info: AccountInfo, request: PersonRequest, now: number, licensesWithLookups: boolean): Promise<AccountResult> {
 	const account = accountRef(info);
 	const notChecked = (gap: Gap): AccountResult => ({ outcome: { account, status: 'not_checked', gaps: [gap] }, items: [] });
-	const prepared = await prepareAccount(run, context, info);
+	const prepared = await prepareAccount(run, context, info, licensesWithLookups);
 	if (!('queries' in prepared)) return notChecked(prepared);
 	const { capabilities, queries } = prepared;
 	const listsLicenses = canList(capabilities, LICENSE.path);
 
 	const filter = request.readEveryUser || request.matchUsernames || run.wanted.size > EMAIL_FILTER_AT_MOST ? undefined : await emailFilterName(context, info);
-	// Reading every user, the licenses are read alongside (someone of the run is most likely there), so
-	// a user found is priced without another wait; they are used, and a failure to read them reported,
-	// only where someone is found. With the email filter they are read only then.
-	if (!filter) void licenseBook(run, context, info, listsLicenses);
+	// The licenses price the seats of a user found. They are read after a match, or earlier where that
+	// costs no waiting: with the email lookups when the token's budget has room for the whole search
+	// (PersonRun); reading every user, as soon as the token's budget runs out, when the reading has to
+	// wait for it anyway (one page at a time) and the licenses wait with it. Read early, they are used,
+	// and a failure to read them reported, only where someone is found.
+	if (filter && licensesWithLookups) void licenseBook(run, context, info, listsLicenses);
+	const whenBudgetRunsOut = (): void => {
+		if (context.client.tokenRoom() === 0) void licenseBook(run, context, info, listsLicenses);
+	};
 	const searches: Search[] = filter
 		? await Promise.all(
 				request.emails.map((email) =>
@@ -186,22 +261,21 @@ async function searchAccount(run: PersonRun, context: ReadContext, info: Account
 				),
 			)
 		: // Every email of the run is matched in one reading (usernames too: each item keeps the matches it asked for).
-			[await run.once(run.searches, `${info.id} *`, () => search(context, info, queries, [...run.wanted], true))];
+			[await run.once(run.searches, `${info.id} *`, () => search(context, info, queries, [...run.wanted], true, whenBudgetRunsOut))];
 
 	const failed = searches.find((result): result is { gap: Gap } => 'gap' in result);
 	if (failed) return notChecked(failed.gap);
 	const gaps = searches.flatMap((result) => ('gaps' in result ? result.gaps : []));
-	const asked = new Set(request.emails);
+	// In the order asked; a user found by two lookups of one email (or one reading) once.
 	const seen = new Set<string>();
-	const found = searches
-		.flatMap((result) => ('found' in result ? result.found : []))
+	const found = request.emails
+		.flatMap((email) => searches.flatMap((result) => ('found' in result ? (result.found.get(email) ?? []) : [])))
 		.filter(({ match, user }) => {
 			const key = `${match.email} ${String(user.id)}`;
-			if (!asked.has(match.email) || (match.by === 'username' && !request.matchUsernames) || seen.has(key)) return false;
+			if ((match.by === 'username' && !request.matchUsernames) || seen.has(key)) return false;
 			seen.add(key);
 			return true;
-		})
-		.sort((a, b) => request.emails.indexOf(a.match.email) - request.emails.indexOf(b.match.email));
+		});
 
 	const items: IDataObject[] = [];
 	if (found.length) {
@@ -220,15 +294,17 @@ async function searchAccount(run: PersonRun, context: ReadContext, info: Account
  */
 export async function findAccounts(execution: ExecutionScope, itemIndex: number): Promise<IDataObject[]> {
 	const run = runOf(execution);
-	const request = run.requestOf(itemIndex);
-	const now = Date.now();
 	const location = { node: execution.context.getNode(), itemIndex };
 	const context: ReadContext = { client: execution.client, metadata: execution.metadata, location, organizations: run.organizations, environment: run.environment };
-	const scope = await accountsInScope(context, request.scope);
+	await run.readEveryRequest(itemIndex, context);
+	const request = run.requestOf(itemIndex);
+	const now = Date.now();
+	const scope = await run.scopeOf(itemIndex, context, request);
+	const licensesWithLookups = run.readsLicensesWithLookups(execution, scope.accounts.length);
 
 	const results = await inItemOrder(scope.accounts.length, ACCOUNTS_SEARCHED_SIDE_BY_SIDE, async (index): Promise<AccountResult> => {
 		const scoped: ScopedAccount = scope.accounts[index];
-		return 'info' in scoped ? await searchAccount(run, context, scoped.info, request, now) : { outcome: unknownAccount(scoped.id), items: [] };
+		return 'info' in scoped ? await searchAccount(run, context, scoped.info, request, now, licensesWithLookups) : { outcome: unknownAccount(scoped.id), items: [] };
 	});
 	const outcomes = results.map((result) => result.outcome);
 	failWhenNoAccountRead(location, outcomes, 'searched');

@@ -22,6 +22,7 @@ export const person: Feature = {
 			writes: false,
 			properties: personProperties,
 			execute: findAccounts,
+			itemsShareReadings: true,
 		},
 		{
 			value: 'offboard',

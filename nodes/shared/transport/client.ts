@@ -92,6 +92,15 @@ export class TrutoClient {
 		return this.connection.baseUrl;
 	}
 
+	/**
+	 * How many requests the token's budget lets go at once now. A reader that could ask for something
+	 * before it knows it needs it asks here first, so that reading ahead never costs waiting.
+	 */
+	tokenRoom(): number {
+		const [token] = this.budgetsFor({ path: [] });
+		return token.room(Date.now());
+	}
+
 	/** Replaces the API token wherever it might have slipped into a text. */
 	redact(text: string): string {
 		return redactSecret(text, this.connection.secret);

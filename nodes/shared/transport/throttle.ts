@@ -63,6 +63,19 @@ class Bucket {
 		return wait;
 	}
 
+	/** How many requests this budget lets go at once now, without waiting (Infinity without any limit). */
+	room(now: number): number {
+		if (this.blockedUntil > now) return 0;
+		if (this.allowance && now >= this.allowance.until) this.allowance = undefined;
+		let room = this.allowance ? Math.max(0, this.allowance.remaining) : Number.POSITIVE_INFINITY;
+		for (const limit of [this.budget, this.advertised]) {
+			if (!limit) continue;
+			const inWindow = this.sent.filter((sentAt) => sentAt > now - limit.windowMs).length;
+			room = Math.min(room, Math.max(0, limit.requests - inWindow));
+		}
+		return room;
+	}
+
 	take(now: number): void {
 		this.sent.push(now);
 		this.inFlight++;

@@ -57,6 +57,34 @@ describe('estate: N generated accounts of M users', () => {
 		expect(admins.map((user) => user.is_2fa_enabled)).toEqual([false, true, false, true, false]);
 		expect(a.filter((user) => user.user_type !== 'admin').every((user) => user.is_2fa_enabled === undefined || user.is_2fa_enabled === null)).toBe(true);
 	});
+
+	test('answers an email filter with exactly the users holding that email, in any case, also after a write changed one', async () => {
+		const { first, a } = await usersOfFirstTwo();
+		const filterOf = async (/** @type {string} */ id) => {
+			const meta = (await call(`/unified/user-directory/users/meta/list?integrated_account_id=${id}`, { base: sb.url })).json;
+			return ['emails', 'email'].find((name) => name in (meta.query_schema?.properties ?? {}));
+		};
+		const filter = await filterOf(first);
+		expect(filter).toBeDefined();
+		const lookup = async (/** @type {string} */ email) =>
+			(await call(`/unified/user-directory/users?integrated_account_id=${first}&${filter}=${encodeURIComponent(email)}`, { base: sb.url })).json.result;
+		const holding = (/** @type {string} */ email) => a.filter((user) => user.emails.some((/** @type {any} */ e) => e.email.toLowerCase() === email.toLowerCase()));
+
+		for (const email of ['person.7@estate.example', 'PERSON.200@Estate.Example', a[230].emails[0].email, 'nobody@estate.example']) {
+			expect((await lookup(email)).map((/** @type {any} */ user) => user.id)).toEqual(holding(email).map((user) => user.id));
+		}
+		expect(await lookup('person.7@estate.example')).toHaveLength(1);
+
+		const renamed = a[3];
+		const patched = await call(`/unified/user-directory/users/${renamed.id}?integrated_account_id=${first}`, {
+			base: sb.url,
+			method: 'PATCH',
+			body: { emails: [{ email: 'renamed@estate.example', type: 'work', is_primary: true }] },
+		});
+		expect(patched.status).toBe(200);
+		expect((await lookup('renamed@estate.example')).map((/** @type {any} */ user) => user.id)).toEqual([renamed.id]);
+		expect(await lookup(renamed.emails[0].email)).toEqual([]);
+	});
 });
 
 describe("Truto's per-token limit", () => {

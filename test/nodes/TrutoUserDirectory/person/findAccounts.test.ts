@@ -6,7 +6,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TrutoUserDirectory } from '../../../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
+import { ITEM_CONCURRENCY } from '../../../../nodes/TrutoUserDirectory/boundedConcurrency';
 import { EMAIL_FILTER_AT_MOST } from '../../../../nodes/TrutoUserDirectory/person/findAccounts';
+import { resetThrottle, TrutoClient } from '../../../../nodes/shared/transport';
 import { executeContext, type Parameters } from '../../../helpers/n8nContext';
 import { ACCOUNTS, TOKEN, unifiedRequests, useSandbox } from '../../../helpers/sandbox';
 
@@ -16,8 +18,8 @@ function find(emails: unknown, extra: Parameters = {}): Parameters {
 	return { resource: 'person', operation: 'findAccounts', emails, accountScope: 'all', options: {}, ...extra };
 }
 
-async function run(parameters: Parameters | ((itemIndex: number) => Parameters), items = 1): Promise<IDataObject[]> {
-	const context = executeContext({ parameters, items: Array.from({ length: items }, () => ({ json: {} })), credentials: { apiToken: TOKEN, baseUrl: sb.url } });
+async function run(parameters: Parameters | ((itemIndex: number) => Parameters), items = 1, credentials: IDataObject = {}): Promise<IDataObject[]> {
+	const context = executeContext({ parameters, items: Array.from({ length: items }, () => ({ json: {} })), credentials: { apiToken: TOKEN, baseUrl: sb.url, ...credentials } });
 	const [output] = await new TrutoUserDirectory().execute.call(context);
 	return output.map((item: INodeExecutionData) => ({ ...item.json, item: (item.pairedItem as { item: number }).item }));
 }
@@ -27,6 +29,9 @@ const ofKind = (items: IDataObject[], kind: string) => items.filter((item) => it
 const where = (items: IDataObject[]) => ofKind(items, 'account').map((item) => `${item.integration_slug}:${item.user_id}`);
 const summaryOf = (items: IDataObject[]) => ofKind(items, 'summary')[0];
 const usersLists = (accountId: string, requests = unifiedRequests(sb, 'users')) => requests.filter((request) => request.accountId === accountId && request.path === '/unified/user-directory/users');
+
+/** More emails than the email filter is asked for: every account is read user by user. */
+const six = ['maria.garcia@acme.com', 'jonas.weber@acme.com', 'emma.jensen@acme.com', 'nobody@acme.com', 'ava@acme.com', 'ingrid.larsen@acme.com'];
 
 describe('one person across every account', () => {
 	let items: IDataObject[];
@@ -95,16 +100,96 @@ describe('one person across every account', () => {
 		expect(salesforce.query).not.toHaveProperty('emails');
 		expect(summaryOf(items).lookups).toMatchObject({ every_user: 0 });
 	});
-	it('asks about licenses (their metadata, their listing) only the accounts where she was found, once each', () => {
+	it("reads every searched account's licenses once, alongside its lookup, when the token's budget has room", () => {
 		const found = new Set(ofKind(items, 'account').map((item) => String(item.account_id)));
 		const searched = new Set(requests.map((request) => String(request.accountId)));
-		const aboutLicenses = everyRequest.filter((request) => request.path.startsWith('/unified/user-directory/licenses'));
-		const asked = (accountId: string, listing: boolean) => aboutLicenses.filter((request) => request.accountId === accountId && request.path.includes('/meta/') !== listing).length;
 		expect([...searched].filter((accountId) => !found.has(accountId)).length).toBeGreaterThan(0);
 		for (const accountId of searched) {
-			expect({ accountId, metadata: asked(accountId, false), listing: asked(accountId, true) }).toEqual({ accountId, metadata: found.has(accountId) ? 1 : 0, listing: found.has(accountId) ? 1 : 0 });
+			const { metadata, listings } = aboutLicenses(everyRequest, accountId);
+			expect({ accountId, metadata: metadata.length }).toEqual({ accountId, metadata: 1 });
+			expect(listings.length).toBeGreaterThan(0);
+			// Each listing query once (an account whose licenses need an organization has one per organization).
+			expect(new Set(listings.map((request) => request.rawQuery)).size).toBe(listings.length);
 		}
 	});
+});
+
+/** The requests about one account's licenses: their metadata, and their listing. */
+function aboutLicenses(requests: typeof sb.requests, accountId: string) {
+	const licenses = requests.filter((request) => request.accountId === accountId && request.path.startsWith('/unified/user-directory/licenses'));
+	return { metadata: licenses.filter((request) => request.path.includes('/meta/')), listings: licenses.filter((request) => !request.path.includes('/meta/')) };
+}
+
+describe("with the token's budget short (another run used most of it)", () => {
+	let items: IDataObject[];
+	let everyRequest: typeof sb.requests;
+	beforeAll(async () => {
+		resetThrottle();
+		// Truto's standard budgets (495 per 10.2 s per token here), used up but for one request less than
+		// reading licenses alongside would take: each account's search (4 requests) and lookup (1).
+		const limited = { rateLimitPerAccount: 50 };
+		const other = await TrutoClient.create(executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url, ...limited } }));
+		const accounts = ((await other.request({ path: ['integrated-account'] })) as { result: unknown[] }).result.length;
+		const room = accounts * 5 - 1;
+		await Promise.all(Array.from({ length: other.tokenRoom() - room }, () => other.request({ path: ['integrated-account'], query: { limit: 1 } })));
+		expect(other.tokenRoom()).toBe(room);
+		sb.clearRequests();
+		items = await run(find('Maria.Garcia@acme.com'), 1, limited);
+		everyRequest = [...sb.requests];
+	});
+	afterAll(() => resetThrottle());
+
+	it('asks about licenses (their metadata, their listing) only the accounts where she was found, after the lookup', () => {
+		expect(where(items)).toHaveLength(4);
+		const found = new Set(ofKind(items, 'account').map((item) => String(item.account_id)));
+		const lookups = everyRequest.filter((request) => request.path === '/unified/user-directory/users');
+		const searched = new Set(lookups.map((request) => String(request.accountId)));
+		expect([...searched].filter((accountId) => !found.has(accountId)).length).toBeGreaterThan(0);
+		for (const accountId of searched) {
+			const { metadata, listings } = aboutLicenses(everyRequest, accountId);
+			expect({ accountId, metadata: metadata.length, listed: listings.length > 0 }).toEqual({ accountId, metadata: found.has(accountId) ? 1 : 0, listed: found.has(accountId) });
+			const lookup = usersLists(accountId, lookups)[0];
+			for (const request of [...metadata, ...listings]) expect(request.at).toBeGreaterThanOrEqual(lookup.at);
+		}
+	});
+});
+
+describe('reading every user: the licenses', () => {
+	const accountsWith = (items: IDataObject[]) => new Set(ofKind(items, 'account').map((item) => String(item.account_id)));
+	const licensesAskedOf = (requests: typeof sb.requests) => new Set(requests.filter((request) => request.path.startsWith('/unified/user-directory/licenses')).map((request) => String(request.accountId)));
+
+	it("are read after each account's users, only where someone was found, while the token's budget has room", async () => {
+		sb.clearRequests();
+		const items = await run(find(six.join('\n')));
+		const requests = [...sb.requests];
+		const found = accountsWith(items);
+		expect([...licensesAskedOf(requests)].sort()).toEqual([...found].sort());
+		for (const accountId of found) {
+			const lastPage = Math.max(...requests.filter((request) => request.accountId === accountId && request.path === '/unified/user-directory/users').map((request) => request.at));
+			const licenses = requests.filter((request) => request.accountId === accountId && request.path.startsWith('/unified/user-directory/licenses'));
+			for (const request of licenses) expect(request.at).toBeGreaterThanOrEqual(lastPage);
+		}
+	});
+
+	it("start as soon as the token's budget runs out, when the reading waits anyway, and change nothing found", async () => {
+		resetThrottle();
+		sb.clearRequests();
+		const roomy = await run(find(six.join('\n')));
+		resetThrottle();
+		// The token's budget made by a first client: 12 requests per 0.5 s, shared by the node's run.
+		const small = await TrutoClient.create(executeContext({ parameters: {}, credentials: { apiToken: TOKEN, baseUrl: sb.url } }), {
+			rateLimits: { token: { requests: 13, windowMs: 400 }, account: { requests: 1000, windowMs: 400 } },
+		});
+		expect(small.tokenRoom()).toBe(12);
+		sb.clearRequests();
+		const items = await run(find(six.join('\n')), 1, { rateLimitPerAccount: 50 });
+		const requests = [...sb.requests];
+		resetThrottle();
+		expect(ofKind(items, 'account').map(({ item, ...rest }) => rest)).toEqual(ofKind(roomy, 'account').map(({ item, ...rest }) => rest));
+		// Asked of some account before knowing whether anybody is there: read early, used only where someone is.
+		const found = accountsWith(items);
+		expect([...licensesAskedOf(requests)].filter((accountId) => !found.has(accountId)).length).toBeGreaterThan(0);
+	}, 20_000);
 });
 
 describe('one email twice in one app', () => {
@@ -116,7 +201,6 @@ describe('one email twice in one app', () => {
 });
 
 describe('many people in one run', () => {
-	const six = ['maria.garcia@acme.com', 'jonas.weber@acme.com', 'emma.jensen@acme.com', 'nobody@acme.com', 'ava@acme.com', 'ingrid.larsen@acme.com'];
 
 	it(`reads each account once, user by user, with more than ${EMAIL_FILTER_AT_MOST} emails, and finds the same users`, async () => {
 		expect(six.length).toBeGreaterThan(EMAIL_FILTER_AT_MOST);
@@ -154,6 +238,62 @@ describe('many people in one run', () => {
 		expect(capabilities.all).toBe(capabilities.different);
 		const metadata = count((path) => path.includes('/meta/'));
 		expect(metadata.all).toBe(metadata.different);
+	});
+
+	/**
+	 * A run of `emails.length` items whose parameter reads and requests are logged in order: `read i`
+	 * when item i's emails (an expression n8n evaluates) are read, `start i` when the node starts item i
+	 * (its third read of the resource: the node reads every item's twice to plan the run).
+	 */
+	async function loggedRun(emails: string[]): Promise<{ events: string[]; output: INodeExecutionData[] }> {
+		const events: string[] = [];
+		const resourceReads = new Map<number, number>();
+		const context = executeContext({
+			parameters: (itemIndex) =>
+				Object.defineProperties(find(''), {
+					emails: {
+						enumerable: true,
+						get: () => {
+							if (!events.includes(`read ${itemIndex}`)) events.push(`read ${itemIndex}`);
+							return emails[itemIndex];
+						},
+					},
+					resource: {
+						enumerable: true,
+						get: () => {
+							resourceReads.set(itemIndex, (resourceReads.get(itemIndex) ?? 0) + 1);
+							if (resourceReads.get(itemIndex) === 3) events.push(`start ${itemIndex}`);
+							return 'person';
+						},
+					},
+				}),
+			items: emails.map(() => ({ json: {} })),
+			credentials: { apiToken: TOKEN, baseUrl: sb.url },
+		});
+		const helpers = context.helpers as unknown as { httpRequestWithAuthentication: (this: unknown, type: string, options: { url: string }, extra?: unknown) => Promise<unknown> };
+		const send = helpers.httpRequestWithAuthentication;
+		helpers.httpRequestWithAuthentication = async function (this: unknown, type, options, extra) {
+			events.push(`request ${new URL(options.url).pathname}`);
+			return await send.call(this, type, options, extra);
+		};
+		const [output] = await new TrutoUserDirectory().execute.call(context);
+		return { events, output };
+	}
+
+	it("hands the account listing to n8n before reading the other items' emails, which n8n may take long to evaluate", async () => {
+		const { events, output } = await loggedRun(six);
+		expect(output.filter((item) => item.json.kind === 'summary')).toHaveLength(6);
+		const reads = events.filter((event) => !event.startsWith('start'));
+		expect(reads.slice(0, reads.indexOf('request /integrated-account'))).toEqual(['read 0']);
+		expect(reads.filter((event) => event.startsWith('read'))).toEqual(six.map((_, itemIndex) => `read ${itemIndex}`));
+	});
+
+	it('starts every item at once, as they share the readings: more items than the node otherwise runs side by side', async () => {
+		const emails = Array.from({ length: ITEM_CONCURRENCY + 4 }, (_, itemIndex) => six[itemIndex % 3]);
+		const { events, output } = await loggedRun(emails);
+		expect(output.filter((item) => item.json.kind === 'summary').map((item) => (item.pairedItem as { item: number }).item)).toEqual(emails.map((_, itemIndex) => itemIndex));
+		const firstRequest = events.findIndex((event) => event.startsWith('request'));
+		expect(events.slice(0, firstRequest).filter((event) => event.startsWith('start'))).toEqual(emails.map((_, itemIndex) => `start ${itemIndex}`));
 	});
 
 	it('lists the accounts again for the next item when the listing failed for one', async () => {

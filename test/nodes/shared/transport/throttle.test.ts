@@ -12,8 +12,8 @@ import {
 	TrutoClient,
 	unifiedPath,
 } from '../../../../nodes/shared/transport';
-import { budgetUnder } from '../../../../nodes/shared/transport/limits';
-import { parseLimitHeader, parseResetMs } from '../../../../nodes/shared/transport/throttle';
+import { budgetUnder, TRUTO_RATE_LIMITS } from '../../../../nodes/shared/transport/limits';
+import { bucketFor, parseLimitHeader, parseResetMs } from '../../../../nodes/shared/transport/throttle';
 import { executeContext } from '../../../helpers/n8nContext';
 import { ACCOUNTS, type Sandbox, type SandboxRequest, startSandbox, TOKEN, useSandbox } from '../../../helpers/sandbox';
 
@@ -87,6 +87,39 @@ describe('budget numbers', () => {
 		expect(parseResetMs(String(Math.round(now / 1000) + 5), now)).toBeGreaterThan(3000);
 		expect(parseResetMs('-1', now)).toBeUndefined();
 		expect(parseResetMs('soon', now)).toBeUndefined();
+	});
+});
+
+describe('room: how many requests a budget lets go at once', () => {
+	it('counts what was sent in the window, a pause, and what the server said remains', () => {
+		const bucket = bucketFor('room test', 'room test', { requests: 10, windowMs: 1000 });
+		const t = 1_000_000;
+		expect(bucket.room(t)).toBe(9);
+		for (let sent = 0; sent < 4; sent++) bucket.take(t + sent);
+		expect(bucket.room(t + 10)).toBe(5);
+		// The budget's window is 1.1 s: the four leave it one by one.
+		expect(bucket.room(t + 1099)).toBe(5);
+		expect(bucket.room(t + 1100)).toBe(6);
+		expect(bucket.room(t + 1104)).toBe(9);
+		for (let done = 0; done < 4; done++) bucket.done();
+		bucket.observe({ 'ratelimit-remaining': '2', 'ratelimit-reset': '5' }, t + 2000, 60_000);
+		expect(bucket.room(t + 2000)).toBe(2);
+		expect(bucket.room(t + 7001)).toBe(9);
+		bucket.block(t + 9000);
+		expect(bucket.room(t + 8000)).toBe(0);
+		expect(bucket.room(t + 9000)).toBe(9);
+	});
+
+	it("is the token's budget for a client, and unlimited without one", async () => {
+		// A token's budget is made by the first client that uses it (and shared by every later one).
+		expect((await client({ rateLimits: TRUTO_RATE_LIMITS })).tokenRoom()).toBe(495);
+		resetThrottle();
+		expect((await client({ rateLimits: false })).tokenRoom()).toBe(Number.POSITIVE_INFINITY);
+		resetThrottle();
+		const truto = await client(scaledDown);
+		expect(truto.tokenRoom()).toBe(99);
+		await truto.request({ path: unifiedPath('users'), accountId: ACCOUNTS.zoom, query: { limit: 5 } });
+		expect(truto.tokenRoom()).toBe(98);
 	});
 });
 
