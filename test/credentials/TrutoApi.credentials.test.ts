@@ -40,6 +40,12 @@ describe('TrutoApi credential', () => {
 		expect(await credential.authenticate({ apiToken: 'tok-123' }, { url: '/x' })).toEqual({ url: '/x', headers: { Authorization: 'Bearer tok-123' } });
 	});
 
+	it("keeps authenticate as its own field, which n8n's copy of the credential type (a spread) keeps", () => {
+		// n8n offers Custom API Call and the HTTP Request node only for a credential whose copy has authenticate.
+		const copied = { ...new TrutoApi() };
+		expect(typeof copied.authenticate).toBe('function');
+	});
+
 	it('tests the token with one integrated account', () => {
 		expect(credential.test.request.url).toBe('/integrated-account');
 		expect(credential.test.request.qs).toEqual({ limit: 1 });

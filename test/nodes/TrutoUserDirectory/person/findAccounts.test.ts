@@ -185,7 +185,7 @@ describe('reading every user: the licenses', () => {
 		const items = await run(find(six.join('\n')), 1, { rateLimitPerAccount: 50 });
 		const requests = [...sb.requests];
 		resetThrottle();
-		expect(ofKind(items, 'account').map(({ item, ...rest }) => rest)).toEqual(ofKind(roomy, 'account').map(({ item, ...rest }) => rest));
+		expect(ofKind(items, 'account')).toEqual(ofKind(roomy, 'account'));
 		// Asked of some account before knowing whether anybody is there: read early, used only where someone is.
 		const found = accountsWith(items);
 		expect([...licensesAskedOf(requests)].filter((accountId) => !found.has(accountId)).length).toBeGreaterThan(0);
