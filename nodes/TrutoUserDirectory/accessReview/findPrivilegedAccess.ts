@@ -2,15 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type AccountInfo, failsWholeAccount } from '../../shared/transport';
 import { inItemOrder } from '../boundedConcurrency';
-import { accountGap, accountRef, canList, eachPage, gapFrom, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
+import { accountGap, accountRef, ACCOUNTS_SIDE_BY_SIDE, canList, eachPage, gapFrom, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
+import { type IdentityDirectory, readIdentityProvider } from '../estate/identity';
+import { notCheckedFindings, unknownAccount } from '../estate/outcomes';
 import { accountsInScope, failWhenNoAccountRead, identityProviderInScope } from '../estate/scope';
-import type { Gap } from '../estate/types';
+import type { AccountOutcome, Gap } from '../estate/types';
 import type { ExecutionScope } from '../execution';
 import { withBinary } from '../feature';
-import type { IdentityDirectory } from '../seatReclamation/analysis/identity';
-import { notCheckedFindings } from '../seatReclamation/analysis/summary';
-import type { AccountOutcome } from '../seatReclamation/analysis/types';
-import { ACCOUNTS_SIDE_BY_SIDE, readIdentityProvider, unknownAccount } from '../seatReclamation/reviewAccounts';
 import { readAccessReviewRequest } from './parameters';
 import { appSummary, type Holder, holdersCsv, inOutputOrder, privilegedHolder, reviewSummary, roleMatcher } from './privilege';
 

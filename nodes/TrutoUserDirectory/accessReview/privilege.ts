@@ -2,10 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
 import { namesOf } from '../../shared/helpers/simplify';
-import { accountFields, type AccountRef } from '../estate/types';
-import { identityOf, isGone, type IdentityDirectory } from '../seatReclamation/analysis/identity';
-import type { AccountOutcome } from '../seatReclamation/analysis/types';
-import { isServiceAccount } from '../seatReclamation/analysis/users';
+import { identityOf, isGone, type IdentityDirectory } from '../estate/identity';
+import { isServiceAccount } from '../estate/serviceAccounts';
+import { accountFields, type AccountOutcome, type AccountRef } from '../estate/types';
 
 /** Pure parts of Access Review → Find Privileged Access: who is privileged, what is flagged, the outputs. */
 

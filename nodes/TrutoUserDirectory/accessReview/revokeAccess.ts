@@ -5,7 +5,7 @@ import { allDryRun, onePerAccount, readEveryItem, scopeFor, unknownAccount, with
 import { REVOKE_OUTCOMES, revokeRights, type RevokeOutcome, type RightResult, rightResult } from '../actions/revoke';
 import { attentionLines, countOutcomes, inFieldOrder, outcomeHead, outcomesLine, plannedTitle, plural, summaryFields, textOrNull } from '../actions/summary';
 import type { ExecutionScope } from '../execution';
-import { ACCOUNTS_SIDE_BY_SIDE } from '../seatReclamation/reviewAccounts';
+import { ACCOUNTS_SIDE_BY_SIDE } from '../estate/accountReader';
 import { readRevokeItem, type RevokeItem } from './revokeParameters';
 
 /** Every item of Revoke Access has these fields, in this order, null where they do not apply. */

@@ -17,6 +17,13 @@ import type { AccountRef, Gap } from './types';
  */
 
 /**
+ * Accounts read or acted on at the same time by the estate-wide operations. The transport's budgets (49 requests per 10.2 s per account,
+ * 495 per token) decide how fast they really go; this only has to be large enough to fill the token's
+ * budget while answers are slow (at 300 ms an account sends at most ~3 requests a second).
+ */
+export const ACCOUNTS_SIDE_BY_SIDE = 32;
+
+/**
  * User fields the review never reads, left out of every answer (truto_exclude_fields): each page is
  * smaller to send, parse and forget. Apps that do not know a field ignore it.
  */

@@ -3,13 +3,11 @@ import { type IDataObject, sleep } from 'n8n-workflow';
 import { type AccountInfo, type Capabilities, failsWholeAccount } from '../../shared/transport';
 import { inItemOrder } from '../boundedConcurrency';
 import { accountGap, accountRef, askListingMetaEarly, canList, eachPage, gapFrom, LICENSE, listQueries, partialGap, type ReadContext, USER } from '../estate/accountReader';
+import { LicenseBook } from '../estate/licenses';
+import { notCheckedFindings, unknownAccount } from '../estate/outcomes';
 import { accountsInScope, failWhenNoAccountRead, type Scope, type ScopedAccount } from '../estate/scope';
-import type { Gap } from '../estate/types';
+import type { AccountOutcome, Gap, PriceSettings } from '../estate/types';
 import type { ExecutionScope } from '../execution';
-import { LicenseBook } from '../seatReclamation/analysis/licenses';
-import { notCheckedFindings } from '../seatReclamation/analysis/summary';
-import type { AccountOutcome, ReclamationSettings } from '../seatReclamation/analysis/types';
-import { unknownAccount } from '../seatReclamation/reviewAccounts';
 import { emailMatcher, foundItem, type Match, personSummary, supportedActions } from './match';
 import { type PersonRequest, readPersonRequest } from './parameters';
 
@@ -37,17 +35,8 @@ const REQUESTS_BESIDES_LOOKUPS = 4;
 /** User fields read besides what the seat review reads: each match shows its roles. */
 const READ_FIELDS = ['roles', 'title'];
 
-/** Only prices matter here: the license book of Seat Reclamation, without anything to review. */
-const PRICES_ONLY: ReclamationSettings = {
-	now: 0,
-	inactiveDays: 0,
-	graceDays: 0,
-	underusedBelow: 0,
-	exemptEmails: new Set(),
-	exemptDomains: new Set(),
-	types: new Set(),
-	prices: [],
-};
+/** Only the apps' own prices price a seat found here: nothing is entered on this operation. */
+const PRICES_ONLY: PriceSettings = { prices: [] };
 
 type Found = { match: Match; user: IDataObject };
 /** Users found in one reading, by the email they matched: each item takes only its own emails' users. */

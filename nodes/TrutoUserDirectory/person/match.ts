@@ -3,10 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { daysSince, lastSeen, primaryEmail } from '../../shared/helpers/seats';
 import { namesOf } from '../../shared/helpers/simplify';
 import type { Capabilities } from '../../shared/transport';
-import { accountFields, type AccountRef } from '../estate/types';
-import type { LicenseBook } from '../seatReclamation/analysis/licenses';
-import { findingCosts, formatMoney, MoneyByCurrency, seatCosts } from '../seatReclamation/analysis/money';
-import type { AccountOutcome } from '../seatReclamation/analysis/types';
+import type { LicenseBook } from '../estate/licenses';
+import { findingCosts, formatMoney, MoneyByCurrency, seatCosts } from '../estate/money';
+import { accountFields, type AccountOutcome, type AccountRef } from '../estate/types';
 
 /** Pure parts of Person → Find Accounts: which users are the person, and what each item says. */
 

@@ -6,7 +6,7 @@ import { OFFBOARD_OUTCOMES, type OffboardOutcome, type OffboardResult, offboardR
 import { countOutcomes, inFieldOrder, outcomeHead, outcomesLine, plannedTitle, summaryFields, textOrNull as str } from '../actions/summary';
 import { inItemOrder, ITEM_CONCURRENCY } from '../boundedConcurrency';
 import type { ExecutionScope } from '../execution';
-import { ACCOUNTS_SIDE_BY_SIDE } from '../seatReclamation/reviewAccounts';
+import { ACCOUNTS_SIDE_BY_SIDE } from '../estate/accountReader';
 import { findAccounts } from './findAccounts';
 import { type OffboardItem, readOffboardItem } from './offboardParameters';
 

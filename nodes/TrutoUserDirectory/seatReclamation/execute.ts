@@ -4,11 +4,12 @@ import { isIdentityProviderName } from '../../shared/helpers/accounts';
 import type { AccountInfo } from '../../shared/transport';
 import { readReclamationRequest } from './parameters';
 import type { ReadContext } from '../estate/accountReader';
+import { notCheckedFindings } from '../estate/outcomes';
 import { reviewEstate } from './reviewAccounts';
 import { accountsInScope, failWhenNoAccountRead, identityProviderInScope } from '../estate/scope';
 import { FindingsCsv } from './analysis/csv';
 import { completeFinding, completeSummary } from './analysis/fields';
-import { notCheckedFindings, summaryOf } from './analysis/summary';
+import { summaryOf } from './analysis/summary';
 import type { ExecutionScope } from '../execution';
 import { withBinary } from '../feature';
 

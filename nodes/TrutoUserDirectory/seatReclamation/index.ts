@@ -6,7 +6,7 @@ import { reclaimSeats } from './reclaimSeats';
 
 /**
  * Seat Reclamation: not one Truto path but the licenses and users of every integrated account in
- * scope, read side by side (estate.ts) and analysed page by page (analysis/).
+ * scope, read side by side (reviewAccounts.ts, on estate/) and analysed page by page (analysis/).
  */
 export const seatReclamation: Feature = {
 	value: 'seatReclamation',

@@ -5,7 +5,8 @@ import { inputError, type ItemLocation } from '../../shared/parameters/itemLocat
 import { optionsCollection } from '../../shared/parameters/options';
 import type { AccountScope } from '../estate/scope';
 import { identityProviderId, identityProviderProperty, readScope, scopeProperties, scopeWords } from '../estate/scopeParameters';
-import type { EnteredPrice, FindingType, ReclamationSettings } from './analysis/types';
+import type { EnteredPrice } from '../estate/types';
+import type { FindingType, ReclamationSettings } from './analysis/types';
 
 /**
  * The parameters of Seat Reclamation → Find Reclaimable Seats, each defined once: the property below

@@ -6,11 +6,11 @@ import { allDryRun, onePerAccount, readEveryItem, scopeFor, unknownAccount, with
 import { readUser, type UserRead } from '../actions/readBack';
 import { reclaimSeat, SEAT_OUTCOMES, type SeatOutcome, type SeatResult, seatResult } from '../actions/seatAction';
 import { attentionLines, countOutcomes, inFieldOrder, outcomeHead, outcomesLine, plannedTitle, plural, summaryFields, textOrNull as str } from '../actions/summary';
+import { ACCOUNTS_SIDE_BY_SIDE } from '../estate/accountReader';
 import type { ExecutionScope } from '../execution';
 import { FINDING_HEAD_FIELDS } from './analysis/fields';
-import { findingCosts, formatMoney, MoneyByCurrency } from './analysis/money';
+import { findingCosts, formatMoney, MoneyByCurrency } from '../estate/money';
 import { NOT_A_USER_SEAT, readReclaimItem, type ReclaimItem } from './reclaimParameters';
-import { ACCOUNTS_SIDE_BY_SIDE } from './reviewAccounts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -6,6 +6,7 @@ import { type AccountInfo, failsWholeAccount } from '../../shared/transport';
 import {
 	accountGap,
 	accountRef,
+	ACCOUNTS_SIDE_BY_SIDE,
 	canList,
 	eachPage,
 	gapFrom,
@@ -16,26 +17,21 @@ import {
 	type ReadContext,
 	USER,
 } from '../estate/accountReader';
-import { type IdentityDirectory, IdentityDirectoryBuilder } from './analysis/identity';
+import { type IdentityDirectory, readIdentityProvider } from '../estate/identity';
+import { notCheckedFindings, unknownAccount } from '../estate/outcomes';
+import type { AccountOutcome, AccountStatus, Gap } from '../estate/types';
 import { completeFinding } from './analysis/fields';
 import { reclaimSupport } from './analysis/reclaim';
 import { AccountReview } from './analysis/review';
-import { notCheckedFindings, SummaryTally } from './analysis/summary';
-import type { AccountOutcome, AccountRef, AccountStatus, Finding, Gap, ReclamationSettings } from './analysis/types';
-
-/**
- * Accounts reviewed at the same time. The transport's budgets (49 requests per 10.2 s per account,
- * 495 per token) decide how fast they really go; this only has to be large enough to fill the token's
- * budget while answers are slow (at 300 ms an account sends at most ~3 requests a second).
- */
-export const ACCOUNTS_SIDE_BY_SIDE = 32;
+import { SummaryTally } from './analysis/summary';
+import type { Finding, ReclamationSettings, ReviewOutcome } from './analysis/types';
 
 export interface EstateResult {
 	/** Account by account, in scope order; empty when the findings were only counted. */
 	findings: Finding[];
 	/** Every finding counted for the summary, kept or not. */
 	tally: SummaryTally;
-	outcomes: AccountOutcome[];
+	outcomes: ReviewOutcome[];
 	identity?: { directory?: IdentityDirectory; outcome: AccountOutcome };
 }
 
@@ -50,7 +46,7 @@ async function reviewAccount(
 	identity: Promise<IdentityDirectory | undefined>,
 	identityAccountId: string | undefined,
 	emit: Emit,
-): Promise<AccountOutcome> {
+): Promise<ReviewOutcome> {
 	const account = accountRef(info);
 	const problem = await accountGap(context, info);
 	if (problem) return { account, status: 'not_checked', gaps: [problem] };
@@ -105,38 +101,6 @@ async function reviewAccount(
 	emit(finished.findings);
 	const status: AccountStatus = gaps.length === 0 ? 'checked' : usersRead || licensesRead ? 'partly_checked' : 'not_checked';
 	return { account, status, gaps, stats: usersRead ? finished.stats : undefined };
-}
-
-/** The identity provider's people as an email map; a gap when they cannot be read completely. */
-export async function readIdentityProvider(context: ReadContext, info: AccountInfo): Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> {
-	const account = accountRef(info);
-	const notChecked = (gap: Gap): { outcome: AccountOutcome } => ({ outcome: { account, status: 'not_checked', gaps: [gap] } });
-	const problem = await accountGap(context, info);
-	if (problem) return notChecked({ ...problem, part: 'identity provider' });
-	if (!canList(await context.metadata.capabilities(info.id), USER.path)) {
-		return notChecked({ part: 'identity provider', reason: `${info.integration} does not list users through Truto`, fix: 'Choose the account of your identity provider (Okta, Microsoft Entra ID, Google Workspace …).' });
-	}
-	const queries = await listQueries(context, info, USER, 'identity provider');
-	if (!Array.isArray(queries)) return notChecked(queries);
-	const builder = new IdentityDirectoryBuilder(account);
-	try {
-		const count = await eachPage(context, info.id, USER, queries, (page) => builder.add(page));
-		const partial = partialGap('identity provider', count, 'nobody is called absent from it; people it lists as deactivated still count');
-		const directory = builder.build(count.partial === 0);
-		return { directory, outcome: { account, status: partial ? 'partly_checked' : 'checked', gaps: partial ? [partial] : [] } };
-	} catch (error) {
-		return notChecked(gapFrom('identity provider', error));
-	}
-}
-
-export function unknownAccount(id: string, part: Gap['part'] = 'account'): AccountOutcome {
-	const account: AccountRef = { id, name: `Integrated account ${id}`, integration: 'unknown', slug: 'unknown' };
-	const gap: Gap = {
-		part,
-		reason: `Truto does not know the integrated account ${id}, or could not describe it`,
-		fix: 'Check the ID (Integrated Account → Get Many lists them), and that the credential belongs to its environment.',
-	};
-	return { account, status: 'not_checked', gaps: [gap] };
 }
 
 /**

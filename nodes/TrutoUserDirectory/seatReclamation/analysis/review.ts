@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { IdentityDirectory } from './identity';
-import { LicenseBook, licenseFindings, overAssigned } from './licenses';
+import type { IdentityDirectory } from '../../estate/identity';
+import { LicenseBook } from '../../estate/licenses';
+import { licenseFindings, overAssigned } from './licenseFindings';
 import { reviewUser, type UserNote } from './users';
 import type { AccountRef, AccountStats, Finding, ReclaimSupport, ReclamationSettings } from './types';
 

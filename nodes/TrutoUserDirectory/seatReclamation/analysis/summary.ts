@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { findingCosts, formatMoney, MoneyByCurrency } from './money';
-import { type AccountOutcome, accountFields, type Finding, type FindingKind, type ReclamationSettings } from './types';
+import { findingCosts, formatMoney, MoneyByCurrency } from '../../estate/money';
+import type { AccountOutcome } from '../../estate/types';
+import type { Finding, FindingKind, ReclamationSettings, ReviewOutcome } from './types';
 
 /** Findings whose seats and money count as "to reclaim" (an ambiguous identity is to check by hand). */
 const RECLAIMABLE: FindingKind[] = ['unused_seat', 'never_used', 'unassigned_seats', 'underused_license', 'orphaned_account'];
@@ -73,7 +74,7 @@ export class SummaryTally {
 }
 
 /** The summary item of a list of findings (see SummaryTally for findings counted as they arrive). */
-export function summaryItem(findings: Finding[], outcomes: AccountOutcome[], context: SummaryContext): IDataObject {
+export function summaryItem(findings: Finding[], outcomes: ReviewOutcome[], context: SummaryContext): IDataObject {
 	const tally = new SummaryTally();
 	for (const finding of findings) tally.add(finding);
 	return summaryOf(tally, outcomes, context);
@@ -84,7 +85,7 @@ export function summaryItem(findings: Finding[], outcomes: AccountOutcome[], con
  * findings by kind, the accounts checked and not checked (with reasons and fixes), and `text`, a
  * digest ready to post to Slack or email as it is.
  */
-export function summaryOf(tally: SummaryTally, outcomes: AccountOutcome[], context: SummaryContext): IDataObject {
+export function summaryOf(tally: SummaryTally, outcomes: ReviewOutcome[], context: SummaryContext): IDataObject {
 	const { money, byKind } = tally;
 	const toReclaim = money.totals();
 	const seats = toReclaim.reduce((sum, total) => sum + total.seats, 0) + money.unpriced;
@@ -170,28 +171,4 @@ export function summaryOf(tally: SummaryTally, outcomes: AccountOutcome[], conte
 		},
 		generated_at: new Date(settings.now).toISOString(),
 	};
-}
-
-/** An account (or part of one) that could not be read, as an output item of its own. */
-export function notCheckedFindings(outcome: AccountOutcome): Finding[] {
-	if (outcome.status === 'checked') return [];
-	const first = outcome.gaps[0];
-	const parts = [...new Set(outcome.gaps.map((gap) => gap.part))];
-	// The title says what it means for the review; `reason` says why, `fix` what to do.
-	const what =
-		outcome.status === 'not_checked'
-			? `not checked: none of its seats are in this review`
-			: `only partly checked (${parts.join(', ')}): seats there may be missing from this review`;
-	return [
-		{
-			kind: 'not_checked',
-			title: `${outcome.account.name} ${what}`,
-			reason: first.reason,
-			fix: first.fix,
-			status: outcome.status,
-			part: first.part,
-			gaps: outcome.gaps.map((gap) => ({ ...gap })),
-			...accountFields(outcome.account),
-		},
-	];
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AccountRef, Gap } from '../../estate/types';
+import type { AccountOutcome, PriceSettings } from '../../estate/types';
 
 export { accountFields } from '../../estate/types';
 export type { AccountRef, Gap } from '../../estate/types';
@@ -8,7 +8,7 @@ export type { ReclaimAction, ReclaimSupport } from '../../actions/support';
 
 /**
  * Seat reclamation across every connected app: the words of its findings, settings and outcomes.
- * Everything in this folder except estate.ts and accountReader.ts is pure (no HTTP).
+ * Everything in this folder is pure (no HTTP); what every estate-wide operation shares is in estate/.
  */
 
 /** What a finding says, as its `kind` in the output. */
@@ -25,16 +25,7 @@ export type FindingKind =
 export type FindingType = 'unusedSeat' | 'neverUsed' | 'unassignedSeats' | 'underusedLicense' | 'orphanedAccount';
 
 
-/** A price a user entered for an integration, optionally for one of its licenses (by name or ID). */
-export interface EnteredPrice {
-	/** Truto's integration name (zoom, microsoft365) or its display name, compared loosely. */
-	integration: string;
-	license?: string;
-	monthlyAmount: number;
-	currency: string;
-}
-
-export interface ReclamationSettings {
+export interface ReclamationSettings extends PriceSettings {
 	now: number;
 	/** A seat whose holder was not seen for this many days is unused. */
 	inactiveDays: number;
@@ -46,25 +37,6 @@ export interface ReclamationSettings {
 	exemptEmails: Set<string>;
 	exemptDomains: Set<string>;
 	types: Set<FindingType>;
-	prices: EnteredPrice[];
-	/**
-	 * What period the apps' `unit_amount` is for, as the user said; undefined when not said (taken as a
-	 * month). Truto documents unit_amount with no billing period.
-	 */
-	appPricesPer?: 'month' | 'year';
-}
-
-/** A monthly price: from the app (`unit_amount` + `currency`) or entered on the node. */
-export interface Price {
-	amount: number;
-	currency: string;
-	source: 'app' | 'entered';
-}
-
-/** Money of one currency. */
-export interface CurrencyAmount {
-	currency: string;
-	monthly_amount: number;
 }
 
 /**
@@ -90,12 +62,7 @@ export interface AccountStats {
 	overAssignedLicenses: number;
 }
 
-export type AccountStatus = 'checked' | 'partly_checked' | 'not_checked';
-
-/** How one account's review ended. */
-export interface AccountOutcome {
-	account: AccountRef;
-	status: AccountStatus;
-	gaps: Gap[];
+/** How one account's review ended, with what it counted when its users were read. */
+export interface ReviewOutcome extends AccountOutcome {
 	stats?: AccountStats;
 }

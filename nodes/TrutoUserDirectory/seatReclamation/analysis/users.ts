@@ -2,20 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { dateOf, daysSince, lastSeen, primaryEmail, seatLastSeen } from '../../../shared/helpers/seats';
 import { listNames } from '../../../shared/helpers/text';
-import { identityOf, isGone, type IdentityDirectory, type IdentityVerdict } from './identity';
-import type { LicenseBook, SeatLicense } from './licenses';
-import { moneyWords, seatCosts } from './money';
+import { identityOf, isGone, type IdentityDirectory, type IdentityVerdict } from '../../estate/identity';
+import type { LicenseBook, SeatLicense } from '../../estate/licenses';
+import { moneyWords, seatCosts } from '../../estate/money';
+import { isServiceAccount } from '../../estate/serviceAccounts';
 import { userReclaim } from './reclaim';
 import { type AccountRef, accountFields, type Finding, type FindingKind, type ReclaimSupport, type ReclamationSettings } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * user_type values of bots and integrations: kept apart, never called unused or orphaned. Truto's
- * documented value (service-account, with a hyphen) first; the raw values apps pass through after it.
- */
-export const SERVICE_ACCOUNT_TYPES: readonly string[] = ['service-account', 'service_account', 'machine', 'bot', 'service', 'system', 'integration'];
-const SERVICE_TYPES = new Set(SERVICE_ACCOUNT_TYPES);
 
 /** What reviewing one account's users needs besides the users. */
 export interface UserContext {
@@ -42,10 +36,6 @@ export interface UserReview {
 }
 
 const lower = (value: unknown): string => (typeof value === 'string' ? value.trim().toLowerCase() : '');
-
-export function isServiceAccount(user: IDataObject): boolean {
-	return SERVICE_TYPES.has(lower(user.user_type));
-}
 
 function isExempt(email: string | undefined, settings: ReclamationSettings): boolean {
 	if (!email) return false;

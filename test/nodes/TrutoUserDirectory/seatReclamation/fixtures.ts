@@ -1,12 +1,9 @@
-/** Small builders for the pure reclamation tests: settings, accounts, users and licenses as apps send them. */
-import type { IDataObject } from 'n8n-workflow';
-
-import type { AccountRef, ReclamationSettings } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
+/** Small builders for the pure reclamation tests: its settings, and the estate's accounts, users and licenses. */
+import type { ReclamationSettings } from '../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
 import { FINDING_TYPES } from '../../../../nodes/TrutoUserDirectory/seatReclamation/parameters';
+import { NOW } from '../estate/fixtures';
 
-export const NOW = Date.parse('2026-06-30T12:00:00Z');
-const DAY = 24 * 60 * 60 * 1000;
-export const daysAgo = (days: number): string => new Date(NOW - days * DAY).toISOString();
+export { ACCOUNT, daysAgo, license, NOW, user } from '../estate/fixtures';
 
 export function settings(extra: Partial<ReclamationSettings> = {}): ReclamationSettings {
 	return {
@@ -18,28 +15,6 @@ export function settings(extra: Partial<ReclamationSettings> = {}): ReclamationS
 		exemptDomains: new Set(),
 		types: new Set(FINDING_TYPES),
 		prices: [],
-		...extra,
-	};
-}
-
-export const ACCOUNT: AccountRef = { id: 'acc-1', name: 'HubSpot · acme-eu', integration: 'HubSpot', slug: 'hubspot' };
-
-export function license(id: string, extra: IDataObject = {}): IDataObject {
-	return { id, name: id, available_quantity: 10, assigned_quantity: 10, unit_amount: 10, currency: 'EUR', is_paid: true, created_at: daysAgo(400), ...extra };
-}
-
-export function user(id: string, extra: IDataObject = {}): IDataObject {
-	return {
-		id,
-		name: `User ${id}`,
-		emails: [{ email: `${id}@acme.com`, type: 'work', is_primary: true }],
-		status: 'active',
-		user_type: 'user',
-		licenses: [{ id: 'pro', name: 'pro' }],
-		groups: [],
-		last_active_at: daysAgo(1),
-		last_login_at: daysAgo(1),
-		created_at: daysAgo(500),
 		...extra,
 	};
 }

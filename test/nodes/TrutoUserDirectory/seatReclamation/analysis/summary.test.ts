@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { notCheckedFindings, summaryItem } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/summary';
-import { type AccountOutcome, type AccountRef, accountFields, type Finding } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
+import { summaryItem } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/summary';
+import { type AccountOutcome, type AccountRef, accountFields } from '../../../../../nodes/TrutoUserDirectory/estate/types';
+import type { Finding } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
 import { settings } from '../fixtures';
 
 const hubspot: AccountRef = { id: 'h', name: 'HubSpot · acme-eu', integration: 'HubSpot', slug: 'hubspot' };
@@ -84,32 +85,6 @@ describe('the summary item', () => {
 		const text = String(summaryItem([], [outcomes[0]], { settings: settings(), identityProvider: provider }).text);
 		expect(text).toMatch(/• Okta · acme \(identity provider\): needs reauth/);
 		expect(text).toMatch(/Orphaned accounts were not checked: Okta · acme could not be read/);
-	});
-});
-
-describe('accounts that could not be read fully', () => {
-	it('become one item each, with the reason and the fix', () => {
-		expect(notCheckedFindings(outcomes[0])).toEqual([]);
-		expect(notCheckedFindings(outcomes[2])).toEqual([
-			{
-				kind: 'not_checked',
-				title: 'Okta · acme not checked: none of its seats are in this review',
-				reason: 'blocked',
-				fix: 'Unblock it.',
-				status: 'not_checked',
-				part: 'licenses',
-				gaps: outcomes[2].gaps,
-				account_id: 'o',
-				account_name: 'Okta · acme',
-				integration: 'Okta',
-				integration_slug: 'okta',
-			},
-		]);
-		const [partly] = notCheckedFindings(outcomes[1]);
-		expect(partly.title).toBe('HubSpot · acme-eu only partly checked (users): seats there may be missing from this review');
-		// The title says what it means for the review, never just the reason again.
-		expect(partly.reason).toBe('Truto marked 1 of 3 pages as partial');
-		expect(String(partly.title)).not.toContain(String(partly.reason));
 	});
 });
 

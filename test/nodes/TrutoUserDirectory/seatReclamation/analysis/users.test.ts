@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MethodMeta, ParameterSpec } from '../../../../../nodes/shared/transport';
-import { IdentityDirectoryBuilder } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/identity';
-import { LicenseBook } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/licenses';
+import { IdentityDirectoryBuilder } from '../../../../../nodes/TrutoUserDirectory/estate/identity';
+import { LicenseBook } from '../../../../../nodes/TrutoUserDirectory/estate/licenses';
+import { SERVICE_ACCOUNT_TYPES } from '../../../../../nodes/TrutoUserDirectory/estate/serviceAccounts';
 import { reclaimSupport } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/reclaim';
 import type { ReclaimSupport, ReclamationSettings } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
-import { reviewUser, SERVICE_ACCOUNT_TYPES, type UserContext } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/users';
+import { reviewUser, type UserContext } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/users';
 import { ACCOUNT, daysAgo, license, settings, user } from '../fixtures';
 
 const ALL_ACTIONS: ReclaimSupport = { actions: ['deactivate', 'delete'] };

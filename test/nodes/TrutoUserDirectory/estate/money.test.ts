@@ -1,6 +1,6 @@
-import { integrationKey } from '../../../../../nodes/shared/helpers/accounts';
-import { findingCosts, formatMoney, licensePrice, MoneyByCurrency, moneyWords, seatCosts } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/money';
-import type { EnteredPrice } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
+import { integrationKey } from '../../../../nodes/shared/helpers/accounts';
+import { findingCosts, formatMoney, licensePrice, MoneyByCurrency, moneyWords, seatCosts } from '../../../../nodes/TrutoUserDirectory/estate/money';
+import type { EnteredPrice } from '../../../../nodes/TrutoUserDirectory/estate/types';
 
 const ENTERED: EnteredPrice[] = [
 	{ integration: 'Zoom', monthlyAmount: 13.33, currency: 'USD' },

@@ -1,4 +1,5 @@
-import { LicenseBook, licenseFindings, overAssigned } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/licenses';
+import { LicenseBook } from '../../../../../nodes/TrutoUserDirectory/estate/licenses';
+import { licenseFindings, overAssigned } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/licenseFindings';
 import type { FindingType, ReclamationSettings } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/types';
 import { ACCOUNT, daysAgo, license, settings } from '../fixtures';
 

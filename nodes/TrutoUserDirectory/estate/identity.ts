@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isGone, primaryEmail } from '../../../shared/helpers/seats';
-import type { AccountRef } from './types';
+import { isGone, primaryEmail } from '../../shared/helpers/seats';
+import type { AccountInfo } from '../../shared/transport';
+import { accountGap, accountRef, canList, eachPage, gapFrom, listQueries, partialGap, type ReadContext, USER } from './accountReader';
+import type { AccountOutcome, AccountRef, Gap } from './types';
 
-export { isGone } from '../../../shared/helpers/seats';
+export { isGone } from '../../shared/helpers/seats';
 
 /**
  * The identity provider's people (Okta, Microsoft Entra ID, Google Workspace …), read once as a map from
@@ -98,4 +100,26 @@ export function identityOf(directory: IdentityDirectory, email: string | undefin
 	const domain = domainOf(email);
 	if (!domain || !directory.domains.has(domain)) return { match: 'outside', email, people };
 	return { match: directory.complete ? 'absent' : 'unknown', email, people };
+}
+
+/** The identity provider's people as an email map; a gap when they cannot be read completely. */
+export async function readIdentityProvider(context: ReadContext, info: AccountInfo): Promise<{ directory?: IdentityDirectory; outcome: AccountOutcome }> {
+	const account = accountRef(info);
+	const notChecked = (gap: Gap): { outcome: AccountOutcome } => ({ outcome: { account, status: 'not_checked', gaps: [gap] } });
+	const problem = await accountGap(context, info);
+	if (problem) return notChecked({ ...problem, part: 'identity provider' });
+	if (!canList(await context.metadata.capabilities(info.id), USER.path)) {
+		return notChecked({ part: 'identity provider', reason: `${info.integration} does not list users through Truto`, fix: 'Choose the account of your identity provider (Okta, Microsoft Entra ID, Google Workspace …).' });
+	}
+	const queries = await listQueries(context, info, USER, 'identity provider');
+	if (!Array.isArray(queries)) return notChecked(queries);
+	const builder = new IdentityDirectoryBuilder(account);
+	try {
+		const count = await eachPage(context, info.id, USER, queries, (page) => builder.add(page));
+		const partial = partialGap('identity provider', count, 'nobody is called absent from it; people it lists as deactivated still count');
+		const directory = builder.build(count.partial === 0);
+		return { directory, outcome: { account, status: partial ? 'partly_checked' : 'checked', gaps: partial ? [partial] : [] } };
+	} catch (error) {
+		return notChecked(gapFrom('identity provider', error));
+	}
 }

@@ -1,5 +1,5 @@
-import { identityOf, IdentityDirectoryBuilder, isGone } from '../../../../../nodes/TrutoUserDirectory/seatReclamation/analysis/identity';
-import { ACCOUNT, user } from '../fixtures';
+import { identityOf, IdentityDirectoryBuilder, isGone } from '../../../../nodes/TrutoUserDirectory/estate/identity';
+import { ACCOUNT, user } from './fixtures';
 
 function directory(complete = true) {
 	const builder = new IdentityDirectoryBuilder({ ...ACCOUNT, name: 'Okta · acme', slug: 'okta' });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { integrationKey } from '../../../shared/helpers/accounts';
-import { numberOrNull, tidy } from '../../../shared/helpers/seats';
+import { integrationKey } from '../../shared/helpers/accounts';
+import { numberOrNull, tidy } from '../../shared/helpers/seats';
 import type { CurrencyAmount, EnteredPrice, Price } from './types';
 
 /** A currency code as written by apps and people: "usd " → "USD"; undefined when empty. */
