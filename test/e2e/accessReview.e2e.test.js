@@ -7,7 +7,8 @@
  * Exactly GitHub's owner role assignments are deleted (the sandbox's log: once each, with an
  * Idempotency-Key) and read back; Webex offers no way through Truto, so its right is skipped, to do by
  * hand; every decision and outcome is an evidence row in n8n's Data Table (read through n8n's public
- * API). Before that, Revoke Access with Dry Run on sends no write.
+ * API). Before that, Revoke Access with Dry Run on sends no write. In a second server, nobody answers:
+ * after the deadline every right is recorded as kept with no answer, and nothing is written.
  */
 const { ACCOUNTS, eventually, describeInN8n, withReceivers } = require('./setup');
 const { accessReviewWorkflow, DEFAULT_OWNER, node, trutoNode, workflow, connect } = require('../../dev/workflows');
@@ -168,5 +169,49 @@ describeInN8n('quarterly access review in n8n %s', withReceivers(), (e2e) => {
 		expect(webex.every((row) => row.outcome === 'skipped')).toBe(true);
 		for (const row of rows) expect(new Date(row.decided_at).getTime()).toBeGreaterThan(Date.now() - 15 * 60_000);
 		expect(new Set(rows.map((row) => row.run_id)).size).toBe(1);
+	});
+});
+
+describeInN8n('quarterly access review in n8n %s, nobody answering by the deadline', withReceivers(), (e2e) => {
+	/** @type {any[]} */ let mails;
+	/** @type {any[]} */ let rows;
+	/** @type {any[]} */ let writes;
+
+	beforeAll(async () => {
+		// GitHub's owner is asked and stays silent; the deadline (12 s) passes.
+		const review = accessReviewWorkflow({ runPath: RUN_PATH, integratedAccounts: [ACCOUNTS.github], owners: { [ACCOUNTS.github]: GITHUB_OWNER }, answerWithin: 0.2, answerUnit: 'minutes' });
+		await e2e.n8n.importWorkflow(review);
+		await e2e.n8n.start();
+		await e2e.n8n.publishWorkflow(review.id);
+		e2e.sandbox.clearRequests();
+		await eventually('the Run Now webhook', async () => (await e2e.n8n.restRaw('POST', `/webhook/${RUN_PATH}`, {})).status === 200);
+		mails = await eventually('the email to the owner', () => e2e.smtp.mails.length >= 1 && [...e2e.smtp.mails]);
+		rows = await eventually('the evidence after the deadline', async () => {
+			const all = await e2e.n8n.dataTableRows(EVIDENCE.name).catch(() => []);
+			return all.length > 0 && all;
+		}, 150_000);
+		// The last evidence rows may still be written: wait until the count stops growing.
+		let count = 0;
+		while (rows.length !== count) {
+			count = rows.length;
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			rows = await e2e.n8n.dataTableRows(EVIDENCE.name);
+		}
+		writes = e2e.sandbox.requests.filter((request) => request.method !== 'GET');
+		mails = [...e2e.smtp.mails];
+	}, 240_000);
+
+	it('asked the owner once, then changed nothing: every right recorded as kept, with no answer and nobody deciding', () => {
+		expect(mails.filter((mail) => mail.to.includes(GITHUB_OWNER))).toHaveLength(1);
+		expect(writes).toEqual([]);
+		// One row per person and app, as when an owner keeps (rights are taken away one by one only on Revoke).
+		expect(rows.map((row) => [row.person, row.right]).sort()).toEqual([
+			['mona.okafor@acme-corp.com', 'user_type admin, role Owner'],
+			['priya.natarajan@acme-corp.com', 'user_type admin, role Owner'],
+		]);
+		for (const row of rows) {
+			expect(row).toMatchObject({ account_id: ACCOUNTS.github, decision: 'no answer', outcome: 'kept (no answer)' });
+			expect(row.decided_by ?? '').toBe('');
+		}
 	});
 });
