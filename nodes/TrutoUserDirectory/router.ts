@@ -37,10 +37,10 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	const execution: ExecutionScope = { context: this, client, metadata: new MetadataCache(client), partialPages: new PartialPages() };
 
 	// A feature operation every item asks for: run all at once (Reclaim Seats), or items sharing readings.
-	const batch = everyItemsFeatureOperation(this, items.length);
-	if (batch?.executeAll) {
+	const everyItems = everyItemsFeatureOperation(this, items.length);
+	if (everyItems?.executeAll) {
 		try {
-			return [await batch.executeAll(execution, items.map((_, itemIndex) => itemIndex))];
+			return [await everyItems.executeAll(execution, items.map((_, itemIndex) => itemIndex))];
 		} catch (error) {
 			throw asNodeError(this, error, 0, client);
 		}
@@ -60,7 +60,7 @@ export async function router(this: IExecuteFunctions, settings: RunSettings = {}
 	// Reads of many items run a few at a time (the transport's request budget keeps them under Truto's
 	// limits), items sharing one run's readings all at once; writes stay one by one so that their
 	// effects happen in item order and stop at a failure.
-	const concurrency = onlyReads(this, items.length) ? (settings.itemConcurrency ?? (batch?.itemsShareReadings ? items.length : ITEM_CONCURRENCY)) : 1;
+	const concurrency = onlyReads(this, items.length) ? (settings.itemConcurrency ?? (everyItems?.itemsShareReadings ? items.length : ITEM_CONCURRENCY)) : 1;
 	const perItem = await inItemOrder(items.length, concurrency, runItem);
 	await warnOfPartialPages(execution);
 	return [perItem.flat()];

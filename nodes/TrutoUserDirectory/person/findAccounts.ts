@@ -135,8 +135,8 @@ class PersonRun {
 	 * the token's budget has room for the whole search at once, so that reading ahead never holds a
 	 * lookup back; it costs two requests per account where nobody is found.
 	 */
-	readsLicensesWithLookups(execution: ExecutionScope, accounts: number): boolean {
-		this.licensesWithLookups ??= this.wanted.size <= EMAIL_FILTER_AT_MOST && execution.client.tokenRoom() >= accounts * (REQUESTS_BESIDES_LOOKUPS + this.wanted.size);
+	readsLicensesWithLookups(accounts: number): boolean {
+		this.licensesWithLookups ??= this.wanted.size <= EMAIL_FILTER_AT_MOST && this.execution.client.tokenRoom() >= accounts * (REQUESTS_BESIDES_LOOKUPS + this.wanted.size);
 		return this.licensesWithLookups;
 	}
 
@@ -291,7 +291,7 @@ export async function findAccounts(execution: ExecutionScope, itemIndex: number)
 	const request = run.requestOf(itemIndex);
 	const now = Date.now();
 	const scope = await run.scopeOf(itemIndex, context, request);
-	const licensesWithLookups = run.readsLicensesWithLookups(execution, scope.accounts.length);
+	const licensesWithLookups = run.readsLicensesWithLookups(scope.accounts.length);
 
 	const results = await inItemOrder(scope.accounts.length, ACCOUNTS_SEARCHED_SIDE_BY_SIDE, async (index): Promise<AccountResult> => {
 		const scoped: ScopedAccount = scope.accounts[index];
