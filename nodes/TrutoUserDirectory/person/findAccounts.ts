@@ -129,6 +129,11 @@ class PersonRun {
 		return this.everyEmail;
 	}
 
+	/** Whether the run asks for more emails than the email filter is asked for: every account is then read user by user. */
+	get readsEveryUser(): boolean {
+		return this.wanted.size > EMAIL_FILTER_AT_MOST;
+	}
+
 	/**
 	 * Whether each account's licenses (their metadata, their listing) are read alongside its email
 	 * lookups rather than after a match: a found seat is then priced without another wait. Only when
@@ -136,7 +141,7 @@ class PersonRun {
 	 * lookup back; it costs two requests per account where nobody is found.
 	 */
 	readsLicensesWithLookups(accounts: number): boolean {
-		this.licensesWithLookups ??= this.wanted.size <= EMAIL_FILTER_AT_MOST && this.execution.client.tokenRoom() >= accounts * (REQUESTS_BESIDES_LOOKUPS + this.wanted.size);
+		this.licensesWithLookups ??= !this.readsEveryUser && this.execution.client.tokenRoom() >= accounts * (REQUESTS_BESIDES_LOOKUPS + this.wanted.size);
 		return this.licensesWithLookups;
 	}
 
@@ -230,12 +235,12 @@ function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo,
 async function searchAccount(run: PersonRun, context: ReadContext, info: AccountInfo, request: PersonRequest, now: number, licensesWithLookups: boolean): Promise<AccountResult> {
 	const account = accountRef(info);
 	const notChecked = (gap: Gap): AccountResult => ({ outcome: { account, status: 'not_checked', gaps: [gap] }, items: [] });
-	const prepared = await prepareAccount(run, context, info, licensesWithLookups || run.wanted.size > EMAIL_FILTER_AT_MOST);
+	const prepared = await prepareAccount(run, context, info, licensesWithLookups || run.readsEveryUser);
 	if (!('queries' in prepared)) return notChecked(prepared);
 	const { capabilities, queries } = prepared;
 	const listsLicenses = canList(capabilities, LICENSE.path);
 
-	const filter = request.readEveryUser || request.matchUsernames || run.wanted.size > EMAIL_FILTER_AT_MOST ? undefined : await emailFilterName(context, info);
+	const filter = request.readEveryUser || request.matchUsernames || run.readsEveryUser ? undefined : await emailFilterName(context, info);
 	// The licenses price the seats of a user found. They are read after a match, or earlier where that
 	// costs no waiting: with the email lookups when the token's budget has room for the whole search
 	// (PersonRun); reading every user, as soon as the token's budget runs out, when the reading has to
