@@ -136,7 +136,8 @@ async function run() {
 			// Where the time went: waiting for answers, or working after the last one.
 			const { startTime, executionTime } = measured.execution[NODE][0];
 			const lastAnswer = Math.max(...requests.map((request) => request.at + (request.ms ?? 0))) - startTime;
-			say(`${what.replace(/ \(.*/, '')}: requests ${requestKinds(requests)}; last answer ${fmt(lastAnswer)} after the node started, which ended ${fmt(executionTime - lastAnswer)} later`);
+			const end = executionTime >= lastAnswer ? `which ended ${fmt(executionTime - lastAnswer)} later` : `after the node ended (${fmt(lastAnswer - executionTime)} before: it does not wait for licenses it will not use)`;
+			say(`${what.replace(/ \(.*/, '')}: requests ${requestKinds(requests)}; last answer ${fmt(lastAnswer)} after the node started, ${end}`);
 		}
 		const [one, , many] = runs;
 		say(

@@ -38,6 +38,17 @@ const READ_FIELDS = ['roles', 'title'];
 /** Only the apps' own prices price a seat found here: nothing is entered on this operation. */
 const PRICES_ONLY: PriceSettings = { prices: [] };
 
+/**
+ * Two turns of the event loop: requests asked before it have left by then. n8n prepares each request
+ * on the CPU (about 1 ms in n8n 2.41) and a request leaves only once the event loop polls its
+ * connection, so requests asked together all wait for the last one's preparation. Requests an answer
+ * waits for are asked first, those that can wait (the licenses) after this.
+ */
+async function afterRequestsLeave(): Promise<void> {
+	await sleep(0);
+	await sleep(0);
+}
+
 type Found = { match: Match; user: IDataObject };
 /** Users found in one reading, by the email they matched: each item takes only its own emails' users. */
 type Search = { found: Map<string, Found[]>; gaps: Gap[] } | { gap: Gap };
@@ -92,7 +103,7 @@ class PersonRun {
 	/**
 	 * Reads every item's request, once per run. n8n evaluates each item's expressions (about 0.7 ms an
 	 * item in n8n 2.41): with many items the first one's account listing is sent first, and the others
-	 * are read while it is answered (two turns of the event loop let the request leave).
+	 * are read while it is answered.
 	 */
 	readEveryRequest(firstItem: number, context: ReadContext): Promise<void> {
 		this.everyRequestRead ??= (async () => {
@@ -103,8 +114,7 @@ class PersonRun {
 				scope.catch(() => undefined);
 				this.firstListing = { itemIndex: firstItem, scope };
 			}
-			await sleep(0);
-			await sleep(0);
+			await afterRequestsLeave();
 			for (let itemIndex = 0; itemIndex < this.requests.length; itemIndex++) this.read(itemIndex);
 		})();
 		return this.everyRequestRead;
@@ -218,8 +228,10 @@ function prepareAccount(run: PersonRun, context: ReadContext, info: AccountInfo,
 		// lookup needs both (a blocked account, the listing's required parameters), and the email
 		// filter's name is in the users' metadata. The licenses' too when they go with the lookups, or
 		// when every user is read (then nearly every account has someone): Truto answers it itself, and
-		// the licenses are then read in one step instead of two.
-		askListingMetaEarly(context, info, licensesMetaEarly ? [USER, LICENSE] : [USER]);
+		// the licenses are then read in one step instead of two. Asked once the requests the lookup waits
+		// for have left.
+		askListingMetaEarly(context, info, [USER]);
+		if (licensesMetaEarly) void afterRequestsLeave().then(() => askListingMetaEarly(context, info, [LICENSE]));
 		const problem = await accountGap(context, info, 'to search for people');
 		if (problem) return problem;
 		const capabilities = await context.metadata.capabilities(info.id);
@@ -246,7 +258,7 @@ async function searchAccount(run: PersonRun, context: ReadContext, info: Account
 	// (PersonRun); reading every user, as soon as the token's budget runs out, when the reading has to
 	// wait for it anyway (one page at a time) and the licenses wait with it. Read early, they are used,
 	// and a failure to read them reported, only where someone is found.
-	if (filter && licensesWithLookups) void licenseBook(run, context, info, listsLicenses);
+	if (filter && licensesWithLookups) void afterRequestsLeave().then(() => licenseBook(run, context, info, listsLicenses));
 	const whenBudgetRunsOut = (): void => {
 		if (context.client.tokenRoom() === 0) void licenseBook(run, context, info, listsLicenses);
 	};

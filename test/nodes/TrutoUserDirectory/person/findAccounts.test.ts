@@ -24,6 +24,16 @@ async function run(parameters: Parameters | ((itemIndex: number) => Parameters),
 	return output.map((item: INodeExecutionData) => ({ ...item.json, item: (item.pairedItem as { item: number }).item }));
 }
 
+/** Calls `record` with each request's URL as n8n's request helper is handed it, before it is sent. */
+function whenHanded(context: ReturnType<typeof executeContext>, record: (url: URL) => void): void {
+	const helpers = context.helpers as unknown as { httpRequestWithAuthentication: (this: unknown, type: string, options: { url: string }, extra?: unknown) => Promise<unknown> };
+	const send = helpers.httpRequestWithAuthentication;
+	helpers.httpRequestWithAuthentication = async function (this: unknown, type, options, extra) {
+		record(new URL(options.url));
+		return await send.call(this, type, options, extra);
+	};
+}
+
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error & { description?: string }) => error);
 const ofKind = (items: IDataObject[], kind: string) => items.filter((item) => item.kind === kind);
 const where = (items: IDataObject[]) => ofKind(items, 'account').map((item) => `${item.integration_slug}:${item.user_id}`);
@@ -110,6 +120,40 @@ describe('one person across every account', () => {
 			expect(listings.length).toBeGreaterThan(0);
 			// Each listing query once (an account whose licenses need an organization has one per organization).
 			expect(new Set(listings.map((request) => request.rawQuery)).size).toBe(listings.length);
+		}
+	});
+});
+
+describe('the order requests are handed to n8n (each leaves only after all asked with it are prepared)', () => {
+	/** Each request as n8n's helper is handed it: what it is for, and its account. */
+	async function handedRequests(emails: string): Promise<Array<{ kind: string; accountId: string | null }>> {
+		const handed: Array<{ kind: string; accountId: string | null }> = [];
+		const context = executeContext({ parameters: find(emails), credentials: { apiToken: TOKEN, baseUrl: sb.url } });
+		whenHanded(context, (url) => {
+			const path = url.pathname;
+			const kind = path.endsWith('/capabilities')
+				? 'capabilities'
+				: path.startsWith('/unified/user-directory/licenses')
+					? path.includes('/meta/') ? 'licenses metadata' : 'licenses'
+					: path.startsWith('/unified/user-directory/users')
+						? path.includes('/meta/') ? 'users metadata' : 'lookup'
+						: path;
+			handed.push({ kind, accountId: url.searchParams.get('integrated_account_id') ?? path.split('/')[2] ?? null });
+		});
+		await new TrutoUserDirectory().execute.call(context);
+		return handed;
+	}
+
+	it("asks every account's capabilities and users' metadata before any licenses' metadata, and each account's lookup before its licenses", async () => {
+		const handed = await handedRequests('maria.garcia@acme.com');
+		const positions = (kind: string, accountId?: string) => handed.flatMap((request, index) => (request.kind === kind && (!accountId || request.accountId === accountId) ? [index] : []));
+		const firstLicensesMetadata = Math.min(...positions('licenses metadata'));
+		expect(positions('licenses metadata').length).toBeGreaterThan(1);
+		expect(Math.max(...positions('capabilities'), ...positions('users metadata'))).toBeLessThan(firstLicensesMetadata);
+		const accountsLookedUp = new Set(handed.filter((request) => request.kind === 'lookup').map((request) => String(request.accountId)));
+		expect(accountsLookedUp.size).toBeGreaterThan(1);
+		for (const accountId of accountsLookedUp) {
+			expect(Math.max(...positions('lookup', accountId))).toBeLessThan(Math.min(...positions('licenses', accountId)));
 		}
 	});
 });
@@ -274,12 +318,7 @@ describe('many people in one run', () => {
 			items: emails.map(() => ({ json: {} })),
 			credentials: { apiToken: TOKEN, baseUrl: sb.url },
 		});
-		const helpers = context.helpers as unknown as { httpRequestWithAuthentication: (this: unknown, type: string, options: { url: string }, extra?: unknown) => Promise<unknown> };
-		const send = helpers.httpRequestWithAuthentication;
-		helpers.httpRequestWithAuthentication = async function (this: unknown, type, options, extra) {
-			events.push(`request ${new URL(options.url).pathname}`);
-			return await send.call(this, type, options, extra);
-		};
+		whenHanded(context, (url) => events.push(`request ${url.pathname}`));
 		const [output] = await new TrutoUserDirectory().execute.call(context);
 		return { events, output };
 	}
