@@ -189,12 +189,39 @@ class N8nInstance extends N8nServerInstance {
 				(/** @type {any} */ e) => Number(e.id) > (opts.after ?? 0) && e.stoppedAt && e.status !== 'running' && e.status !== 'new',
 			);
 			if (done) return this.getExecution(done.id);
+			const finishedUnlisted = await this.finishedEnqueuedExecution(workflowId, opts.after ?? 0);
+			if (finishedUnlisted) return finishedUnlisted;
 			if (Date.now() > deadline) {
-				const seen = (list.data ?? []).map((/** @type {any} */ e) => `${e.id}: ${e.status}`).join(', ') || 'none';
+				// The list leaves out executions the main process still counts as running: ask for those too.
+				const running = await this.publicApi('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&status=running&limit=5`);
+				const seen = [...(list.data ?? []), ...(running.data ?? [])].map((/** @type {any} */ e) => `${e.id}: ${e.status}`).join(', ') || 'none';
 				throw new Error(`no finished execution of ${workflowId} within ${opts.timeoutMs ?? 60_000} ms (latest executions: ${seen})`);
 			}
 			await sleep(300);
 		}
+	}
+
+	/**
+	 * Queue mode: an execution the main process enqueued that a worker has finished, read one by one.
+	 * The list above leaves out what main still counts as running, and n8n's main (2.8.4, 2.41.1) can
+	 * count a finished execution as running for good: it starts waiting for the worker's job only after
+	 * saving the execution's start, and a job finished and removed from Redis by then (n8n removes
+	 * finished jobs by default) is never reported to it. The worker has saved the execution, finished.
+	 * @param {string} workflowId
+	 * @param {number} after only executions with a larger id
+	 */
+	async finishedEnqueuedExecution(workflowId, after) {
+		const mainLog = this.processLogs.filter((l) => /:start$/.test(l.name)).map((l) => l.stdout + l.stderr).join('\n');
+		const ids = [...mainLog.matchAll(/Enqueued execution (\d+) \(job /g)].map((match) => Number(match[1])).filter((id) => id > after);
+		for (const id of ids) {
+			const execution = await this.publicApi('GET', `/executions/${id}`).catch((error) => {
+				if (error.status === 404) return undefined; // deleted since
+				throw error;
+			});
+			if (!execution) continue;
+			if (execution.workflowId === workflowId && execution.stoppedAt && execution.status !== 'running' && execution.status !== 'new') return this.getExecution(id);
+		}
+		return undefined;
 	}
 
 	/**
