@@ -10,6 +10,12 @@ const { sleep } = require('./processes');
 
 /** @typedef {import('./processes').ProcessLog} ProcessLog */
 
+/** Whether an execution as the public API gives it has ended (successfully or not). @param {any} execution */
+const hasEnded = (execution) => Boolean(execution.stoppedAt) && execution.status !== 'running' && execution.status !== 'new';
+
+/** The last lines of what each process printed, for a failure's message. @param {ProcessLog[]} logs */
+const logTails = (logs) => logs.map((log) => `--- ${log.name}\n${(log.stdout + log.stderr).split('\n').slice(-30).join('\n')}`).join('\n');
+
 class N8nInstance extends N8nServerInstance {
 	/**
 	 * @private
@@ -185,9 +191,7 @@ class N8nInstance extends N8nServerInstance {
 		const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
 		for (;;) {
 			const list = await this.publicApi('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&limit=5`);
-			const done = (list.data ?? []).find(
-				(/** @type {any} */ e) => Number(e.id) > (opts.after ?? 0) && e.stoppedAt && e.status !== 'running' && e.status !== 'new',
-			);
+			const done = (list.data ?? []).find((/** @type {any} */ e) => Number(e.id) > (opts.after ?? 0) && hasEnded(e));
 			if (done) return this.getExecution(done.id);
 			const finishedUnlisted = await this.finishedEnqueuedExecution(workflowId, opts.after ?? 0);
 			if (finishedUnlisted) return finishedUnlisted;
@@ -195,7 +199,7 @@ class N8nInstance extends N8nServerInstance {
 				// The list leaves out executions the main process still counts as running: ask for those too.
 				const running = await this.publicApi('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&status=running&limit=5`);
 				const seen = [...(list.data ?? []), ...(running.data ?? [])].map((/** @type {any} */ e) => `${e.id}: ${e.status}`).join(', ') || 'none';
-				throw new Error(`no finished execution of ${workflowId} within ${opts.timeoutMs ?? 60_000} ms (latest executions: ${seen})`);
+				throw new Error(`no finished execution of ${workflowId} within ${opts.timeoutMs ?? 60_000} ms (latest executions: ${seen})\n${logTails(this.processLogs)}`);
 			}
 			await sleep(300);
 		}
@@ -211,17 +215,21 @@ class N8nInstance extends N8nServerInstance {
 	 * @param {number} after only executions with a larger id
 	 */
 	async finishedEnqueuedExecution(workflowId, after) {
-		const mainLog = this.processLogs.filter((l) => /:start$/.test(l.name)).map((l) => l.stdout + l.stderr).join('\n');
-		const ids = [...mainLog.matchAll(/Enqueued execution (\d+) \(job /g)].map((match) => Number(match[1])).filter((id) => id > after);
+		const ids = [...this.mainLogText().matchAll(/Enqueued execution (\d+) \(job /g)].map((match) => Number(match[1])).filter((id) => id > after);
 		for (const id of ids) {
 			const execution = await this.publicApi('GET', `/executions/${id}`).catch((error) => {
 				if (error.status === 404) return undefined; // deleted since
 				throw error;
 			});
 			if (!execution) continue;
-			if (execution.workflowId === workflowId && execution.stoppedAt && execution.status !== 'running' && execution.status !== 'new') return this.getExecution(id);
+			if (execution.workflowId === workflowId && hasEnded(execution)) return this.getExecution(id);
 		}
 		return undefined;
+	}
+
+	/** What the main process (`n8n start`) printed. */
+	mainLogText() {
+		return this.processLogs.filter((l) => /:start$/.test(l.name)).map((l) => l.stdout + l.stderr).join('\n');
 	}
 
 	/**
@@ -236,9 +244,8 @@ class N8nInstance extends N8nServerInstance {
 		const id = String(executionId);
 		const has = (/** @type {ProcessLog} */ l, /** @type {string} */ s) => (l.stdout + l.stderr).includes(s);
 		const workers = this.processLogs.filter((l) => /:worker$/.test(l.name));
-		const main = this.processLogs.filter((l) => /:start$/.test(l.name));
 		return {
-			enqueuedByMain: main.some((l) => has(l, `Enqueued execution ${id} (job `)),
+			enqueuedByMain: this.mainLogText().includes(`Enqueued execution ${id} (job `),
 			startedOnWorker: workers.find((l) => has(l, `Worker started execution ${id} (job `))?.name,
 			finishedOnWorker: workers.find((l) => has(l, `Worker finished execution ${id} (job `))?.name,
 		};

@@ -68,9 +68,7 @@ describeInN8n('queue mode in n8n %s', withReceivers({ services: { redis: startRe
 		const { deliveries } = await e2e.sandbox.emit({ event: 'integrated_account:authentication_error', account: 'zoom' });
 		// The body too: the trigger answers 200 to deliveries it ignores (a replay, an event id seen before).
 		expect(deliveries.map((delivery) => `${delivery.status} ${delivery.body}`)).toEqual(['200 {"received":true}']);
-		const run = await e2e.n8n.waitForExecution(TRUTO_TRIGGER_WORKFLOW.id, { timeoutMs: 120_000 }).catch((error) => {
-			throw new Error(`${error.message}\n${e2e.n8n.logs().map((log) => `--- ${log.name}\n${(log.stdout + log.stderr).split('\n').slice(-30).join('\n')}`).join('\n')}`);
-		});
+		const run = await e2e.n8n.waitForExecution(TRUTO_TRIGGER_WORKFLOW.id, { timeoutMs: 120_000 });
 		expect(run.status).toBe('success');
 		expect(run.data.resultData.runData['Truto Trigger'][0].data.main[0][0].json).toMatchObject({ event: 'integrated_account:authentication_error', event_id: deliveries[0].event_id });
 		const host = e2e.n8n.executionHost(run.id);
